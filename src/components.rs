@@ -1,0 +1,14 @@
+//! The screens, one function component per file. They read the state through
+//! [`crate::state::QuizContext`] and change it only by dispatching actions.
+
+mod app;
+mod call_link;
+mod question_screen;
+mod result_screen;
+mod start_screen;
+
+pub use app::App;
+pub use call_link::CallLink;
+pub use question_screen::QuestionScreen;
+pub use result_screen::ResultScreen;
+pub use start_screen::StartScreen;

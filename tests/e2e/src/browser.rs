@@ -1,0 +1,245 @@
+//! Starting a browser engine: its WebDriver server, the display WebKitGTK needs, and
+//! the capabilities that make each run clean (fresh profile, no background traffic).
+//! Everything started here is stopped when the [`Browser`] is dropped.
+
+use std::fs;
+use std::net::{SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::http;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+    /// WebKitGTK's MiniBrowser: Safari's engine, our stand-in for iPhones.
+    Webkit,
+}
+
+impl Engine {
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::Webkit => "webkit",
+        }
+    }
+
+    fn driver(self) -> (&'static str, Vec<String>) {
+        match self {
+            Engine::Chromium => ("chromedriver", vec![]),
+            Engine::Firefox => ("geckodriver", vec!["--host".into(), "127.0.0.1".into()]),
+            Engine::Webkit => ("WebKitWebDriver", vec![]),
+        }
+    }
+
+    fn port_args(self, port: u16) -> Vec<String> {
+        match self {
+            Engine::Firefox => vec!["--port".into(), port.to_string()],
+            Engine::Chromium | Engine::Webkit => vec![format!("--port={port}")],
+        }
+    }
+
+    fn capabilities(self, profile: &Path) -> Value {
+        match self {
+            Engine::Chromium => json!({
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": "/usr/bin/chromium",
+                    // As root, without a sandbox; and without background networking,
+                    // which keeps trying hosts this machine cannot reach.
+                    "args": [
+                        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage", "--window-size=1280,900",
+                        format!("--user-data-dir={}", profile.display()),
+                    ],
+                },
+            }),
+            Engine::Firefox => json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": "/usr/bin/firefox-esr",
+                    "args": ["-headless"],
+                    "prefs": {
+                        "network.captive-portal-service.enabled": false,
+                        "network.connectivity-service.enabled": false,
+                        "browser.safebrowsing.update.enabled": false,
+                        "app.update.auto": false,
+                    },
+                },
+            }),
+            Engine::Webkit => json!({
+                "webkitgtk:browserOptions": {
+                    "binary": minibrowser(),
+                    "args": ["--automation"],
+                },
+            }),
+        }
+    }
+}
+
+/// `E2E_MINIBROWSER` (set by `cargo xtask test`) or Debian's amd64 path.
+fn minibrowser() -> String {
+    std::env::var("E2E_MINIBROWSER")
+        .unwrap_or_else(|_| "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser".into())
+}
+
+/// A running WebDriver server (and its X display, for WebKitGTK), with its own
+/// scratch folder for the profile and logs.
+pub struct Browser {
+    pub engine: Engine,
+    pub driver_addr: SocketAddr,
+    pub capabilities: Value,
+    pub scratch: PathBuf,
+    driver: Child,
+    display: Option<Child>,
+}
+
+impl Browser {
+    pub fn launch(engine: Engine, test: &str) -> Browser {
+        static RUNS: AtomicU32 = AtomicU32::new(0);
+        let run = RUNS.fetch_add(1, Ordering::SeqCst);
+        let scratch = target_dir()
+            .join("e2e/runs")
+            .join(format!("{test}-{}-{run}", std::process::id()));
+        let _ = fs::remove_dir_all(&scratch);
+        fs::create_dir_all(scratch.join("profile")).expect("create the scratch folder");
+
+        let display = (engine == Engine::Webkit).then(|| start_xvfb(&scratch));
+        let port = free_port();
+        let (program, mut args) = engine.driver();
+        args.extend(engine.port_args(port));
+        let log = fs::File::create(scratch.join("driver.log")).expect("create driver.log");
+        let mut command = Command::new(program);
+        command
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log);
+        if let Some((_, number)) = &display {
+            command.env("DISPLAY", format!(":{number}"));
+        }
+        let driver = command.spawn().unwrap_or_else(|e| {
+            panic!("cannot start {program} (is it installed? `cargo xtask test` installs it): {e}")
+        });
+        let mut browser = Browser {
+            engine,
+            driver_addr: SocketAddr::from(([127, 0, 0, 1], port)),
+            capabilities: engine.capabilities(&scratch.join("profile")),
+            scratch,
+            driver,
+            display: display.map(|(child, _)| child),
+        };
+        browser.wait_for_driver(program);
+        browser
+    }
+
+    fn wait_for_driver(&mut self, program: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Ok((200, body)) = http::request(self.driver_addr, "GET", "/status", None) {
+                let ready = serde_json::from_str::<Value>(&body)
+                    .ok()
+                    .and_then(|v| v["value"]["ready"].as_bool());
+                if ready != Some(false) {
+                    return;
+                }
+            }
+            if let Ok(Some(status)) = self.driver.try_wait() {
+                panic!("{program} exited ({status}): {}", self.log_tail());
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{program} did not start: {}",
+                self.log_tail()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The end of the driver's log, for error messages.
+    pub fn log_tail(&self) -> String {
+        let log = fs::read_to_string(self.scratch.join("driver.log")).unwrap_or_default();
+        let tail: Vec<&str> = log.lines().rev().take(15).collect();
+        tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        if let Some(display) = &mut self.display {
+            let _ = display.kill();
+            let _ = display.wait();
+        }
+        if !std::thread::panicking() {
+            let _ = fs::remove_dir_all(&self.scratch);
+        }
+    }
+}
+
+/// The workspace's `target/` folder, as an absolute path without `..` (Chromium cannot
+/// use a `--user-data-dir` with `..` in it: "Could not read in devtools port number").
+pub fn target_dir() -> PathBuf {
+    let dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    let _ = fs::create_dir_all(&dir);
+    fs::canonicalize(&dir).unwrap_or(dir)
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+/// Starts a virtual X display for WebKitGTK (it has no headless mode) on the first
+/// free display number, and waits until it accepts clients.
+fn start_xvfb(scratch: &Path) -> (Child, u32) {
+    let first = 100 + std::process::id() % 400;
+    for number in (first..first + 200).filter(|n| !x_socket(*n).exists()) {
+        let log = fs::File::create(scratch.join("xvfb.log")).expect("create xvfb.log");
+        let mut child = Command::new("Xvfb")
+            .arg(format!(":{number}"))
+            .args([
+                "-screen",
+                "0",
+                "1280x1024x24",
+                "-nolisten",
+                "tcp",
+                "-noreset",
+            ])
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start Xvfb (apt package xvfb): {e}"));
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if x_socket(number).exists() {
+                return (child, number);
+            }
+            if child.try_wait().ok().flatten().is_some() {
+                break; // Another process took this display: try the next.
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    panic!("no free X display for Xvfb");
+}
+
+fn x_socket(number: u32) -> PathBuf {
+    PathBuf::from(format!("/tmp/.X11-unix/X{number}"))
+}

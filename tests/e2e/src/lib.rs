@@ -1,0 +1,42 @@
+//! The end-to-end harness: the quiz's release build served on loopback by a recording
+//! static server, driven over WebDriver in Chromium, Firefox ESR and WebKitGTK.
+//!
+//! Written on `std` and `serde_json` alone (a WebDriver client is a few JSON calls over
+//! HTTP), so the suite compiles in seconds on two cores.
+//!
+//! - [`server`]: serves the build (`E2E_DIST`) and records every request it gets.
+//! - [`browser`]: starts an engine's driver (and Xvfb for WebKitGTK) and a session.
+//! - [`webdriver`]: the session and element calls the tests use; waits poll with a
+//!   deadline, never a fixed sleep.
+//! - [`pages`]: page objects over the quiz's `data-testid`s.
+
+pub mod browser;
+mod http;
+pub mod pages;
+pub mod server;
+pub mod webdriver;
+
+pub use browser::Engine;
+pub use pages::QuizPage;
+pub use server::StaticServer;
+pub use webdriver::Session;
+
+/// One test's world: the served build and a browser session pointed at it.
+pub struct Harness {
+    pub server: StaticServer,
+    pub session: Session,
+}
+
+impl Harness {
+    /// Serves the release build and opens a browser of `engine`.
+    pub fn start(engine: Engine, test: &str) -> Harness {
+        let server = StaticServer::start(server::dist_dir());
+        let session = Session::start(engine, test);
+        Harness { server, session }
+    }
+
+    /// Opens the quiz's page.
+    pub fn open(&self) -> QuizPage<'_> {
+        QuizPage::open(&self.session, &self.server.url("/"))
+    }
+}

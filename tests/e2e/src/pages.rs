@@ -1,0 +1,155 @@
+//! Page objects: what a visitor does and sees, in terms of the quiz's `data-testid`s.
+
+use crate::webdriver::{Element, Session};
+
+/// The quiz page, whatever screen it shows.
+pub struct QuizPage<'s> {
+    session: &'s Session,
+}
+
+/// What the result screen shows.
+#[derive(Debug)]
+pub struct ResultView {
+    /// `data-tier`: emergency, urgent, doctor-first, call-clinic or self-care.
+    pub tier: String,
+    pub headline: String,
+    pub text: String,
+}
+
+/// A `tel:` call button and the number written beside it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CallLink {
+    pub href: String,
+    pub label: String,
+    pub number_text: String,
+}
+
+impl<'s> QuizPage<'s> {
+    /// Loads `url` and waits until the quiz shows its start screen.
+    pub fn open(session: &'s Session, url: &str) -> QuizPage<'s> {
+        session.goto(url);
+        let page = QuizPage { session };
+        page.session.wait_for("[data-testid='start-screen']");
+        page
+    }
+
+    fn testid(testid: &str) -> String {
+        format!("[data-testid='{testid}']")
+    }
+
+    /// Waits for `testid` to be present and enabled, then clicks it (retrying while the
+    /// page re-renders).
+    pub fn click(&self, testid: &str) {
+        let css = Self::testid(testid);
+        self.session.wait_until(&format!("clickable {css}"), || {
+            let element = self.session.find(&css)?;
+            (element.is_enabled() && element.click().is_ok()).then_some(())
+        });
+    }
+
+    pub fn element(&self, testid: &str) -> Element<'s> {
+        self.session.wait_for(&Self::testid(testid))
+    }
+
+    pub fn has(&self, testid: &str) -> bool {
+        self.session.find(&Self::testid(testid)).is_some()
+    }
+
+    /// The text of the start screen (waits for it).
+    pub fn start_screen_text(&self) -> String {
+        self.element("start-screen").text()
+    }
+
+    pub fn start(&self) {
+        self.click("start");
+        self.session.wait_for(&Self::testid("question"));
+    }
+
+    /// The id of the question on screen (`data-question`).
+    pub fn question_id(&self) -> String {
+        self.element("question")
+            .attribute("data-question")
+            .unwrap_or_default()
+    }
+
+    pub fn question_prompt(&self) -> String {
+        self.element("question-prompt").text()
+    }
+
+    pub fn next_enabled(&self) -> bool {
+        self.element("next").is_enabled()
+    }
+
+    pub fn is_chosen(&self, choice: &str) -> bool {
+        self.element(&format!("choice-{choice}")).is_selected()
+    }
+
+    /// Picks `choice` on the current question, presses Next, and waits for the next
+    /// screen (another question or the result).
+    pub fn answer(&self, choice: &str) {
+        let before = self.question_id();
+        self.click(&format!("choice-{choice}"));
+        self.click("next");
+        self.session.wait_until("the next screen", || {
+            if self.has("result") {
+                return Some(());
+            }
+            let now = self.session.find(&Self::testid("question"))?;
+            (now.attribute("data-question")? != before).then_some(())
+        });
+    }
+
+    pub fn back(&self) {
+        let before = self.question_id();
+        self.click("back");
+        self.session.wait_until("the previous screen", || {
+            if self.has("start-screen") {
+                return Some(());
+            }
+            let now = self.session.find(&Self::testid("question"))?;
+            (now.attribute("data-question")? != before).then_some(())
+        });
+    }
+
+    /// Waits for the result screen and reads it.
+    pub fn result(&self) -> ResultView {
+        let result = self.element("result");
+        ResultView {
+            tier: result.attribute("data-tier").unwrap_or_default(),
+            headline: self.element("result-headline").text(),
+            text: result.text(),
+        }
+    }
+
+    /// The call button `testid` (e.g. `call-clinic`) with the number beside it.
+    pub fn call_link(&self, testid: &str) -> CallLink {
+        let link = self.element(testid);
+        CallLink {
+            href: link.attribute("href").unwrap_or_default(),
+            label: link.text(),
+            number_text: self.element(&format!("{testid}-number")).text(),
+        }
+    }
+
+    /// From the result, back to the answers.
+    pub fn edit_answers(&self) {
+        self.click("edit-answers");
+        self.session.wait_for(&Self::testid("question"));
+    }
+
+    /// Every URL the page loaded, as the browser reports it (Resource Timing).
+    pub fn loaded_urls(&self) -> Vec<String> {
+        let script = "return performance.getEntries()\
+                      .filter(e => e.entryType === 'navigation' || e.entryType === 'resource')\
+                      .map(e => e.name);";
+        let value = self.session.execute(script, vec![]);
+        value
+            .as_array()
+            .map(|urls| {
+                urls.iter()
+                    .filter_map(|u| u.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,238 @@
+//! The WebDriver calls the suite uses (W3C WebDriver, the same in all three engines).
+//! Waits poll with a deadline; a test that fails leaves a screenshot and the page's HTML
+//! in `target/e2e/failures/`.
+
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::browser::{target_dir, Browser, Engine};
+use crate::http;
+
+/// How long a wait may take before the test fails.
+pub const WAIT: Duration = Duration::from_secs(20);
+const POLL: Duration = Duration::from_millis(50);
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+pub struct Session {
+    pub engine: Engine,
+    test: String,
+    id: String,
+    // Dropped after the session is deleted (fields drop in order).
+    browser: Browser,
+}
+
+impl Session {
+    /// Starts `engine` with a fresh profile; `test` names its scratch and failure files.
+    pub fn start(engine: Engine, test: &str) -> Session {
+        let test = format!("{}-{test}", engine.name());
+        let browser = Browser::launch(engine, &test);
+        let body = json!({ "capabilities": { "alwaysMatch": browser.capabilities } });
+        let value = call(&browser, "POST", "/session", Some(body))
+            .unwrap_or_else(|e| panic!("{test}: no session: {e}\n{}", browser.log_tail()));
+        let id = value["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{test}: no sessionId in {value}"))
+            .to_string();
+        let session = Session {
+            engine,
+            test,
+            id,
+            browser,
+        };
+        session.command(
+            "POST",
+            "timeouts",
+            json!({ "implicit": 0, "pageLoad": 30_000, "script": 30_000 }),
+        );
+        session
+    }
+
+    fn try_command(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, String> {
+        let path = match path {
+            "" => format!("/session/{}", self.id),
+            _ => format!("/session/{}/{path}", self.id),
+        };
+        call(&self.browser, method, &path, body)
+    }
+
+    fn command(&self, method: &str, path: &str, body: Value) -> Value {
+        let body = (method == "POST").then_some(body);
+        self.try_command(method, path, body)
+            .unwrap_or_else(|e| panic!("{}: {method} {path}: {e}", self.test))
+    }
+
+    pub fn goto(&self, url: &str) {
+        self.command("POST", "url", json!({ "url": url }));
+    }
+
+    /// The first element matching `css` now, if any.
+    pub fn find(&self, css: &str) -> Option<Element<'_>> {
+        let body = json!({ "using": "css selector", "value": css });
+        let value = self.try_command("POST", "element", Some(body)).ok()?;
+        Some(Element {
+            session: self,
+            id: value[ELEMENT_KEY].as_str()?.to_string(),
+        })
+    }
+
+    /// Polls `probe` until it gives a value, failing the test after [`WAIT`].
+    pub fn wait_until<T>(&self, what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(value) = probe() {
+                return value;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{}: timed out after {WAIT:?} waiting for {what}",
+                self.test
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Waits for an element matching `css`.
+    pub fn wait_for(&self, css: &str) -> Element<'_> {
+        self.wait_until(&format!("`{css}`"), || self.find(css))
+    }
+
+    /// Runs `script` (a function body; `arguments` holds `args`) in the page.
+    pub fn execute(&self, script: &str, args: Vec<Value>) -> Value {
+        self.command(
+            "POST",
+            "execute/sync",
+            json!({ "script": script, "args": args }),
+        )
+    }
+
+    fn screenshot(&self) -> Option<Vec<u8>> {
+        let value = self.try_command("GET", "screenshot", None).ok()?;
+        decode_base64(value.as_str()?)
+    }
+
+    /// Saves a screenshot and the page's HTML beside the test's name.
+    fn save_failure(&self) {
+        let dir = target_dir().join("e2e/failures");
+        let _ = std::fs::create_dir_all(&dir);
+        if let Some(png) = self.screenshot() {
+            let _ = std::fs::write(dir.join(format!("{}.png", self.test)), png);
+        }
+        if let Ok(html) = self.try_command("GET", "source", None) {
+            let _ = std::fs::write(
+                dir.join(format!("{}.html", self.test)),
+                html.as_str().unwrap_or_default(),
+            );
+        }
+        eprintln!(
+            "{}: screenshot and HTML in {}; driver log in {}",
+            self.test,
+            dir.display(),
+            self.browser.scratch.display()
+        );
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.save_failure();
+        }
+        let _ = self.try_command("DELETE", "", None);
+    }
+}
+
+pub struct Element<'s> {
+    session: &'s Session,
+    id: String,
+}
+
+impl Element<'_> {
+    fn command(&self, method: &str, path: &str) -> Result<Value, String> {
+        let body = (method == "POST").then(|| json!({}));
+        let path = format!("element/{}/{path}", self.id);
+        self.session.try_command(method, &path, body)
+    }
+
+    /// Clicks the element; an error (not yet interactable, re-rendered) is returned so
+    /// that callers can retry within a wait.
+    pub fn click(&self) -> Result<(), String> {
+        self.command("POST", "click").map(drop)
+    }
+
+    pub fn text(&self) -> String {
+        self.command("GET", "text")
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default()
+    }
+
+    pub fn attribute(&self, name: &str) -> Option<String> {
+        let value = self.command("GET", &format!("attribute/{name}")).ok()?;
+        value.as_str().map(String::from)
+    }
+
+    pub fn is_enabled(&self) -> bool {
+        self.command("GET", "enabled")
+            .ok()
+            .and_then(|v| v.as_bool())
+            == Some(true)
+    }
+
+    pub fn is_selected(&self) -> bool {
+        self.command("GET", "selected")
+            .ok()
+            .and_then(|v| v.as_bool())
+            == Some(true)
+    }
+}
+
+/// One WebDriver call; a WebDriver error becomes `Err("error: message")`.
+fn call(browser: &Browser, method: &str, path: &str, body: Option<Value>) -> Result<Value, String> {
+    let body = body.map(|b| b.to_string());
+    let (status, text) = http::request(browser.driver_addr, method, path, body.as_deref())
+        .map_err(|e| format!("{method} {path}: {e}"))?;
+    let reply: Value =
+        serde_json::from_str(&text).map_err(|e| format!("{method} {path}: {e}: {text}"))?;
+    let value = reply.get("value").cloned().unwrap_or(Value::Null);
+    if status == 200 {
+        Ok(value)
+    } else {
+        Err(format!("{}: {}", value["error"], value["message"]))
+    }
+}
+
+fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    let digit = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let digits: Vec<u8> = text
+        .bytes()
+        .filter(|c| *c != b'=')
+        .map(digit)
+        .collect::<Option<_>>()?;
+    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
+    for chunk in digits.chunks(4) {
+        let n = chunk.iter().fold(0u32, |n, d| n << 6 | u32::from(*d)) << (6 * (4 - chunk.len()));
+        out.extend_from_slice(&n.to_be_bytes()[1..chunk.len()]);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_base64;
+
+    #[test]
+    fn decodes_base64() {
+        assert_eq!(decode_base64("aGVsbG8=").unwrap(), b"hello");
+        assert_eq!(decode_base64("aGk=").unwrap(), b"hi");
+        assert_eq!(decode_base64("YWJj").unwrap(), b"abc");
+        assert!(decode_base64("a*b").is_none());
+    }
+}

@@ -1,0 +1,86 @@
+//! The app's behaviour in a real DOM (headless Chromium via wasm-bindgen-test): mount,
+//! click through, and read what a visitor would see.
+#![cfg(target_arch = "wasm32")]
+
+use symptom_quiz::components::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a fresh app in its own element and waits for the first render.
+async fn mount() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn find(root: &Element, testid: &str) -> HtmlElement {
+    root.query_selector(&format!("[data-testid='{testid}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no [data-testid={testid}] in {}", root.inner_html()))
+        .unchecked_into()
+}
+
+async fn click(root: &Element, testid: &str) {
+    find(root, testid).click();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_start_screen_says_not_a_diagnosis_and_call_911() {
+    let root = mount().await;
+    assert!(find(&root, "not-a-diagnosis")
+        .text_content()
+        .unwrap()
+        .contains("not a diagnosis"));
+    assert_eq!(
+        find(&root, "call-911").get_attribute("href").as_deref(),
+        Some("tel:911")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn next_is_disabled_until_the_question_is_answered() {
+    let root = mount().await;
+    click(&root, "start").await;
+    assert!(find(&root, "next").has_attribute("disabled"));
+    click(&root, "choice-no").await;
+    assert!(!find(&root, "next").has_attribute("disabled"));
+}
+
+#[wasm_bindgen_test]
+async fn an_emergency_answer_shows_911_and_not_the_clinic() {
+    let root = mount().await;
+    click(&root, "start").await;
+    click(&root, "choice-yes").await;
+    click(&root, "next").await;
+    assert_eq!(
+        find(&root, "result").get_attribute("data-tier").as_deref(),
+        Some("emergency")
+    );
+    assert_eq!(
+        find(&root, "call-911").get_attribute("href").as_deref(),
+        Some("tel:911")
+    );
+    assert!(root
+        .query_selector("[data-testid='call-clinic']")
+        .unwrap()
+        .is_none());
+    assert!(!root.text_content().unwrap().contains("844-566-2723"));
+}
+
+#[wasm_bindgen_test]
+async fn back_from_the_result_keeps_the_answer() {
+    let root = mount().await;
+    click(&root, "start").await;
+    click(&root, "choice-yes").await;
+    click(&root, "next").await;
+    click(&root, "edit-answers").await;
+    let yes: web_sys::HtmlInputElement = find(&root, "choice-yes").unchecked_into();
+    assert!(yes.checked());
+}

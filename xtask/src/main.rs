@@ -1,0 +1,112 @@
+//! `cargo xtask`: the project's automation, as one small Rust binary (matklad's
+//! cargo-xtask pattern). Every command first installs the tools it needs, so that the
+//! README's two commands work on a fresh machine.
+//!
+//! - `cargo xtask serve` — build and serve the quiz on http://127.0.0.1:8080 (live reload)
+//! - `cargo xtask test [--engine NAME]...` — every check and test; ends `N passed, N failed`
+//! - `cargo xtask dist` — the release build in `dist/` with `.br`/`.gz` and a size table
+
+mod dist;
+mod run;
+mod test;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve                   build and serve the quiz on http://127.0.0.1:8080 (live reload)
+  test [--engine NAME]    fmt, clippy (host and wasm), host tests, wasm tests in Chromium,
+                          the release build, and the end-to-end suite in every engine
+                          (or only NAME: chromium, firefox, webkit; repeatable)
+  dist                    release build in dist/, with .br and .gz and a size table
+";
+
+/// The browser engines the end-to-end suite runs in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+    Webkit,
+}
+
+impl Engine {
+    pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::Webkit];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::Webkit => "webkit",
+        }
+    }
+
+    fn parse(name: &str) -> Option<Engine> {
+        Engine::ALL.into_iter().find(|e| e.name() == name)
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") if args.len() == 1 => serve(),
+        Some("dist") if args.len() == 1 => dist::dist(),
+        Some("test") => match parse_engines(&args[1..]) {
+            Ok(engines) => test::test(&engines),
+            Err(message) => Err(message),
+        },
+        Some("help" | "--help" | "-h") => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => Err(format!("unknown arguments {args:?}\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse_engines(args: &[String]) -> Result<Vec<Engine>, String> {
+    let mut engines = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let value = match arg.strip_prefix("--engine=") {
+            Some(value) => value,
+            None if arg == "--engine" => args.next().ok_or("--engine needs a name")?,
+            None => return Err(format!("unknown argument {arg:?}\n\n{USAGE}")),
+        };
+        let engine = Engine::parse(value)
+            .ok_or_else(|| format!("unknown engine {value:?}: chromium, firefox or webkit"))?;
+        if !engines.contains(&engine) {
+            engines.push(engine);
+        }
+    }
+    if engines.is_empty() {
+        engines = Engine::ALL.to_vec();
+    }
+    Ok(engines)
+}
+
+fn serve() -> Result<(), String> {
+    let tools = tools::Tools::ensure_for_build()?;
+    println!("\nServing the quiz on http://127.0.0.1:8080 (Ctrl-C stops it)\n");
+    run::Cmd::new(tools.trunk())
+        .args(["serve", "--address", "127.0.0.1", "--port", "8080"])
+        .env("PATH", tools.path_var())
+        .status()
+}
+
+/// The workspace root (the folder with the top `Cargo.toml`).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one folder below the root")
+        .to_path_buf()
+}

@@ -1,0 +1,169 @@
+//! `cargo xtask test`: every check and test, in the order that fails fastest, with one
+//! summary line at the end. A step that fails does not stop the independent steps after
+//! it, so one run shows everything that is wrong.
+
+use std::time::Instant;
+
+use crate::run::{step, Cmd, TestRun};
+use crate::tools::{minibrowser, Tools};
+use crate::{root, Engine};
+
+/// Where the end-to-end suite's release build goes (kept apart from `dist/`).
+const E2E_DIST: &str = "target/e2e/dist";
+
+pub fn test(engines: &[Engine]) -> Result<(), String> {
+    let started = Instant::now();
+    let tools = Tools::ensure_for_tests(engines)?;
+    let path = tools.path_var();
+    let mut report = Report::default();
+
+    report.check("cargo fmt --check", || {
+        Cmd::cargo()
+            .args(["fmt", "--all", "--", "--check"])
+            .status()
+    });
+    report.check("clippy, host", || {
+        Cmd::cargo()
+            .args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ])
+            .status()
+    });
+    report.check("clippy, wasm32", || {
+        Cmd::cargo()
+            .args(["clippy", "--package", "symptom-quiz", "--all-targets"])
+            .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])
+            .status()
+    });
+    report.tests("host tests", || {
+        Cmd::cargo()
+            .args(["test", "--workspace", "--exclude", "e2e"])
+            .tests()
+    });
+    report.tests("wasm tests, headless Chromium", || {
+        Cmd::cargo()
+            .args([
+                "test",
+                "--package",
+                "symptom-quiz",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env("PATH", &path)
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            // Extra Chromium flags: no background traffic to hosts we cannot reach.
+            .env(
+                "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+                root().join("tests/wasm-webdriver.json"),
+            )
+            .tests()
+    });
+    let built = report.check("release build (trunk build --release)", || {
+        Cmd::new(tools.trunk())
+            .args(["build", "--release", "--dist", E2E_DIST])
+            .env("PATH", &path)
+            .status()
+    });
+    let names: Vec<&str> = engines.iter().map(|e| e.name()).collect();
+    let e2e = format!("end-to-end suite: {}", names.join(", "));
+    if built {
+        report.tests(&e2e, || {
+            // libtest filters: `chromium::` runs that engine's copy of every test.
+            let filters = if engines.len() == Engine::ALL.len() {
+                Vec::new()
+            } else {
+                names.iter().map(|n| format!("{n}::")).collect()
+            };
+            let mut cmd = Cmd::cargo()
+                .args(["test", "--package", "e2e", "--"])
+                .args(filters)
+                .env("PATH", &path)
+                .env("E2E_DIST", root().join(E2E_DIST));
+            if let Some(minibrowser) = minibrowser() {
+                cmd = cmd.env("E2E_MINIBROWSER", minibrowser);
+            }
+            cmd.tests()
+        });
+    } else {
+        report.skipped(&e2e, "no release build");
+    }
+
+    report.print(started);
+    if report.failed == 0 {
+        Ok(())
+    } else {
+        Err(format!("{} failed", report.failed))
+    }
+}
+
+/// What ran: each check counts as one, each test as one.
+#[derive(Default)]
+struct Report {
+    rows: Vec<String>,
+    passed: u32,
+    failed: u32,
+}
+
+impl Report {
+    fn check(&mut self, name: &str, body: impl FnOnce() -> Result<(), String>) -> bool {
+        let started = Instant::now();
+        let result = step(name, body);
+        let ok = result.is_ok();
+        if let Err(message) = result {
+            eprintln!("{message}");
+        }
+        self.count(ok as u32, !ok as u32);
+        self.row(name, if ok { "ok" } else { "FAILED" }, started);
+        ok
+    }
+
+    fn tests(&mut self, name: &str, body: impl FnOnce() -> TestRun) {
+        let started = Instant::now();
+        let run = step(name, body);
+        // A runner that ran nothing, or failed without counting a failure (a build
+        // error), fails the step: a green line must mean tests ran and passed.
+        let ok = run.success && run.failed == 0 && run.passed > 0;
+        let failed = if ok { 0 } else { run.failed.max(1) };
+        self.count(run.passed, failed);
+        let status = format!(
+            "{} ({} passed, {} failed)",
+            if ok { "ok" } else { "FAILED" },
+            run.passed,
+            run.failed
+        );
+        self.row(name, &status, started);
+    }
+
+    fn skipped(&mut self, name: &str, why: &str) {
+        self.failed += 1;
+        self.rows
+            .push(format!("  {name:<44} FAILED (skipped: {why})"));
+    }
+
+    fn count(&mut self, passed: u32, failed: u32) {
+        self.passed += passed;
+        self.failed += failed;
+    }
+
+    fn row(&mut self, name: &str, status: &str, started: Instant) {
+        let seconds = started.elapsed().as_secs_f64();
+        self.rows
+            .push(format!("  {name:<44} {status} [{seconds:.1} s]"));
+    }
+
+    fn print(&self, started: Instant) {
+        println!(
+            "\n==> summary ({:.0} s in all)",
+            started.elapsed().as_secs_f64()
+        );
+        for row in &self.rows {
+            println!("{row}");
+        }
+        println!("\n{} passed, {} failed", self.passed, self.failed);
+    }
+}

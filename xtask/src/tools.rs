@@ -1,0 +1,299 @@
+//! Makes sure the tools exist, installing what is missing without asking, and
+//! reinstalling nothing that is already there at the right version.
+//!
+//! - Rust tools (`trunk`, `wasm-bindgen`, `geckodriver`) go to cargo's bin folder.
+//! - wasm-opt comes from the npm package `binaryen@132` (Debian's is too old), cached in
+//!   `~/.cache/symptom-quiz/tools` so a fresh clone on the same machine finds it.
+//! - Browsers, drivers, Xvfb and brotli come from Debian's packages (as root).
+//!
+//! Versions are the ones `shared/docs/toolchain.md` found to work on these machines.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::run::{step, Cmd};
+use crate::{root, Engine};
+
+const TRUNK_VERSION: &str = "0.21.14";
+const GECKODRIVER_VERSION: &str = "0.37.1";
+const BINARYEN_VERSION: &str = "132";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// Where the tools are, once ensured.
+pub struct Tools {
+    cargo_bin: PathBuf,
+    wasm_opt_bin: PathBuf,
+}
+
+impl Tools {
+    /// What building the quiz needs: the wasm target, Trunk, wasm-bindgen, wasm-opt.
+    pub fn ensure_for_build() -> Result<Tools, String> {
+        let tools = Tools {
+            cargo_bin: cargo_home().join("bin"),
+            wasm_opt_bin: cache_dir()
+                .join(format!("binaryen-{BINARYEN_VERSION}"))
+                .join("node_modules/.bin"),
+        };
+        step("tools: wasm target, Trunk, wasm-bindgen, wasm-opt", || {
+            ensure_wasm_target()?;
+            tools.ensure_cargo_tool("trunk", "trunk", TRUNK_VERSION, true)?;
+            let bindgen = wasm_bindgen_version()?;
+            tools.ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &bindgen, false)?;
+            tools.ensure_wasm_opt()
+        })?;
+        Ok(tools)
+    }
+
+    /// Also what the tests need: Chromium (wasm tests) and each engine's browser and driver.
+    pub fn ensure_for_tests(engines: &[Engine]) -> Result<Tools, String> {
+        let tools = Tools::ensure_for_build()?;
+        step(
+            "tools: browsers and their drivers",
+            || -> Result<(), String> {
+                let mut needed = vec![("/usr/bin/chromium", "chromium")];
+                needed.push(("/usr/bin/chromedriver", "chromium-driver"));
+                if engines.contains(&Engine::Firefox) {
+                    needed.push(("/usr/bin/firefox-esr", "firefox-esr"));
+                }
+                if engines.contains(&Engine::Webkit) {
+                    needed.push(("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"));
+                    needed.push(("/usr/bin/Xvfb", "xvfb"));
+                }
+                ensure_debian_packages(&needed)?;
+                if engines.contains(&Engine::Webkit) && minibrowser().is_none() {
+                    return Err("WebKitGTK's MiniBrowser is missing: apt-get install \
+                            --reinstall libwebkit2gtk-4.1-0"
+                        .into());
+                }
+                if engines.contains(&Engine::Firefox) {
+                    tools.ensure_cargo_tool(
+                        "geckodriver",
+                        "geckodriver",
+                        GECKODRIVER_VERSION,
+                        true,
+                    )?;
+                }
+                Ok(())
+            },
+        )?;
+        Ok(tools)
+    }
+
+    /// `brotli` and `gzip`, for the precompressed files of `dist`.
+    pub fn ensure_compressors() -> Result<(), String> {
+        ensure_debian_packages(&[("/usr/bin/brotli", "brotli"), ("/bin/gzip", "gzip")])
+    }
+
+    pub fn trunk(&self) -> PathBuf {
+        self.cargo_bin.join("trunk")
+    }
+
+    /// `PATH` for child processes: cargo's bin folder and wasm-opt's first, so Trunk
+    /// (offline) finds the pinned wasm-bindgen and wasm-opt.
+    pub fn path_var(&self) -> std::ffi::OsString {
+        let mut dirs = vec![self.cargo_bin.clone(), self.wasm_opt_bin.clone()];
+        dirs.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
+        env::join_paths(dirs).expect("PATH entries contain no separator")
+    }
+
+    /// Installs `package` with `cargo install` unless `binary --version` already says
+    /// `version`.
+    fn ensure_cargo_tool(
+        &self,
+        binary: &str,
+        package: &str,
+        version: &str,
+        locked: bool,
+    ) -> Result<(), String> {
+        let path = self.cargo_bin.join(binary);
+        let found = Cmd::new(&path).args(["--version"]).output();
+        if found
+            .as_deref()
+            .is_some_and(|v| version_matches(v, version))
+        {
+            println!("  {binary} {version}: installed");
+            return Ok(());
+        }
+        let what = found.map_or("missing".to_string(), |v| format!("found {v:?}"));
+        step(
+            &format!("install {package} {version} ({what}; takes minutes on 2 cores)"),
+            || {
+                let mut args = vec!["install", package, "--version", version];
+                if locked {
+                    args.push("--locked");
+                }
+                Cmd::cargo().args(args).status()
+            },
+        )
+    }
+
+    fn ensure_wasm_opt(&self) -> Result<(), String> {
+        let wasm_opt = self.wasm_opt_bin.join("wasm-opt");
+        let found = Cmd::new(&wasm_opt).args(["--version"]).output();
+        if found
+            .as_deref()
+            .is_some_and(|v| v.contains(&format!("version_{BINARYEN_VERSION}")))
+        {
+            println!("  wasm-opt {BINARYEN_VERSION}: installed");
+            return Ok(());
+        }
+        let prefix = self
+            .wasm_opt_bin
+            .parent()
+            .and_then(Path::parent)
+            .expect("…/node_modules/.bin");
+        fs::create_dir_all(prefix)
+            .map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;
+        step(
+            &format!("install wasm-opt (npm binaryen@{BINARYEN_VERSION})"),
+            || {
+                Cmd::new("npm")
+                    .args([
+                        "install",
+                        "--no-audit",
+                        "--no-fund",
+                        "--loglevel=error",
+                        "--prefix",
+                    ])
+                    .args([prefix.as_os_str()])
+                    .args([format!("binaryen@{BINARYEN_VERSION}")])
+                    .status()
+            },
+        )
+    }
+}
+
+/// `trunk 0.21.14`, `wasm-bindgen 0.2.130`, `geckodriver 0.37.1 (hash date)`.
+fn version_matches(output: &str, version: &str) -> bool {
+    output
+        .lines()
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        == Some(version)
+}
+
+fn ensure_wasm_target() -> Result<(), String> {
+    let installed = Cmd::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output();
+    if installed.is_some_and(|list| list.lines().any(|l| l.trim() == WASM_TARGET)) {
+        println!("  {WASM_TARGET}: installed");
+        return Ok(());
+    }
+    Cmd::new("rustup")
+        .args(["target", "add", WASM_TARGET])
+        .status()
+}
+
+/// The wasm-bindgen version in `Cargo.lock`; the CLI must match it exactly, and so must
+/// the pin in `Trunk.toml`.
+pub fn wasm_bindgen_version() -> Result<String, String> {
+    let lock = fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let version = lock
+        .split("[[package]]")
+        .find(|p| p.lines().any(|l| l.trim() == "name = \"wasm-bindgen\""))
+        .and_then(|p| {
+            p.lines()
+                .find_map(|l| l.trim().strip_prefix("version = \""))
+        })
+        .and_then(|v| v.strip_suffix('"'))
+        .ok_or("Cargo.lock has no wasm-bindgen package")?
+        .to_string();
+    let trunk_toml = fs::read_to_string(root().join("Trunk.toml"))
+        .map_err(|e| format!("cannot read Trunk.toml: {e}"))?;
+    let pinned = trunk_toml
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("wasm_bindgen = \""))
+        .and_then(|v| v.strip_suffix('"'));
+    if pinned != Some(version.as_str()) {
+        return Err(format!(
+            "Trunk.toml pins wasm_bindgen = {pinned:?} but Cargo.lock has {version}: \
+             set `wasm_bindgen = \"{version}\"` under [tools] in Trunk.toml"
+        ));
+    }
+    Ok(version)
+}
+
+/// Installs the Debian packages whose marker file is missing (as root), or says which
+/// to install.
+fn ensure_debian_packages(needed: &[(&str, &str)]) -> Result<(), String> {
+    let mut missing: Vec<&str> = needed
+        .iter()
+        .filter(|(file, _)| !Path::new(file).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    missing.dedup();
+    if missing.is_empty() {
+        println!("  Debian packages: {} present", needed.len());
+        return Ok(());
+    }
+    let is_root = Cmd::new("id").args(["-u"]).output().as_deref() == Some("0");
+    if !is_root {
+        return Err(format!(
+            "missing Debian packages; install them as root and run again:\n  \
+             sudo apt-get update && sudo apt-get install -y {}",
+            missing.join(" ")
+        ));
+    }
+    step(&format!("apt-get install {}", missing.join(" ")), || {
+        Cmd::new("apt-get").args(["update", "-q"]).status()?;
+        Cmd::new("apt-get")
+            .args(["install", "-y", "-q"])
+            .args(&missing)
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .status()
+    })
+}
+
+/// WebKitGTK's MiniBrowser, which WebKitWebDriver drives (`/usr/lib/<arch>/…`).
+pub fn minibrowser() -> Option<PathBuf> {
+    fs::read_dir("/usr/lib")
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|dir| dir.path().join("webkit2gtk-4.1/MiniBrowser"))
+        .find(|path| path.exists())
+}
+
+fn cargo_home() -> PathBuf {
+    env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| home().join(".cargo"))
+}
+
+/// Tools cached outside the repository, so that a fresh clone finds them.
+fn cache_dir() -> PathBuf {
+    env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| home().join(".cache"))
+        .join("symptom-quiz/tools")
+}
+
+fn home() -> PathBuf {
+    env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "/root".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_read_from_the_first_word_after_the_name() {
+        assert!(version_matches("trunk 0.21.14", "0.21.14"));
+        assert!(version_matches(
+            "geckodriver 0.37.1 (abc 2025-01-01)\n\nmore",
+            "0.37.1"
+        ));
+        assert!(!version_matches("trunk 0.22.0", "0.21.14"));
+        assert!(!version_matches("", "0.21.14"));
+    }
+
+    #[test]
+    fn trunk_toml_pins_the_wasm_bindgen_of_cargo_lock() {
+        let version = wasm_bindgen_version().unwrap();
+        assert!(version.starts_with("0.2."), "{version}");
+    }
+}
