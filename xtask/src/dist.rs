@@ -67,7 +67,7 @@ fn compress(asset: &Path) -> Result<(), String> {
         return Err(format!("gzip failed on {}", asset.display()));
     }
     Cmd::new("brotli")
-        .args(["--quality=11", "--force", "--keep", "--output"])
+        .args(["-q", "11", "-f", "-o"])
         .args([with_suffix(".br").as_os_str(), asset.as_os_str()])
         .output()
         .map(drop)
