@@ -90,25 +90,27 @@ impl<'s> QuizPage<'s> {
         let before = self.question_id();
         self.click(&format!("choice-{choice}"));
         self.click("next");
-        self.session.wait_until("the next screen", || {
-            if self.has("result") {
-                return Some(());
-            }
-            let now = self.session.find(&Self::testid("question"))?;
-            (now.attribute("data-question")? != before).then_some(())
-        });
+        self.wait_to_leave(&before, "result");
     }
 
+    /// Presses Back and waits for the previous screen (a question or the start).
     pub fn back(&self) {
         let before = self.question_id();
         self.click("back");
-        self.session.wait_until("the previous screen", || {
-            if self.has("start-screen") {
-                return Some(());
-            }
-            let now = self.session.find(&Self::testid("question"))?;
-            (now.attribute("data-question")? != before).then_some(())
-        });
+        self.wait_to_leave(&before, "start-screen");
+    }
+
+    /// Waits until question `before` is replaced by another question or by the screen
+    /// `other`.
+    fn wait_to_leave(&self, before: &str, other: &str) {
+        self.session
+            .wait_until(&format!("a screen after {before}"), || {
+                if self.has(other) {
+                    return Some(());
+                }
+                let now = self.session.find(&Self::testid("question"))?;
+                (now.attribute("data-question")? != before).then_some(())
+            });
     }
 
     /// Waits for the result screen and reads it.
