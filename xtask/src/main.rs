@@ -25,7 +25,9 @@ commands:
   dist                    release build in dist/, with .br and .gz and a size table
 ";
 
-/// The browser engines the end-to-end suite runs in.
+/// The browser engines the end-to-end suite runs in. The suite (`tests/e2e`) has its own
+/// `Engine` with how to start each; here only the names matter: they are the module
+/// names of the suite's tests (`chromium::…`), which `--engine` filters on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Engine {
     Chromium,
@@ -67,7 +69,11 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("\nxtask: {message}");
+            // An empty message: the command already said what failed (the test
+            // summary stays the last line).
+            if !message.is_empty() {
+                eprintln!("\nxtask: {message}");
+            }
             ExitCode::FAILURE
         }
     }

@@ -97,7 +97,7 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
     if report.failed == 0 {
         Ok(())
     } else {
-        Err(format!("{} failed", report.failed))
+        Err(String::new())
     }
 }
 
