@@ -72,6 +72,10 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
     let names: Vec<&str> = engines.iter().map(|e| e.name()).collect();
     let e2e = format!("end-to-end suite: {}", names.join(", "));
     if built {
+        // Failure screenshots and driver logs of earlier runs would mislead.
+        for stale in ["target/e2e/failures", "target/e2e/runs"] {
+            let _ = std::fs::remove_dir_all(root().join(stale));
+        }
         report.tests(&e2e, || {
             // libtest filters: `chromium::` runs that engine's copy of every test.
             let filters = if engines.len() == Engine::ALL.len() {

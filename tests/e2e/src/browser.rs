@@ -3,6 +3,7 @@
 //! Everything started here is stopped when the [`Browser`] is dropped.
 
 use std::fs;
+use std::io::{BufRead, BufReader};
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -203,43 +204,38 @@ fn free_port() -> u16 {
         .expect("a free loopback port")
 }
 
-/// Starts a virtual X display for WebKitGTK (it has no headless mode) on the first
-/// free display number, and waits until it accepts clients.
+/// Starts a virtual X display for WebKitGTK (it has no headless mode). Xvfb picks a
+/// free display number itself and writes it to `-displayfd` once it accepts clients:
+/// choosing the number here raced between tests running in parallel, and a test could
+/// end up on another test's display and lose its browser when that test ended.
 fn start_xvfb(scratch: &Path) -> (Child, u32) {
-    let first = 100 + std::process::id() % 400;
-    for number in (first..first + 200).filter(|n| !x_socket(*n).exists()) {
-        let log = fs::File::create(scratch.join("xvfb.log")).expect("create xvfb.log");
-        let mut child = Command::new("Xvfb")
-            .arg(format!(":{number}"))
-            .args([
-                "-screen",
-                "0",
-                "1280x1024x24",
-                "-nolisten",
-                "tcp",
-                "-noreset",
-            ])
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().unwrap())
-            .stderr(log)
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start Xvfb (apt package xvfb): {e}"));
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if x_socket(number).exists() {
-                return (child, number);
-            }
-            if child.try_wait().ok().flatten().is_some() {
-                break; // Another process took this display: try the next.
-            }
-            std::thread::sleep(Duration::from_millis(20));
+    let log = fs::File::create(scratch.join("xvfb.log")).expect("create xvfb.log");
+    let mut child = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1280x1024x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(log)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start Xvfb (apt package xvfb): {e}"));
+    let mut line = String::new();
+    let stdout = child.stdout.take().expect("stdout is piped");
+    // Blocks until Xvfb is ready, or returns nothing if it exits first.
+    let _ = BufReader::new(stdout).read_line(&mut line);
+    match line.trim().parse() {
+        Ok(number) => (child, number),
+        Err(_) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            let log = fs::read_to_string(scratch.join("xvfb.log")).unwrap_or_default();
+            panic!("Xvfb did not start: {log}");
         }
-        let _ = child.kill();
-        let _ = child.wait();
     }
-    panic!("no free X display for Xvfb");
-}
-
-fn x_socket(number: u32) -> PathBuf {
-    PathBuf::from(format!("/tmp/.X11-unix/X{number}"))
 }

@@ -40,3 +40,11 @@ impl Harness {
         QuizPage::open(&self.session, &self.server.url("/"))
     }
 }
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("requests the server got: {:#?}", self.server.requests());
+        }
+    }
+}

@@ -41,9 +41,12 @@ impl<'s> QuizPage<'s> {
     /// page re-renders).
     pub fn click(&self, testid: &str) {
         let css = Self::testid(testid);
-        self.session.wait_until(&format!("clickable {css}"), || {
-            let element = self.session.find(&css)?;
-            (element.is_enabled() && element.click().is_ok()).then_some(())
+        self.session.wait_until_ok(&format!("clickable {css}"), || {
+            let element = self.session.find(&css).ok_or("not in the page")?;
+            if !element.is_enabled() {
+                return Err("disabled".into());
+            }
+            element.click()
         });
     }
 

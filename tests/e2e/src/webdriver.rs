@@ -78,14 +78,20 @@ impl Session {
 
     /// Polls `probe` until it gives a value, failing the test after [`WAIT`].
     pub fn wait_until<T>(&self, what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
+        self.wait_until_ok(what, || probe().ok_or_else(|| "not yet".to_string()))
+    }
+
+    /// Polls `probe` until it succeeds; the timeout message names its last error.
+    pub fn wait_until_ok<T>(&self, what: &str, mut probe: impl FnMut() -> Result<T, String>) -> T {
         let deadline = Instant::now() + WAIT;
         loop {
-            if let Some(value) = probe() {
-                return value;
-            }
+            let error = match probe() {
+                Ok(value) => return value,
+                Err(error) => error,
+            };
             assert!(
                 Instant::now() < deadline,
-                "{}: timed out after {WAIT:?} waiting for {what}",
+                "{}: timed out after {WAIT:?} waiting for {what} (last: {error})",
                 self.test
             );
             std::thread::sleep(POLL);
@@ -113,6 +119,10 @@ impl Session {
 
     /// Saves a screenshot and the page's HTML beside the test's name.
     fn save_failure(&self) {
+        match self.try_command("GET", "url", None) {
+            Ok(url) => eprintln!("{}: the page at the failure: {url}", self.test),
+            Err(e) => eprintln!("{}: the browser does not answer: {e}", self.test),
+        }
         let dir = target_dir().join("e2e/failures");
         let _ = std::fs::create_dir_all(&dir);
         if let Some(png) = self.screenshot() {
