@@ -19,7 +19,7 @@ impl Answers {
     /// Records `choice` for `question`, then drops the answers to questions the new
     /// answer takes off the visitor's path (an emergency answer ends the quiz, so
     /// nothing after it still counts).
-    pub fn answer(&mut self, quiz: &'static Quiz, question: QuestionId, choice: ChoiceId) {
+    pub fn answer(&mut self, quiz: &Quiz, question: QuestionId, choice: ChoiceId) {
         match self.0.iter_mut().find(|(q, _)| *q == question) {
             Some(slot) => slot.1 = choice,
             None => self.0.push((question, choice)),
@@ -39,7 +39,7 @@ pub enum Step {
 impl Quiz {
     /// The questions the visitor reaches with these answers, in order: it stops at the
     /// first unanswered question (included) or at an answer that ends the quiz.
-    pub fn path(&'static self, answers: &Answers) -> Vec<&'static Question> {
+    pub fn path(&self, answers: &Answers) -> Vec<&'static Question> {
         let mut path = Vec::new();
         for question in self.questions {
             path.push(question);
@@ -52,13 +52,13 @@ impl Quiz {
         path
     }
 
-    pub fn first(&'static self) -> Step {
+    pub fn first(&self) -> Step {
         self.questions.first().map_or(Step::Result, Step::Ask)
     }
 
     /// The step after `current`. An unanswered question is asked again; an answer that
     /// ends the quiz goes straight to the result.
-    pub fn after(&'static self, current: QuestionId, answers: &Answers) -> Step {
+    pub fn after(&self, current: QuestionId, answers: &Answers) -> Step {
         let Some(index) = self.questions.iter().position(|q| q.id == current) else {
             return self.first();
         };
@@ -76,7 +76,7 @@ impl Quiz {
     /// The question before `current` on the visitor's path; from the result
     /// (`current` is `None`), the last question answered. `None` means the start screen.
     pub fn before(
-        &'static self,
+        &self,
         current: Option<QuestionId>,
         answers: &Answers,
     ) -> Option<&'static Question> {

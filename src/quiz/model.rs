@@ -73,10 +73,7 @@ pub struct Question {
 }
 
 impl Question {
-    pub fn choice(&self, id: ChoiceId) -> Option<&'static Choice>
-    where
-        Self: 'static,
-    {
+    pub fn choice(&self, id: ChoiceId) -> Option<&'static Choice> {
         self.choices.iter().find(|c| c.id == id)
     }
 }
@@ -88,10 +85,7 @@ pub struct Quiz {
 }
 
 impl Quiz {
-    pub fn question(&self, id: QuestionId) -> Option<&'static Question>
-    where
-        Self: 'static,
-    {
+    pub fn question(&self, id: QuestionId) -> Option<&'static Question> {
         self.questions.iter().find(|q| q.id == id)
     }
 }

@@ -35,7 +35,7 @@ pub enum TriageError {
 }
 
 impl Quiz {
-    pub fn outcome(&'static self, answers: &Answers) -> Result<Outcome, TriageError> {
+    pub fn outcome(&self, answers: &Answers) -> Result<Outcome, TriageError> {
         let mut fired = Vec::new();
         for question in self.path(answers) {
             let choice = answers

@@ -23,8 +23,9 @@ pub use webdriver::Session;
 
 /// One test's world: the served build and a browser session pointed at it.
 pub struct Harness {
-    pub server: StaticServer,
+    // The browser goes first, then the server it was talking to.
     pub session: Session,
+    pub server: StaticServer,
 }
 
 impl Harness {
@@ -32,7 +33,7 @@ impl Harness {
     pub fn start(engine: Engine, test: &str) -> Harness {
         let server = StaticServer::start(server::dist_dir());
         let session = Session::start(engine, test);
-        Harness { server, session }
+        Harness { session, server }
     }
 
     /// Opens the quiz's page.
