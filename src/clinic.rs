@@ -1,5 +1,7 @@
 //! The clinic's identity. It is compiled in: no URL, attribute or message can change it,
 //! so a crafted link can never show another number under the clinic's name.
+//! `index.html`'s `<noscript>` repeats the name and phone; `tests/fallbacks.rs` checks
+//! that it says the same.
 
 pub struct Clinic {
     pub name: &'static str,

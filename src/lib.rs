@@ -5,9 +5,11 @@
 //! - [`state`] is the one reducer the screens dispatch to.
 //! - [`components`] are the screens, one Yew function component per file.
 //! - [`clinic`] is the clinic's identity, fixed at build time.
+//! - [`fallback`] replaces the quiz with 911 and the clinic's phone if it ever panics.
 
 pub mod clinic;
 pub mod components;
+pub mod fallback;
 pub mod quiz;
 pub mod state;
 
@@ -17,6 +19,7 @@ pub const ROOT_ID: &str = "symptom-quiz";
 /// Mounts the quiz into `#symptom-quiz`, or into `<body>` when the page has no such
 /// element.
 pub fn run() {
+    fallback::install_panic_hook();
     match gloo::utils::document().get_element_by_id(ROOT_ID) {
         Some(root) => yew::Renderer::<components::App>::with_root(root).render(),
         None => yew::Renderer::<components::App>::new().render(),

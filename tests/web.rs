@@ -84,3 +84,25 @@ async fn back_from_the_result_keeps_the_answer() {
     let yes: web_sys::HtmlInputElement = find(&root, "choice-yes").unchecked_into();
     assert!(yes.checked());
 }
+
+#[wasm_bindgen_test]
+async fn the_fallback_shows_911_and_the_clinic_phone() {
+    let root = mount().await;
+    symptom_quiz::fallback::render_fallback(&gloo::utils::document(), &root);
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Something went wrong"), "{text}");
+    assert!(root
+        .query_selector("[data-testid='start-screen']")
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        find(&root, "call-911").get_attribute("href").as_deref(),
+        Some("tel:911")
+    );
+    let clinic = find(&root, "call-clinic");
+    assert_eq!(
+        clinic.get_attribute("href").as_deref(),
+        Some("tel:+18445662723")
+    );
+    assert!(text.contains("844-566-2723"), "{text}");
+}

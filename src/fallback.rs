@@ -1,0 +1,71 @@
+//! The calm fallback that replaces the quiz when something goes wrong: a panic anywhere
+//! in the app. It shows the 911 line and the clinic's phone (`clinical-safety.md` §4:
+//! every fallback screen shows both), built with plain DOM calls so that it works
+//! whatever state Yew was left in.
+
+use crate::clinic::{Phone, CLINIC, EMERGENCY};
+
+/// Replaces the quiz with the fallback whenever the app panics.
+pub fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        gloo::console::error!(format!("symptom-quiz stopped: {info}"));
+        show_fallback();
+    }));
+}
+
+/// Shows the fallback in the quiz's root element (or the page's body).
+pub fn show_fallback() {
+    let document = gloo::utils::document();
+    let root: Option<web_sys::Element> = document
+        .get_element_by_id(crate::ROOT_ID)
+        .or_else(|| document.body().map(Into::into));
+    if let Some(root) = root {
+        render_fallback(&document, &root);
+    }
+}
+
+/// Replaces everything in `root` with the fallback.
+pub fn render_fallback(document: &web_sys::Document, root: &web_sys::Element) {
+    let element = |tag: &str, text: &str| {
+        let element = document.create_element(tag).ok()?;
+        element.set_text_content(Some(text));
+        Some(element)
+    };
+    let call = |label: String, phone: &Phone, testid: &str| {
+        let line = element("p", "")?;
+        let link = element("a", &label)?;
+        link.set_attribute("href", phone.tel).ok()?;
+        link.set_attribute("class", "call").ok()?;
+        link.set_attribute("data-testid", testid).ok()?;
+        let number = element("span", phone.display)?;
+        number.set_attribute("class", "call-line__number").ok()?;
+        line.set_attribute("class", "call-line").ok()?;
+        line.append_with_node_2(&link, &number).ok()?;
+        Some(line)
+    };
+    let section = element("section", "");
+    let parts = [
+        element("h1", "Something went wrong"),
+        element(
+            "p",
+            "The quiz stopped working. Your answers stay on this device. \
+             In an emergency, call 911.",
+        ),
+        call("Call 911".into(), &EMERGENCY, "call-911"),
+        element("p", "To talk about your pain, call the clinic."),
+        call(
+            format!("Call {}", CLINIC.name),
+            &CLINIC.phone,
+            "call-clinic",
+        ),
+    ];
+    let Some(section) = section else { return };
+    let _ = section.set_attribute("class", "quiz screen screen--fallback");
+    let _ = section.set_attribute("data-testid", "fallback");
+    let _ = section.set_attribute("role", "alert");
+    for part in parts.into_iter().flatten() {
+        let _ = section.append_child(&part);
+    }
+    root.set_text_content(None);
+    let _ = root.append_child(&section);
+}
