@@ -12,10 +12,6 @@ impl Answers {
         self.0.iter().find(|(q, _)| *q == question).map(|(_, c)| *c)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// Records `choice` for `question`, then drops the answers to questions the new
     /// answer takes off the visitor's path (an emergency answer ends the quiz, so
     /// nothing after it still counts).

@@ -17,15 +17,6 @@ pub enum Tier {
 }
 
 impl Tier {
-    /// Every tier, most urgent first.
-    pub const ALL: [Tier; 5] = [
-        Tier::Emergency,
-        Tier::Urgent,
-        Tier::DoctorFirst,
-        Tier::CallClinic,
-        Tier::SelfCare,
-    ];
-
     /// A stable machine name, used in `data-tier` attributes and tests.
     pub fn slug(self) -> &'static str {
         match self {

@@ -75,10 +75,6 @@ impl<'s> QuizPage<'s> {
             .unwrap_or_default()
     }
 
-    pub fn question_prompt(&self) -> String {
-        self.element("question-prompt").text()
-    }
-
     pub fn next_enabled(&self) -> bool {
         self.element("next").is_enabled()
     }

@@ -15,7 +15,6 @@ const POLL: Duration = Duration::from_millis(50);
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 pub struct Session {
-    pub engine: Engine,
     test: String,
     id: String,
     // Dropped after the session is deleted (fields drop in order).
@@ -34,12 +33,7 @@ impl Session {
             .as_str()
             .unwrap_or_else(|| panic!("{test}: no sessionId in {value}"))
             .to_string();
-        let session = Session {
-            engine,
-            test,
-            id,
-            browser,
-        };
+        let session = Session { test, id, browser };
         session.command(
             "POST",
             "timeouts",
