@@ -13,14 +13,10 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Shows the fallback in the quiz's root element (or the page's body).
+/// Shows the fallback in the quiz's root element.
 pub fn show_fallback() {
-    let document = gloo::utils::document();
-    let root: Option<web_sys::Element> = document
-        .get_element_by_id(crate::ROOT_ID)
-        .or_else(|| document.body().map(Into::into));
-    if let Some(root) = root {
-        render_fallback(&document, &root);
+    if let Some(root) = crate::root_element() {
+        render_fallback(&gloo::utils::document(), &root);
     }
 }
 

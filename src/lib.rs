@@ -16,12 +16,20 @@ pub mod state;
 /// The id of the element the quiz mounts into (see `index.html`).
 pub const ROOT_ID: &str = "symptom-quiz";
 
-/// Mounts the quiz into `#symptom-quiz`, or into `<body>` when the page has no such
-/// element.
+/// Mounts the quiz into its root element (see [`root_element`]).
 pub fn run() {
     fallback::install_panic_hook();
-    match gloo::utils::document().get_element_by_id(ROOT_ID) {
+    match root_element() {
         Some(root) => yew::Renderer::<components::App>::with_root(root).render(),
         None => yew::Renderer::<components::App>::new().render(),
     };
+}
+
+/// Where the quiz lives: `#symptom-quiz`, or `<body>` when the page has no such element.
+/// The app and its fallback both use it, so a crash replaces exactly the quiz.
+pub fn root_element() -> Option<web_sys::Element> {
+    let document = gloo::utils::document();
+    document
+        .get_element_by_id(ROOT_ID)
+        .or_else(|| document.body().map(Into::into))
 }
