@@ -1,6 +1,6 @@
 //! The page without JavaScript still gives both numbers (`clinical-safety.md` §4), and
 //! the clinic's name and phone there are the compiled-in ones (one source of truth:
-//! `src/clinic.rs`).
+//! `src/content/clinic.toml`, compiled in by `build.rs`).
 
 use symptom_quiz::clinic::{CLINIC, EMERGENCY};
 

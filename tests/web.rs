@@ -49,7 +49,7 @@ async fn next_is_disabled_until_the_question_is_answered() {
     let root = mount().await;
     click(&root, "start").await;
     assert!(find(&root, "next").has_attribute("disabled"));
-    click(&root, "choice-no").await;
+    click(&root, "choice-none").await;
     assert!(!find(&root, "next").has_attribute("disabled"));
 }
 
@@ -57,7 +57,7 @@ async fn next_is_disabled_until_the_question_is_answered() {
 async fn an_emergency_answer_shows_911_and_not_the_clinic() {
     let root = mount().await;
     click(&root, "start").await;
-    click(&root, "choice-yes").await;
+    click(&root, "choice-new-bladder").await;
     click(&root, "next").await;
     assert_eq!(
         find(&root, "result").get_attribute("data-tier").as_deref(),
@@ -78,10 +78,10 @@ async fn an_emergency_answer_shows_911_and_not_the_clinic() {
 async fn back_from_the_result_keeps_the_answer() {
     let root = mount().await;
     click(&root, "start").await;
-    click(&root, "choice-yes").await;
+    click(&root, "choice-new-bladder").await;
     click(&root, "next").await;
     click(&root, "edit-answers").await;
-    let yes: web_sys::HtmlInputElement = find(&root, "choice-yes").unchecked_into();
+    let yes: web_sys::HtmlInputElement = find(&root, "choice-new-bladder").unchecked_into();
     assert!(yes.checked());
 }
 

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::quiz::{Question, QUIZ};
+use crate::quiz::{Answer, Kind, Question, QUIZ};
 use crate::state::{Action, QuizContext};
 
 #[derive(Properties, PartialEq)]
@@ -8,14 +8,19 @@ pub struct QuestionScreenProps {
     pub question: &'static Question,
 }
 
-/// One question: its choices as a native radio group, "why we ask", Back and Next.
-/// Next submits the form, so Enter continues; it stays disabled until answered.
+/// One question, answered with native controls: a radio group (single, yes-no, and the
+/// 0–10 scale as eleven tappable options), checkboxes (checklist), or a number field
+/// with a numeric keypad (age). "Why we ask", Back and Next. Next submits the form, so
+/// Enter continues; it stays disabled until the question is answered.
 #[function_component]
 pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     let quiz = use_context::<QuizContext>().expect("QuestionScreen needs the QuizContext");
     let question = props.question;
-    let selected = quiz.answers.get(question.id);
-    let number = QUIZ.path(&quiz.answers).len();
+    let (lang, who) = (quiz.lang, quiz.perspective);
+    let (done, total) = QUIZ.progress(&quiz.answers);
+    let section = QUIZ
+        .section(question.section)
+        .map(|s| s.title.get(lang, who));
 
     let onsubmit = {
         let quiz = quiz.clone();
@@ -28,38 +33,107 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
         let quiz = quiz.clone();
         Callback::from(move |_| quiz.dispatch(Action::Back))
     };
-    let choices = question.choices.iter().map(|choice| {
-        let onchange = {
-            let quiz = quiz.clone();
-            Callback::from(move |_| quiz.dispatch(Action::Choose(question.id, choice.id)))
-        };
-        html! {
-            <label class="choice">
-                <input type="radio" name={question.id.0} value={choice.id.0}
-                    data-testid={format!("choice-{}", choice.id.0)}
-                    checked={selected == Some(choice.id)} {onchange} />
-                <span>{ choice.label }</span>
-            </label>
+
+    let chosen = |id| match &quiz.draft {
+        Some(Answer::Choices(c)) => c.contains(&id),
+        _ => false,
+    };
+    let controls = match question.kind {
+        Kind::Single | Kind::YesNo | Kind::Checklist => {
+            let checklist = question.kind == Kind::Checklist;
+            let items = question.choices.iter().map(|choice| {
+                let onchange = {
+                    let quiz = quiz.clone();
+                    let id = choice.id;
+                    Callback::from(move |_| {
+                        quiz.dispatch(if checklist {
+                            Action::Toggle(id)
+                        } else {
+                            Action::Draft(Some(Answer::Choices(vec![id])))
+                        })
+                    })
+                };
+                html! {
+                    <label class={classes!("choice", choice.exclusive.then_some("choice--none"))}>
+                        <input type={if checklist { "checkbox" } else { "radio" }}
+                            name={question.id.0} value={choice.id.0}
+                            data-testid={format!("choice-{}", choice.id.0)}
+                            checked={chosen(choice.id)} {onchange} />
+                        <span>{ choice.label.get(lang, who) }</span>
+                    </label>
+                }
+            });
+            html! { <div class="choices">{ for items }</div> }
         }
-    });
+        Kind::Scale => {
+            let items = (question.min..=question.max).map(|n| {
+                let onchange = {
+                    let quiz = quiz.clone();
+                    Callback::from(move |_| quiz.dispatch(Action::Draft(Some(Answer::Number(n)))))
+                };
+                html! {
+                    <label class="scale__point">
+                        <input type="radio" name={question.id.0} value={n.to_string()}
+                            data-testid={format!("scale-{n}")}
+                            checked={quiz.draft == Some(Answer::Number(n))} {onchange} />
+                        <span>{ n }</span>
+                    </label>
+                }
+            });
+            html! { <div class="scale">{ for items }</div> }
+        }
+        Kind::Number => {
+            let (min, max) = (question.min, question.max);
+            let oninput = {
+                let quiz = quiz.clone();
+                Callback::from(move |event: InputEvent| {
+                    let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+                    let value = input.value().trim().parse::<u8>().ok();
+                    let answer = value
+                        .filter(|n| (min..=max).contains(n))
+                        .map(Answer::Number);
+                    quiz.dispatch(Action::Draft(answer));
+                })
+            };
+            let value = match quiz.draft {
+                Some(Answer::Number(n)) => n.to_string(),
+                _ => String::new(),
+            };
+            html! {
+                <input class="number" type="text" inputmode="numeric" pattern="[0-9]*"
+                    autocomplete="off" maxlength="3" name={question.id.0}
+                    aria-labelledby="question-prompt" data-testid="number"
+                    value={value} {oninput} />
+            }
+        }
+    };
 
     html! {
         <form class="screen screen--question" key={question.id.0} data-testid="question"
             data-question={question.id.0} {onsubmit}>
             <p class="progress" data-testid="progress">
-                { format!("Question {number} of {}", QUIZ.questions.len()) }
+                { section.map(|s| html! { <span class="progress__section">{ s }</span> }) }
+                { format!("Question {} of {total}", done + 1) }
             </p>
             <fieldset>
-                <legend><h2 data-testid="question-prompt">{ question.prompt }</h2></legend>
-                <p class="why"><strong>{ "Why we ask: " }</strong>{ question.why }</p>
-                <div class="choices">{ for choices }</div>
+                <legend>
+                    <h2 id="question-prompt" data-testid="question-prompt">
+                        { question.prompt.get(lang, who) }
+                    </h2>
+                </legend>
+                { question.hint.map(|h| html! { <p class="hint">{ h.get(lang, who) }</p> }) }
+                { controls }
             </fieldset>
+            <details class="why" data-testid="why">
+                <summary>{ "Why we ask" }</summary>
+                <p>{ question.why.get(lang, who) }</p>
+            </details>
             <div class="nav">
                 <button class="button" type="button" data-testid="back" onclick={onback}>
                     { "Back" }
                 </button>
                 <button class="button button--primary" type="submit" data-testid="next"
-                    disabled={selected.is_none()}>
+                    disabled={quiz.draft.is_none()}>
                     { "Next" }
                 </button>
             </div>

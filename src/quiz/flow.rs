@@ -1,28 +1,64 @@
 //! The path through the quiz: which question comes next, which came before, and which
 //! answers still count after an earlier one changes.
+//!
+//! The path is always recomputed from the answers, never stored: walk the questions in
+//! order, skip those whose show-if does not hold, stop at the first unanswered one, and
+//! stop at once when an emergency rule fires (`clinical-safety.md` §1).
 
-use super::model::{ChoiceId, Question, QuestionId, Quiz, Tier};
+use super::model::{ChoiceId, Condition, Kind, Question, QuestionId, Quiz, Tier};
 
-/// The visitor's answers, one choice per question, in the order they were given.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Answers(Vec<(QuestionId, ChoiceId)>);
+/// One question's answer.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Answer {
+    /// The chosen choices: one for single and yes-no questions, one or more for a
+    /// checklist (its exclusive "None of these" alone).
+    Choices(Vec<ChoiceId>),
+    /// A scale's or a number question's value.
+    Number(u8),
+}
+
+/// The visitor's answers, in the order of the questions they answer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Answers(Vec<(QuestionId, Answer)>);
 
 impl Answers {
-    pub fn get(&self, question: QuestionId) -> Option<ChoiceId> {
-        self.0.iter().find(|(q, _)| *q == question).map(|(_, c)| *c)
+    /// Answers as given, without checking them against a quiz (see [`Quiz::answer`]).
+    pub fn from_pairs(pairs: Vec<(QuestionId, Answer)>) -> Answers {
+        Answers(pairs)
     }
 
-    /// Records `choice` for `question`, then drops the answers to questions the new
-    /// answer takes off the visitor's path (an emergency answer ends the quiz, so
-    /// nothing after it still counts).
-    pub fn answer(&mut self, quiz: &Quiz, question: QuestionId, choice: ChoiceId) {
-        match self.0.iter_mut().find(|(q, _)| *q == question) {
-            Some(slot) => slot.1 = choice,
-            None => self.0.push((question, choice)),
-        }
-        let reached: Vec<QuestionId> = quiz.path(self).iter().map(|q| q.id).collect();
-        self.0.retain(|(q, _)| reached.contains(q));
+    pub fn get(&self, question: QuestionId) -> Option<&Answer> {
+        self.0.iter().find(|(q, _)| *q == question).map(|(_, a)| a)
     }
+
+    pub fn iter(&self) -> impl Iterator<Item = &(QuestionId, Answer)> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn put(&mut self, question: QuestionId, answer: Answer) {
+        match self.0.iter_mut().find(|(q, _)| *q == question) {
+            Some(slot) => slot.1 = answer,
+            None => self.0.push((question, answer)),
+        }
+    }
+}
+
+/// Why an answer was refused. The screens only offer valid answers; this guards saved
+/// state and hand-written tests.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerError {
+    UnknownQuestion,
+    /// The answer does not fit the question: an unknown choice, two choices for a
+    /// single question, "None of these" with another choice, a number out of range…
+    DoesNotFit,
 }
 
 /// What the visitor sees next.
@@ -32,126 +68,192 @@ pub enum Step {
     Result,
 }
 
+/// The questions the answers reach, and where they lead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Walk {
+    /// The answered questions on the path, in order.
+    pub asked: Vec<&'static Question>,
+    /// The answers that count: those to the questions in `asked`.
+    pub answers: Answers,
+    pub step: Step,
+}
+
+impl Condition {
+    pub fn holds(&self, answers: &Answers) -> bool {
+        match self {
+            Condition::Chose { question, any } => match answers.get(*question) {
+                Some(Answer::Choices(chosen)) => chosen.iter().any(|c| any.contains(c)),
+                _ => false,
+            },
+            Condition::Between { question, min, max } => match answers.get(*question) {
+                Some(Answer::Number(n)) => (*min..=*max).contains(n),
+                _ => false,
+            },
+            Condition::All(parts) => parts.iter().all(|p| p.holds(answers)),
+            Condition::Any(parts) => parts.iter().any(|p| p.holds(answers)),
+        }
+    }
+}
+
+impl Question {
+    /// Whether `answer` is a complete, valid answer to this question.
+    pub fn accepts(&self, answer: &Answer) -> bool {
+        match (self.kind, answer) {
+            (Kind::Single | Kind::YesNo, Answer::Choices(chosen)) => {
+                chosen.len() == 1 && self.choice(chosen[0]).is_some()
+            }
+            (Kind::Checklist, Answer::Choices(chosen)) => {
+                let known = chosen.iter().all(|c| self.choice(*c).is_some());
+                let unique = chosen
+                    .iter()
+                    .enumerate()
+                    .all(|(i, c)| !chosen[..i].contains(c));
+                let exclusive_alone = chosen.len() == 1
+                    || chosen
+                        .iter()
+                        .all(|c| self.choice(*c).is_some_and(|c| !c.exclusive));
+                !chosen.is_empty() && known && unique && exclusive_alone
+            }
+            (Kind::Scale | Kind::Number, Answer::Number(n)) => (self.min..=self.max).contains(n),
+            _ => false,
+        }
+    }
+
+    /// A checklist answer after ticking or unticking `choice`: "None of these" clears
+    /// the others, any other choice clears "None of these"; nothing ticked is no answer.
+    pub fn toggle(&self, current: Option<&Answer>, choice: ChoiceId) -> Option<Answer> {
+        let exclusive = self.choice(choice)?.exclusive;
+        let mut chosen = match current {
+            Some(Answer::Choices(c)) => c.clone(),
+            _ => Vec::new(),
+        };
+        if let Some(i) = chosen.iter().position(|c| *c == choice) {
+            chosen.remove(i);
+        } else if exclusive {
+            chosen = vec![choice];
+        } else {
+            chosen.retain(|c| self.choice(*c).is_some_and(|c| !c.exclusive));
+            // Keep the content's order, whatever the order of the taps.
+            chosen.push(choice);
+            chosen.sort_by_key(|c| self.choices.iter().position(|x| x.id == *c));
+        }
+        (!chosen.is_empty()).then_some(Answer::Choices(chosen))
+    }
+
+    pub fn is_shown(&self, answers: &Answers) -> bool {
+        self.show_if.is_none_or(|c| c.holds(answers))
+    }
+}
+
 impl Quiz {
-    /// The questions the visitor reaches with these answers, in order: it stops at the
-    /// first unanswered question (included) or at an answer that ends the quiz.
-    pub fn path(&self, answers: &Answers) -> Vec<&'static Question> {
-        let mut path = Vec::new();
+    /// Walks the questions in order with these answers (see the module comment).
+    pub fn walk(&self, answers: &Answers) -> Walk {
+        let mut walk = Walk {
+            asked: Vec::new(),
+            answers: Answers::default(),
+            step: Step::Result,
+        };
         for question in self.questions {
-            path.push(question);
-            match answers.get(question.id) {
-                None => break,
-                Some(choice) if self.ends_quiz(question, choice) => break,
-                Some(_) => {}
+            if !question.is_shown(&walk.answers) {
+                continue;
+            }
+            let Some(answer) = answers.get(question.id) else {
+                walk.step = Step::Ask(question);
+                return walk;
+            };
+            walk.asked.push(question);
+            walk.answers.put(question.id, answer.clone());
+            if self.emergency_fired(&walk.answers) {
+                return walk;
             }
         }
-        path
+        walk
+    }
+
+    /// Whether an emergency rule holds: the quiz then ends at once.
+    pub fn emergency_fired(&self, answers: &Answers) -> bool {
+        self.rules
+            .iter()
+            .any(|r| r.tier == Tier::Emergency && r.when.holds(answers))
     }
 
     pub fn first(&self) -> Step {
-        self.questions.first().map_or(Step::Result, Step::Ask)
+        self.next(&Answers::default())
     }
 
-    /// The step after `current`. An unanswered question is asked again; an answer that
-    /// ends the quiz goes straight to the result.
-    pub fn after(&self, current: QuestionId, answers: &Answers) -> Step {
-        let Some(index) = self.questions.iter().position(|q| q.id == current) else {
-            return self.first();
-        };
-        let question = &self.questions[index];
-        match answers.get(current) {
-            None => Step::Ask(question),
-            Some(choice) if self.ends_quiz(question, choice) => Step::Result,
-            Some(_) => self
-                .questions
-                .get(index + 1)
-                .map_or(Step::Result, Step::Ask),
+    /// The step after the answers so far.
+    pub fn next(&self, answers: &Answers) -> Step {
+        self.walk(answers).step
+    }
+
+    /// Records an answer, then drops the answers to questions that are no longer shown
+    /// (a changed answer can hide questions that depended on it). Answers after an
+    /// emergency stay: they count again if the emergency answer is changed back.
+    pub fn answer(
+        &self,
+        answers: &mut Answers,
+        question: QuestionId,
+        answer: Answer,
+    ) -> Result<(), AnswerError> {
+        let q = self
+            .question(question)
+            .ok_or(AnswerError::UnknownQuestion)?;
+        if !q.accepts(&answer) {
+            return Err(AnswerError::DoesNotFit);
         }
+        answers.put(question, answer);
+        let mut kept = Answers::default();
+        for q in self.questions {
+            if let Some(a) = answers.get(q.id) {
+                if q.is_shown(&kept) {
+                    kept.put(q.id, a.clone());
+                }
+            }
+        }
+        *answers = kept;
+        Ok(())
     }
 
-    /// The question before `current` on the visitor's path; from the result
-    /// (`current` is `None`), the last question answered. `None` means the start screen.
+    /// The question before `current` on the path (`None` for the result screen), or
+    /// `None` when `current` is the first: Back then leaves the quiz for the start.
     pub fn before(
         &self,
         current: Option<QuestionId>,
         answers: &Answers,
     ) -> Option<&'static Question> {
-        let path = self.path(answers);
-        match current {
-            None => path.last().copied(),
-            Some(id) => {
-                let index = path.iter().position(|q| q.id == id)?;
-                index.checked_sub(1).map(|i| path[i])
-            }
+        let asked = self.walk(answers).asked;
+        let end = match current {
+            Some(id) => asked.iter().position(|q| q.id == id).unwrap_or(asked.len()),
+            None => asked.len(),
+        };
+        end.checked_sub(1).map(|i| asked[i])
+    }
+
+    /// An honest progress figure: questions answered on the path, and the total the
+    /// path has if every question still ahead is shown. Branching changes the total;
+    /// it never promises fewer questions than there can be.
+    pub fn progress(&self, answers: &Answers) -> (usize, usize) {
+        let walk = self.walk(answers);
+        let done = walk.asked.len();
+        let Step::Ask(current) = walk.step else {
+            return (done, done);
+        };
+        let start = self.position(current.id).unwrap_or(self.questions.len());
+        let ahead = self.questions[start..]
+            .iter()
+            .filter(|q| {
+                // Shown already, or depending on something not yet answered.
+                q.is_shown(&walk.answers) || self.depends_on_unanswered(q, &walk.answers)
+            })
+            .count();
+        (done, done + ahead)
+    }
+
+    fn depends_on_unanswered(&self, question: &Question, answers: &Answers) -> bool {
+        let mut needs = Vec::new();
+        if let Some(c) = question.show_if {
+            c.questions(&mut needs);
         }
-    }
-
-    /// Whether this answer ends the quiz at once (`clinical-safety.md` §1).
-    fn ends_quiz(&self, question: &Question, choice: ChoiceId) -> bool {
-        question
-            .choice(choice)
-            .and_then(|c| c.fires)
-            .is_some_and(|rule| rule.tier == Tier::Emergency)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::quiz::QUIZ;
-
-    fn q(id: &'static str) -> QuestionId {
-        QuestionId(id)
-    }
-
-    #[test]
-    fn starts_with_the_emergency_screen() {
-        assert_eq!(QUIZ.first(), Step::Ask(&QUIZ.questions[0]));
-        assert_eq!(QUIZ.questions[0].id, q("emergency-screen"));
-    }
-
-    #[test]
-    fn an_unanswered_question_is_asked_again() {
-        let answers = Answers::default();
-        assert_eq!(
-            QUIZ.after(q("emergency-screen"), &answers),
-            Step::Ask(&QUIZ.questions[0])
-        );
-    }
-
-    #[test]
-    fn an_emergency_answer_ends_the_quiz_at_once() {
-        let mut answers = Answers::default();
-        answers.answer(&QUIZ, q("emergency-screen"), ChoiceId("yes"));
-        assert_eq!(QUIZ.after(q("emergency-screen"), &answers), Step::Result);
-    }
-
-    #[test]
-    fn changing_to_an_emergency_answer_drops_the_later_answers() {
-        let mut answers = Answers::default();
-        answers.answer(&QUIZ, q("emergency-screen"), ChoiceId("no"));
-        answers.answer(&QUIZ, q("urgent-screen"), ChoiceId("no"));
-        answers.answer(&QUIZ, q("emergency-screen"), ChoiceId("yes"));
-        assert_eq!(answers.get(q("urgent-screen")), None);
-        assert_eq!(answers.get(q("emergency-screen")), Some(ChoiceId("yes")));
-    }
-
-    #[test]
-    fn back_keeps_answers_and_walks_the_path() {
-        let mut answers = Answers::default();
-        answers.answer(&QUIZ, q("emergency-screen"), ChoiceId("no"));
-        answers.answer(&QUIZ, q("urgent-screen"), ChoiceId("no"));
-        let before = QUIZ.before(Some(q("urgent-screen")), &answers);
-        assert_eq!(before.map(|q| q.id), Some(q("emergency-screen")));
-        assert_eq!(QUIZ.before(Some(q("emergency-screen")), &answers), None);
-        assert_eq!(answers.get(q("urgent-screen")), Some(ChoiceId("no")));
-    }
-
-    #[test]
-    fn back_from_the_result_returns_to_the_last_question_answered() {
-        let mut answers = Answers::default();
-        answers.answer(&QUIZ, q("emergency-screen"), ChoiceId("yes"));
-        let before = QUIZ.before(None, &answers);
-        assert_eq!(before.map(|q| q.id), Some(q("emergency-screen")));
+        needs.iter().any(|q| answers.get(*q).is_none())
     }
 }

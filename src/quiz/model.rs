@@ -1,7 +1,79 @@
-//! The shapes of the quiz: questions, their choices, and the named rules a choice fires.
+//! The shapes of the quiz: sections, questions of five kinds, show-if conditions, the
+//! named triage rules, and the texts of the results. Everything here is data; it is
+//! written in `src/content/quiz.toml` and turned into `static` Rust by `build.rs`.
+//!
+//! All references are `&'static`: in the app the data is compiled in; on the host
+//! (build script, `cargo xtask check-content`, tests) the loader leaks what it parsed,
+//! so one model serves both without lifetimes or copies.
 
-/// How urgently the visitor should act. Ordered from least to most urgent, so that
-/// `max()` over the tiers a visitor's answers raised is the tier they get.
+/// The languages every visitor-facing text is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The BCP 47 tag, for `<html lang>` and the content file's keys.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+}
+
+/// Who the answers are about. Every visitor-facing text follows it ("your pain" /
+/// "their pain").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Perspective {
+    #[default]
+    Myself,
+    SomeoneElse,
+}
+
+/// One text in both languages. A text that speaks to the visitor about the person in
+/// pain ("you", "your") also has a version for someone answering for another person;
+/// the loader requires it when the English text says "you". Spanish uses *usted*,
+/// whose verb forms also fit a third person, so `es_other` is rarely needed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Text {
+    pub en: &'static str,
+    pub es: &'static str,
+    pub en_other: Option<&'static str>,
+    pub es_other: Option<&'static str>,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang, perspective: Perspective) -> &'static str {
+        let (mine, other) = match lang {
+            Lang::En => (self.en, self.en_other),
+            Lang::Es => (self.es, self.es_other),
+        };
+        match perspective {
+            Perspective::Myself => mine,
+            Perspective::SomeoneElse => other.unwrap_or(mine),
+        }
+    }
+
+    /// Every wording of this text, with the language it is in.
+    pub fn variants(&self) -> impl Iterator<Item = (Lang, &'static str)> {
+        [
+            Some((Lang::En, self.en)),
+            Some((Lang::Es, self.es)),
+            self.en_other.map(|t| (Lang::En, t)),
+            self.es_other.map(|t| (Lang::Es, t)),
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
+/// How urgently the visitor should act (`product.md`'s five outcomes). Ordered from
+/// least to most urgent, so that `max()` over the fired rules is the tier they get.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Tier {
     /// Acupuncture may not be needed now: self-care, and when to come back.
@@ -12,12 +84,20 @@ pub enum Tier {
     DoctorFirst,
     /// See a doctor today, before any acupuncture.
     Urgent,
-    /// Symptoms that need emergency care now: call 911.
+    /// Symptoms that need emergency care now: call 911 (or 988).
     Emergency,
 }
 
 impl Tier {
-    /// A stable machine name, used in `data-tier` attributes and tests.
+    pub const ALL: [Tier; 5] = [
+        Tier::SelfCare,
+        Tier::CallClinic,
+        Tier::DoctorFirst,
+        Tier::Urgent,
+        Tier::Emergency,
+    ];
+
+    /// A stable machine name, used in the content file, `data-tier` and tests.
     pub fn slug(self) -> &'static str {
         match self {
             Tier::Emergency => "emergency",
@@ -27,40 +107,197 @@ impl Tier {
             Tier::SelfCare => "self-care",
         }
     }
+
+    pub fn from_slug(slug: &str) -> Option<Tier> {
+        Tier::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+
+    /// What-to-expect, patterns and things to tell the acupuncturist belong to these
+    /// two tiers only (`clinical-safety.md` §4).
+    pub fn shows_acupuncture_details(self) -> bool {
+        matches!(self, Tier::CallClinic | Tier::DoctorFirst)
+    }
+}
+
+/// The guidelines an item may cite instead of a sentence of the article. The list is
+/// fixed: `clinical-safety.md` names these sources and no others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Guideline {
+    Acp2017,
+    NiceCks,
+    Bass2018,
+    BeFast,
+    Lifeline988,
+}
+
+impl Guideline {
+    pub const ALL: [Guideline; 5] = [
+        Guideline::Acp2017,
+        Guideline::NiceCks,
+        Guideline::Bass2018,
+        Guideline::BeFast,
+        Guideline::Lifeline988,
+    ];
+
+    /// The id written in the content file.
+    pub fn id(self) -> &'static str {
+        match self {
+            Guideline::Acp2017 => "ACP-2017",
+            Guideline::NiceCks => "NICE-CKS",
+            Guideline::Bass2018 => "BASS-2018",
+            Guideline::BeFast => "BE-FAST",
+            Guideline::Lifeline988 => "988",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Guideline> {
+        Guideline::ALL.into_iter().find(|g| g.id() == id)
+    }
+
+    /// A short name for the citation beside a text.
+    pub fn short(self) -> &'static str {
+        match self {
+            Guideline::Acp2017 => "American College of Physicians guideline, 2017",
+            Guideline::NiceCks => "NICE Clinical Knowledge Summaries",
+            Guideline::Bass2018 => "Cauda equina standards, BASS/SBNS 2018",
+            Guideline::BeFast => "American Stroke Association, BE FAST",
+            Guideline::Lifeline988 => "988 Suicide & Crisis Lifeline",
+        }
+    }
+
+    /// The full citation, as `clinical-safety.md` gives it.
+    pub fn citation(self) -> &'static str {
+        match self {
+            Guideline::Acp2017 => {
+                "American College of Physicians, Noninvasive Treatments for Acute, \
+                 Subacute, and Chronic Low Back Pain (2017)"
+            }
+            Guideline::NiceCks => {
+                "NICE Clinical Knowledge Summaries: Back pain – low, and Sciatica: red flags"
+            }
+            Guideline::Bass2018 => {
+                "British Association of Spine Surgeons / Society of British Neurological \
+                 Surgeons, cauda equina syndrome standards (2018)"
+            }
+            Guideline::BeFast => "American Stroke Association, BE FAST stroke warning signs",
+            Guideline::Lifeline988 => "988 Suicide & Crisis Lifeline",
+        }
+    }
+}
+
+/// Where an item comes from: a sentence of the clinic's article, quoted verbatim (the
+/// loader checks it is in `src/content/article.txt`), or a guideline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Source {
+    Article(&'static str),
+    Guideline(Guideline),
 }
 
 /// Identifies a question; stable across content edits so saved answers stay meaningful.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct QuestionId(pub &'static str);
 
 /// Identifies a choice within its question.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ChoiceId(pub &'static str);
 
-/// A named triage rule: the only way a tier is ever reached.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Rule {
-    pub id: &'static str,
-    pub tier: Tier,
-    /// Why this rule fired, in plain words, shown under "Why this result".
-    pub reason: &'static str,
+/// How a question is answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// Exactly one of its choices (a radio group).
+    Single,
+    /// Yes or No: a single choice whose two choices are `yes` and `no`.
+    YesNo,
+    /// Any of its choices, or its one exclusive "None of these" choice (checkboxes).
+    Checklist,
+    /// A whole number from 0 to 10, chosen by tapping one of eleven buttons.
+    Scale,
+    /// A whole number between the question's `min` and `max` (age), typed.
+    Number,
 }
 
-#[derive(Debug, PartialEq, Eq)]
+impl Kind {
+    pub fn has_choices(self) -> bool {
+        matches!(self, Kind::Single | Kind::YesNo | Kind::Checklist)
+    }
+
+    /// The name used in the content file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Single => "single",
+            Kind::YesNo => "yes-no",
+            Kind::Checklist => "checklist",
+            Kind::Scale => "scale",
+            Kind::Number => "number",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Choice {
     pub id: ChoiceId,
-    pub label: &'static str,
-    /// The rule this choice fires, if any.
-    pub fires: Option<&'static Rule>,
+    pub label: Text,
+    /// A checklist's "None of these": chosen alone, never with another choice.
+    pub exclusive: bool,
+    pub source: Source,
 }
 
-#[derive(Debug, PartialEq, Eq)]
+/// A condition on earlier answers: when a question is shown, when a rule fires.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Condition {
+    /// The question was answered with at least one of these choices.
+    Chose {
+        question: QuestionId,
+        any: &'static [ChoiceId],
+    },
+    /// The question was answered with a number from `min` to `max`, both included.
+    Between {
+        question: QuestionId,
+        min: u8,
+        max: u8,
+    },
+    All(&'static [Condition]),
+    Any(&'static [Condition]),
+}
+
+impl Condition {
+    /// Every question this condition looks at.
+    pub fn questions(&self, out: &mut Vec<QuestionId>) {
+        match self {
+            Condition::Chose { question, .. } | Condition::Between { question, .. } => {
+                out.push(*question)
+            }
+            Condition::All(parts) | Condition::Any(parts) => {
+                parts.iter().for_each(|p| p.questions(out))
+            }
+        }
+    }
+}
+
+/// A group of questions asked together, with a heading ("Warning signs", "Your pain").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Section {
+    pub id: &'static str,
+    pub title: Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Question {
     pub id: QuestionId,
-    pub prompt: &'static str,
-    /// "Why we ask", shown beside the question.
-    pub why: &'static str,
+    pub section: &'static str,
+    pub kind: Kind,
+    pub prompt: Text,
+    /// "Why we ask", shown (expandable) with the question.
+    pub why: Text,
+    /// A line under the prompt, e.g. what 0 and 10 mean on a scale.
+    pub hint: Option<Text>,
     pub choices: &'static [Choice],
+    /// For `Scale` and `Number`: the smallest and largest answer.
+    pub min: u8,
+    pub max: u8,
+    /// Asked only when this holds on earlier answers.
+    pub show_if: Option<Condition>,
+    pub source: Source,
 }
 
 impl Question {
@@ -69,14 +306,81 @@ impl Question {
     }
 }
 
-/// The whole quiz: its questions in the order they are asked.
-#[derive(Debug)]
+/// A named triage rule: the only way a tier is ever reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Rule {
+    pub id: &'static str,
+    pub tier: Tier,
+    pub when: Condition,
+    /// Why this matters, in plain words, shown under "Why this result".
+    pub reason: Text,
+    pub source: Source,
+}
+
+/// Something shown with a `call-clinic` or `doctor-first` result when its condition
+/// holds: a traditional-Chinese-medicine pattern, or a thing to tell the acupuncturist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Remark {
+    pub id: &'static str,
+    pub when: Condition,
+    pub text: Text,
+    pub source: Source,
+}
+
+/// What to expect from acupuncture, shown with `call-clinic` and `doctor-first`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Expectation {
+    pub text: Text,
+    pub source: Source,
+}
+
+/// The texts of one tier's result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TierText {
+    pub tier: Tier,
+    pub headline: Text,
+    /// What to do now.
+    pub action: Text,
+    /// "If it gets worse": what would make it more urgent.
+    pub worse: Text,
+    pub source: Source,
+}
+
+/// Short texts the quiz itself needs besides the questions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Words {
+    pub yes: Text,
+    pub no: Text,
+}
+
+/// The whole quiz, in the order it is asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quiz {
+    pub sections: &'static [Section],
     pub questions: &'static [Question],
+    pub rules: &'static [Rule],
+    pub patterns: &'static [Remark],
+    pub tell: &'static [Remark],
+    pub expectations: &'static [Expectation],
+    pub results: &'static [TierText],
+    pub words: Words,
 }
 
 impl Quiz {
     pub fn question(&self, id: QuestionId) -> Option<&'static Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn section(&self, id: &str) -> Option<&'static Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// The texts of a tier's result. The loader requires one per tier.
+    pub fn result(&self, tier: Tier) -> Option<&'static TierText> {
+        self.results.iter().find(|r| r.tier == tier)
+    }
+
+    pub(crate) fn position(&self, id: QuestionId) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
     }
 }

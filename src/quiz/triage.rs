@@ -1,32 +1,43 @@
-//! Triage: from answers to exactly one tier, through named rules only.
+//! Triage: from answers to exactly one tier, through named rules only, and the
+//! explanation that goes with it.
+//!
+//! The tier is the highest tier among the rules that fire on the answers that count
+//! (see [`Quiz::walk`]). There is no default tier: if no rule fires, that is an error
+//! in the content, and validation proves no path of answers gets there.
 
-use super::flow::Answers;
-use super::model::{QuestionId, Quiz, Rule, Tier};
+use super::flow::{Answer, Answers, Step};
+use super::model::{
+    Choice, Condition, Expectation, Question, QuestionId, Quiz, Remark, Rule, Tier, TierText,
+};
 
-/// The result of the quiz and the rules that led there.
-#[derive(Debug, PartialEq, Eq)]
+/// The result of the quiz, and everything needed to explain it.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
     pub tier: Tier,
-    /// Every rule the answers fired, in the order the questions were asked.
+    /// Every rule that fired, in the content's order.
     pub fired: Vec<&'static Rule>,
+    /// The answers that count.
+    pub answers: Answers,
+    quiz: Quiz,
 }
 
-impl Outcome {
-    /// Why this result: the reasons of the rules that set the tier, without repeats.
-    pub fn reasons(&self) -> Vec<&'static str> {
-        let mut reasons: Vec<&'static str> = Vec::new();
-        for rule in self.fired.iter().filter(|r| r.tier == self.tier) {
-            if !reasons.contains(&rule.reason) {
-                reasons.push(rule.reason);
-            }
-        }
-        reasons
-    }
+/// One line of "Why this result": a rule that set the tier and the answers it saw.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reason {
+    pub rule: &'static Rule,
+    pub given: Vec<Given>,
 }
 
-/// Why no outcome could be given. Both are content or flow errors, never a visitor's:
-/// the tests walk every path to prove neither is reachable by answering.
-#[derive(Debug, PartialEq, Eq)]
+/// An answer as a reason quotes it: the question, and the choices or number given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Given {
+    pub question: &'static Question,
+    pub choices: Vec<&'static Choice>,
+    pub number: Option<u8>,
+}
+
+/// Why no outcome could be given. Both are content or flow errors, never a visitor's.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TriageError {
     /// The quiz is not finished: this question still needs an answer.
     Unanswered(QuestionId),
@@ -36,112 +47,124 @@ pub enum TriageError {
 
 impl Quiz {
     pub fn outcome(&self, answers: &Answers) -> Result<Outcome, TriageError> {
-        let mut fired = Vec::new();
-        for question in self.path(answers) {
-            let choice = answers
-                .get(question.id)
-                .and_then(|id| question.choice(id))
-                .ok_or(TriageError::Unanswered(question.id))?;
-            if let Some(rule) = choice.fires {
-                fired.push(rule);
-                if rule.tier == Tier::Emergency {
-                    break;
-                }
-            }
+        let walk = self.walk(answers);
+        if let Step::Ask(question) = walk.step {
+            return Err(TriageError::Unanswered(question.id));
         }
+        let fired: Vec<&'static Rule> = self
+            .rules
+            .iter()
+            .filter(|r| r.when.holds(&walk.answers))
+            .collect();
         let tier = fired
             .iter()
             .map(|r| r.tier)
             .max()
             .ok_or(TriageError::NoRuleFired)?;
-        Ok(Outcome { tier, fired })
+        Ok(Outcome {
+            tier,
+            fired,
+            answers: walk.answers,
+            quiz: *self,
+        })
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::quiz::{ChoiceId, Step, QUIZ};
+impl Outcome {
+    /// The headline, action and "if it gets worse" texts of this tier.
+    pub fn text(&self) -> Option<&'static TierText> {
+        self.quiz.result(self.tier)
+    }
 
-    /// Every complete path through the quiz, by answering each question with each of
-    /// its choices in turn.
-    fn every_path() -> Vec<Answers> {
-        fn walk(answers: Answers, step: Step, out: &mut Vec<Answers>) {
-            match step {
-                Step::Result => out.push(answers),
-                Step::Ask(question) => {
-                    for choice in question.choices {
-                        let mut next = answers.clone();
-                        next.answer(&QUIZ, question.id, choice.id);
-                        let step = QUIZ.after(question.id, &next);
-                        walk(next, step, out);
-                    }
+    /// Why this result: the rules that set the tier, each with the answers it saw.
+    /// Rules of lower tiers are left out: an urgent result does not also advertise
+    /// acupuncture.
+    pub fn reasons(&self) -> Vec<Reason> {
+        self.fired
+            .iter()
+            .filter(|r| r.tier == self.tier)
+            .map(|rule| Reason {
+                rule,
+                given: self.given(&rule.when),
+            })
+            .collect()
+    }
+
+    /// What to expect from acupuncture: `call-clinic` and `doctor-first` only.
+    pub fn expectations(&self) -> &'static [Expectation] {
+        if self.tier.shows_acupuncture_details() {
+            self.quiz.expectations
+        } else {
+            &[]
+        }
+    }
+
+    /// The traditional-Chinese-medicine patterns the answers match: `call-clinic` and
+    /// `doctor-first` only.
+    pub fn patterns(&self) -> Vec<&'static Remark> {
+        self.remarks(self.quiz.patterns)
+    }
+
+    /// Things to tell the acupuncturist: `call-clinic` and `doctor-first` only.
+    pub fn tell(&self) -> Vec<&'static Remark> {
+        self.remarks(self.quiz.tell)
+    }
+
+    fn remarks(&self, all: &'static [Remark]) -> Vec<&'static Remark> {
+        if !self.tier.shows_acupuncture_details() {
+            return Vec::new();
+        }
+        all.iter().filter(|r| r.when.holds(&self.answers)).collect()
+    }
+
+    /// The answers that made a condition hold: for a checklist, only the choices the
+    /// condition names; for an "any of", only the parts that hold.
+    fn given(&self, condition: &Condition) -> Vec<Given> {
+        let mut given = Vec::new();
+        self.collect(condition, &mut given);
+        given
+    }
+
+    fn collect(&self, condition: &Condition, given: &mut Vec<Given>) {
+        match condition {
+            Condition::All(parts) => parts.iter().for_each(|p| self.collect(p, given)),
+            Condition::Any(parts) => parts
+                .iter()
+                .filter(|p| p.holds(&self.answers))
+                .for_each(|p| self.collect(p, given)),
+            Condition::Chose { question, any } => {
+                let (Some(q), Some(Answer::Choices(chosen))) =
+                    (self.quiz.question(*question), self.answers.get(*question))
+                else {
+                    return;
+                };
+                let choices: Vec<&'static Choice> = chosen
+                    .iter()
+                    .filter(|c| any.contains(c))
+                    .filter_map(|c| q.choice(*c))
+                    .collect();
+                if !choices.is_empty() && !given.iter().any(|g| g.question.id == q.id) {
+                    given.push(Given {
+                        question: q,
+                        choices,
+                        number: None,
+                    });
+                }
+            }
+            Condition::Between { question, min, max } => {
+                let (Some(q), Some(Answer::Number(n))) =
+                    (self.quiz.question(*question), self.answers.get(*question))
+                else {
+                    return;
+                };
+                if (*min..=*max).contains(n) && !given.iter().any(|g| g.question.id == q.id) {
+                    given.push(Given {
+                        question: q,
+                        choices: Vec::new(),
+                        number: Some(*n),
+                    });
                 }
             }
         }
-        let mut out = Vec::new();
-        walk(Answers::default(), QUIZ.first(), &mut out);
-        out
-    }
-
-    #[test]
-    fn every_path_ends_in_a_tier_reached_through_a_named_rule() {
-        let paths = every_path();
-        assert!(
-            paths.len() >= 4,
-            "expected several paths, got {}",
-            paths.len()
-        );
-        for answers in paths {
-            let outcome = QUIZ
-                .outcome(&answers)
-                .unwrap_or_else(|e| panic!("{answers:?} gives no outcome: {e:?}"));
-            assert!(outcome.fired.iter().any(|r| r.tier == outcome.tier));
-            assert!(!outcome.reasons().is_empty());
-        }
-    }
-
-    #[test]
-    fn an_emergency_answer_wins_whatever_else_was_answered() {
-        let emergency = every_path()
-            .into_iter()
-            .filter(|a| a.get(QuestionId("emergency-screen")) == Some(ChoiceId("yes")));
-        for answers in emergency {
-            assert_eq!(QUIZ.outcome(&answers).unwrap().tier, Tier::Emergency);
-        }
-    }
-
-    #[test]
-    fn an_urgent_answer_is_never_lowered_by_later_answers() {
-        let urgent = every_path()
-            .into_iter()
-            .filter(|a| a.get(QuestionId("urgent-screen")) == Some(ChoiceId("yes")));
-        for answers in urgent {
-            assert!(QUIZ.outcome(&answers).unwrap().tier >= Tier::Urgent);
-        }
-    }
-
-    #[test]
-    fn every_tier_but_doctor_first_is_reachable_in_the_skeleton() {
-        let reached: Vec<Tier> = every_path()
-            .iter()
-            .map(|a| QUIZ.outcome(a).unwrap().tier)
-            .collect();
-        for tier in [
-            Tier::Emergency,
-            Tier::Urgent,
-            Tier::CallClinic,
-            Tier::SelfCare,
-        ] {
-            assert!(reached.contains(&tier), "{tier:?} is never reached");
-        }
-    }
-
-    #[test]
-    fn an_unfinished_quiz_has_no_outcome() {
-        assert_eq!(
-            QUIZ.outcome(&Answers::default()),
-            Err(TriageError::Unanswered(QuestionId("emergency-screen")))
-        );
     }
 }

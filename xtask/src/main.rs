@@ -5,7 +5,9 @@
 //! - `cargo xtask serve` — build and serve the quiz on http://127.0.0.1:8080 (live reload)
 //! - `cargo xtask test [--engine NAME]...` — every check and test; ends `N passed, N failed`
 //! - `cargo xtask dist` — the release build in `dist/` with `.br`/`.gz` and a size table
+//! - `cargo xtask check-content` — check the quiz and clinic files in seconds
 
+mod content;
 mod dist;
 mod run;
 mod test;
@@ -23,6 +25,8 @@ commands:
                           the release build, and the end-to-end suite in every engine
                           (or only NAME: chromium, firefox, webkit; repeatable)
   dist                    release build in dist/, with .br and .gz and a size table
+  check-content           check src/content/*.toml (errors with file and line), path
+                          figures and reading grades; no wasm build
 ";
 
 /// The browser engines the end-to-end suite runs in. The suite (`tests/e2e`) has its own
@@ -56,6 +60,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") if args.len() == 1 => serve(),
         Some("dist") if args.len() == 1 => dist::dist(),
+        Some("check-content") if args.len() == 1 => content::check_content(),
         Some("test") => match parse_engines(&args[1..]) {
             Ok(engines) => test::test(&engines),
             Err(message) => Err(message),

@@ -83,11 +83,31 @@ impl<'s> QuizPage<'s> {
         self.element(&format!("choice-{choice}")).is_selected()
     }
 
-    /// Picks `choice` on the current question, presses Next, and waits for the next
-    /// screen (another question or the result).
-    pub fn answer(&self, choice: &str) {
+    /// Picks `choices` on the current question (one, or several on a checklist),
+    /// presses Next, and waits for the next screen (another question or the result).
+    pub fn answer(&self, choices: &[&str]) {
+        for choice in choices {
+            self.click(&format!("choice-{choice}"));
+        }
+        self.next();
+    }
+
+    /// Taps `value` on a 0–10 scale and presses Next.
+    pub fn answer_scale(&self, value: u8) {
+        self.click(&format!("scale-{value}"));
+        self.next();
+    }
+
+    /// Types `value` into a number question (age) and presses Next.
+    pub fn answer_number(&self, value: &str) {
+        let field = self.element("number");
+        self.session
+            .wait_until_ok("typing into the number field", || field.send_keys(value));
+        self.next();
+    }
+
+    fn next(&self) {
         let before = self.question_id();
-        self.click(&format!("choice-{choice}"));
         self.click("next");
         self.wait_to_leave(&before, "result");
     }

@@ -164,6 +164,14 @@ impl Element<'_> {
         self.command("POST", "click").map(drop)
     }
 
+    /// Types `text` into the element, as a keyboard would.
+    pub fn send_keys(&self, text: &str) -> Result<(), String> {
+        let path = format!("element/{}/value", self.id);
+        self.session
+            .try_command("POST", &path, Some(json!({ "text": text })))
+            .map(drop)
+    }
+
     pub fn text(&self) -> String {
         self.command("GET", "text")
             .ok()

@@ -1,0 +1,273 @@
+//! Compiles the content in: reads `src/content/quiz.toml` and `src/content/clinic.toml`,
+//! validates them (a broken or unsafe quiz does not build), and writes them as `static`
+//! Rust data to `$OUT_DIR`, which `src/quiz/content.rs` and `src/clinic.rs` include.
+//! The browser never parses TOML.
+//!
+//! The reading and validation code is the quiz core's own (`src/quiz/`), included here
+//! by path, so the build, `cargo xtask check-content` and the tests share one checker.
+
+// Only part of the core is used here; the rest is the app's.
+#![allow(dead_code)]
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::{env, fs, process};
+
+// At the crate root, so that the files' `super::model` resolves here as in the app.
+#[path = "src/quiz/clinic.rs"]
+mod clinic;
+#[path = "src/quiz/flow.rs"]
+mod flow;
+#[path = "src/quiz/model.rs"]
+mod model;
+#[path = "src/quiz/source.rs"]
+mod source;
+#[path = "src/quiz/validate.rs"]
+mod validate;
+
+use clinic::Clinic;
+use model::{Condition, Question, Quiz, Source, Text};
+use source::{load_clinic, load_quiz, File};
+
+const QUIZ_FILE: &str = "src/content/quiz.toml";
+const CLINIC_FILE: &str = "src/content/clinic.toml";
+const ARTICLE_FILE: &str = "src/content/article.txt";
+
+fn main() {
+    println!("cargo:rerun-if-changed=src/content");
+    println!("cargo:rerun-if-changed=src/quiz");
+    let read = |name: &str| {
+        fs::read_to_string(name).unwrap_or_else(|e| {
+            eprintln!("error: cannot read {name}: {e}");
+            process::exit(1)
+        })
+    };
+    let (quiz_text, clinic_text, article) =
+        (read(QUIZ_FILE), read(CLINIC_FILE), read(ARTICLE_FILE));
+    let quiz = load_quiz(
+        File {
+            name: QUIZ_FILE,
+            text: &quiz_text,
+        },
+        &article,
+    );
+    let clinic = load_clinic(File {
+        name: CLINIC_FILE,
+        text: &clinic_text,
+    });
+    let mut problems = Vec::new();
+    if let Err(p) = &quiz {
+        problems.extend(p.iter().cloned());
+    }
+    if let Err(p) = &clinic {
+        problems.extend(p.iter().cloned());
+    }
+    if !problems.is_empty() {
+        eprintln!(
+            "The quiz content has {} problem(s); run `cargo xtask check-content`:",
+            problems.len()
+        );
+        for p in &problems {
+            eprintln!("error: {p}");
+        }
+        process::exit(1);
+    }
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let write = |name: &str, code: String| {
+        fs::write(Path::new(&out).join(name), code).expect("OUT_DIR is writable");
+    };
+    write("quiz.rs", quiz_code(&quiz.unwrap()));
+    write("clinic.rs", clinic_code(&clinic.unwrap()));
+}
+
+fn quiz_code(quiz: &Quiz) -> String {
+    let mut s = String::from("pub static QUIZ: Quiz = Quiz {\n");
+    let list = |items: Vec<String>| {
+        format!(
+            "&[\n{}]",
+            items.iter().map(|i| format!("{i},\n")).collect::<String>()
+        )
+    };
+    let _ = writeln!(
+        s,
+        "sections: {},",
+        list(
+            quiz.sections
+                .iter()
+                .map(|x| format!("Section {{ id: {:?}, title: {} }}", x.id, text(&x.title)))
+                .collect()
+        )
+    );
+    let _ = writeln!(
+        s,
+        "questions: {},",
+        list(quiz.questions.iter().map(question).collect())
+    );
+    let _ = writeln!(
+        s,
+        "rules: {},",
+        list(
+            quiz.rules
+                .iter()
+                .map(|r| format!(
+                    "Rule {{ id: {:?}, tier: Tier::{:?}, when: {}, reason: {}, source: {} }}",
+                    r.id,
+                    r.tier,
+                    condition(&r.when),
+                    text(&r.reason),
+                    source(&r.source)
+                ))
+                .collect()
+        )
+    );
+    let remark = |r: &model::Remark| {
+        format!(
+            "Remark {{ id: {:?}, when: {}, text: {}, source: {} }}",
+            r.id,
+            condition(&r.when),
+            text(&r.text),
+            source(&r.source)
+        )
+    };
+    let _ = writeln!(
+        s,
+        "patterns: {},",
+        list(quiz.patterns.iter().map(remark).collect())
+    );
+    let _ = writeln!(s, "tell: {},", list(quiz.tell.iter().map(remark).collect()));
+    let _ = writeln!(
+        s,
+        "expectations: {},",
+        list(
+            quiz.expectations
+                .iter()
+                .map(|e| format!(
+                    "Expectation {{ text: {}, source: {} }}",
+                    text(&e.text),
+                    source(&e.source)
+                ))
+                .collect()
+        )
+    );
+    let _ = writeln!(
+        s,
+        "results: {},",
+        list(
+            quiz.results
+                .iter()
+                .map(|r| format!(
+        "TierText {{ tier: Tier::{:?}, headline: {}, action: {}, worse: {}, source: {} }}",
+        r.tier, text(&r.headline), text(&r.action), text(&r.worse), source(&r.source)
+    ))
+                .collect()
+        )
+    );
+    let _ = writeln!(
+        s,
+        "words: Words {{ yes: {}, no: {} }},",
+        text(&quiz.words.yes),
+        text(&quiz.words.no)
+    );
+    s.push_str("};\n");
+    s
+}
+
+fn question(q: &Question) -> String {
+    let choices: Vec<String> = q
+        .choices
+        .iter()
+        .map(|c| {
+            format!(
+                "Choice {{ id: ChoiceId({:?}), label: {}, exclusive: {}, source: {} }}",
+                c.id.0,
+                text(&c.label),
+                c.exclusive,
+                source(&c.source)
+            )
+        })
+        .collect();
+    format!(
+        "Question {{ id: QuestionId({:?}), section: {:?}, kind: Kind::{:?}, prompt: {}, why: {}, \
+         hint: {}, choices: &[{}], min: {}, max: {}, show_if: {}, source: {} }}",
+        q.id.0,
+        q.section,
+        q.kind,
+        text(&q.prompt),
+        text(&q.why),
+        q.hint
+            .as_ref()
+            .map_or("None".into(), |h| format!("Some({})", text(h))),
+        choices.join(", "),
+        q.min,
+        q.max,
+        q.show_if
+            .as_ref()
+            .map_or("None".into(), |c| format!("Some({})", condition(c))),
+        source(&q.source)
+    )
+}
+
+fn text(t: &Text) -> String {
+    format!(
+        "Text {{ en: {:?}, es: {:?}, en_other: {:?}, es_other: {:?} }}",
+        t.en, t.es, t.en_other, t.es_other
+    )
+}
+
+fn source(s: &Source) -> String {
+    match s {
+        Source::Article(quote) => format!("Source::Article({quote:?})"),
+        Source::Guideline(g) => format!("Source::Guideline(Guideline::{g:?})"),
+    }
+}
+
+fn condition(c: &Condition) -> String {
+    match c {
+        Condition::Chose { question, any } => {
+            let ids: Vec<String> = any.iter().map(|c| format!("ChoiceId({:?})", c.0)).collect();
+            format!(
+                "Condition::Chose {{ question: QuestionId({:?}), any: &[{}] }}",
+                question.0,
+                ids.join(", ")
+            )
+        }
+        Condition::Between { question, min, max } => {
+            format!(
+                "Condition::Between {{ question: QuestionId({:?}), min: {min}, max: {max} }}",
+                question.0
+            )
+        }
+        Condition::All(parts) => format!(
+            "Condition::All(&[{}])",
+            parts.iter().map(condition).collect::<Vec<_>>().join(", ")
+        ),
+        Condition::Any(parts) => format!(
+            "Condition::Any(&[{}])",
+            parts.iter().map(condition).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+fn clinic_code(c: &Clinic) -> String {
+    let after_hours = c
+        .after_hours
+        .as_ref()
+        .map_or("None".into(), |t| format!("Some({})", text(t)));
+    let locations: Vec<String> = c
+        .locations
+        .iter()
+        .map(|l| {
+            format!(
+                "Location {{ name: {:?}, address: {:?} }}",
+                l.name, l.address
+            )
+        })
+        .collect();
+    format!(
+        "pub static CLINIC: Clinic = Clinic {{\n name: {:?},\n phone: Phone {{ display: {:?}, tel: {:?} }},\n \
+         booking_url: {:?},\n locations: &[{}],\n hours: &{:?},\n after_hours: {},\n insurance: {},\n \
+         languages: &{:?},\n content: ContentVersion {{ version: {:?}, reviewed_by: {:?}, reviewed_on: {:?} }},\n}};\n",
+        c.name, c.phone.display, c.phone.tel, c.booking_url, locations.join(", "), c.hours, after_hours,
+        text(&c.insurance), c.languages, c.content.version, c.content.reviewed_by, c.content.reviewed_on
+    )
+}

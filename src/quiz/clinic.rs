@@ -1,0 +1,77 @@
+//! The clinic's facts, from `src/content/clinic.toml`, compiled in at build time: no
+//! URL, attribute or message can change them, so a crafted link can never show
+//! another number under the clinic's name.
+
+use super::model::Text;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Clinic {
+    pub name: &'static str,
+    pub phone: Phone,
+    /// Where "Book online" goes (an `https:` URL); `None` shows the phone only.
+    pub booking_url: Option<&'static str>,
+    pub locations: &'static [Location],
+    /// Opening hours, one line each, as visitors read them.
+    pub hours: &'static [&'static str],
+    pub after_hours: Option<Text>,
+    pub insurance: Text,
+    /// Languages the staff speak, each named in itself.
+    pub languages: &'static [&'static str],
+    pub content: ContentVersion,
+}
+
+/// A phone number as people read it and as a `tel:` link dials it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Phone {
+    /// As printed beside every call button (desktops cannot dial).
+    pub display: &'static str,
+    /// The `tel:` link target, in E.164 (with `;ext=` for an extension).
+    pub tel: &'static str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub name: &'static str,
+    pub address: &'static str,
+}
+
+/// Which content is live, shown on every result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ContentVersion {
+    pub version: &'static str,
+    /// The clinician who reviewed this version; `None` until someone has.
+    pub reviewed_by: Option<&'static str>,
+    pub reviewed_on: Option<&'static str>,
+}
+
+impl Phone {
+    /// Builds the display form and `tel:` link of an E.164 number (`+` and 8 to 15
+    /// digits, the first not 0) with an optional extension of up to 6 digits. North
+    /// American numbers read as 844-566-2723.
+    pub fn from_e164(e164: &str, extension: &str) -> Result<(String, String), String> {
+        let digits = e164.strip_prefix('+').unwrap_or("");
+        let valid = (8..=15).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !digits.starts_with('0');
+        if !valid {
+            return Err(format!(
+                "phone \"{e164}\" is not in E.164 form: a plus sign, the country code and \
+                 the number, 8 to 15 digits, no spaces (e.g. \"+18445662723\")"
+            ));
+        }
+        let extension_ok = extension.len() <= 6 && extension.bytes().all(|b| b.is_ascii_digit());
+        if !extension_ok {
+            return Err(format!("extension \"{extension}\" must be 1 to 6 digits"));
+        }
+        let mut display = match digits.strip_prefix('1') {
+            Some(n) if n.len() == 10 => format!("{}-{}-{}", &n[..3], &n[3..6], &n[6..]),
+            _ => e164.to_string(),
+        };
+        let mut tel = format!("tel:{e164}");
+        if !extension.is_empty() {
+            display.push_str(&format!(" ext. {extension}"));
+            tel.push_str(&format!(";ext={extension}"));
+        }
+        Ok((display, tel))
+    }
+}

@@ -1,0 +1,196 @@
+//! The flow through the compiled-in quiz: show-if, Back, changing an earlier answer,
+//! the checklist's "None of these", refusing answers that do not fit, perspective, and
+//! the progress figure.
+#![cfg(not(target_arch = "wasm32"))]
+
+use symptom_quiz::quiz::{
+    Answer, AnswerError, Answers, ChoiceId, Lang, Perspective, QuestionId, Step, Tier, QUIZ,
+};
+
+fn choices(ids: &[&'static str]) -> Answer {
+    Answer::Choices(ids.iter().map(|c| ChoiceId(c)).collect())
+}
+
+fn answer(answers: &mut Answers, question: &'static str, a: Answer) {
+    QUIZ.answer(answers, QuestionId(question), a)
+        .unwrap_or_else(|e| panic!("{question}: {e:?}"));
+}
+
+fn asking(answers: &Answers) -> &'static str {
+    match QUIZ.next(answers) {
+        Step::Ask(q) => q.id.0,
+        Step::Result => "result",
+    }
+}
+
+/// Answers up to the urgent section for someone who strained their back at 30.
+fn strained_at_30() -> Answers {
+    let mut a = Answers::default();
+    answer(&mut a, "nerve-signs", choices(&["none"]));
+    answer(&mut a, "body-signs", choices(&["none"]));
+    answer(&mut a, "injury", choices(&["strain"]));
+    answer(&mut a, "age", Answer::Number(30));
+    answer(&mut a, "pregnancy", choices(&["no"]));
+    answer(&mut a, "general-signs", choices(&["none"]));
+    answer(&mut a, "pain-signs", choices(&["none"]));
+    a
+}
+
+#[test]
+fn show_if_asks_a_question_only_when_earlier_answers_call_for_it() {
+    let mut a = strained_at_30();
+    assert_eq!(
+        asking(&a),
+        "injury-risks",
+        "a strain asks about fragile bones"
+    );
+    answer(&mut a, "injury", choices(&["no"]));
+    assert_eq!(
+        asking(&a),
+        "acupuncture-so-far",
+        "no injury: no injury questions"
+    );
+}
+
+#[test]
+fn changing_an_answer_drops_the_answers_to_questions_it_hides() {
+    let mut a = strained_at_30();
+    answer(&mut a, "injury-risks", choices(&["osteoporosis"]));
+    assert!(a.get(QuestionId("injury-risks")).is_some());
+    answer(&mut a, "injury", choices(&["no"]));
+    assert_eq!(a.get(QuestionId("injury-risks")), None);
+    // Going back to a strain asks the question again, unanswered.
+    answer(&mut a, "injury", choices(&["strain"]));
+    assert_eq!(asking(&a), "injury-risks");
+    // Age 60 hides the pregnancy question and drops its answer.
+    answer(&mut a, "age", Answer::Number(60));
+    assert_eq!(a.get(QuestionId("pregnancy")), None);
+}
+
+#[test]
+fn back_goes_to_the_previous_question_on_the_path() {
+    let a = strained_at_30();
+    let before = |current| QUIZ.before(current, &a).map(|q| q.id.0);
+    assert_eq!(before(Some(QuestionId("injury-risks"))), Some("pain-signs"));
+    assert_eq!(before(Some(QuestionId("age"))), Some("injury"));
+    assert_eq!(before(Some(QuestionId("nerve-signs"))), None);
+}
+
+#[test]
+fn answers_after_an_emergency_count_again_when_it_is_undone() {
+    let mut a = strained_at_30();
+    answer(&mut a, "nerve-signs", choices(&["new-bowel"]));
+    assert_eq!(asking(&a), "result");
+    assert_eq!(QUIZ.outcome(&a).unwrap().tier, Tier::Emergency);
+    answer(&mut a, "nerve-signs", choices(&["none"]));
+    assert_eq!(asking(&a), "injury-risks");
+}
+
+#[test]
+fn none_of_these_is_exclusive() {
+    let q = QUIZ.question(QuestionId("nerve-signs")).unwrap();
+    let ticked = q.toggle(None, ChoiceId("saddle-numbness"));
+    let ticked = q.toggle(ticked.as_ref(), ChoiceId("new-bowel"));
+    assert_eq!(ticked, Some(choices(&["new-bowel", "saddle-numbness"])));
+    let none = q.toggle(ticked.as_ref(), ChoiceId("none"));
+    assert_eq!(none, Some(choices(&["none"])));
+    let again = q.toggle(none.as_ref(), ChoiceId("new-bowel"));
+    assert_eq!(again, Some(choices(&["new-bowel"])));
+    assert_eq!(q.toggle(again.as_ref(), ChoiceId("new-bowel")), None);
+}
+
+#[test]
+fn answers_that_do_not_fit_are_refused() {
+    let mut a = Answers::default();
+    let refused = |a: &mut Answers, q: &'static str, answer: Answer| {
+        QUIZ.answer(a, QuestionId(q), answer).unwrap_err()
+    };
+    assert_eq!(
+        refused(&mut a, "nerve-signs", choices(&["none", "new-bowel"])),
+        AnswerError::DoesNotFit
+    );
+    assert_eq!(
+        refused(&mut a, "nerve-signs", choices(&[])),
+        AnswerError::DoesNotFit
+    );
+    assert_eq!(
+        refused(&mut a, "nerve-signs", choices(&["bogus"])),
+        AnswerError::DoesNotFit
+    );
+    assert_eq!(
+        refused(&mut a, "injury", choices(&["no", "strain"])),
+        AnswerError::DoesNotFit
+    );
+    assert_eq!(
+        refused(&mut a, "age", Answer::Number(0)),
+        AnswerError::DoesNotFit
+    );
+    assert_eq!(
+        refused(&mut a, "age", Answer::Number(121)),
+        AnswerError::DoesNotFit
+    );
+    assert_eq!(
+        refused(&mut a, "how-bad", Answer::Number(11)),
+        AnswerError::DoesNotFit
+    );
+    assert_eq!(
+        refused(&mut a, "how-bad", choices(&["no"])),
+        AnswerError::DoesNotFit
+    );
+    assert_eq!(
+        refused(&mut a, "nope", Answer::Number(1)),
+        AnswerError::UnknownQuestion
+    );
+    assert!(a.is_empty());
+}
+
+#[test]
+fn texts_follow_the_perspective_and_the_language() {
+    let age = QUIZ.question(QuestionId("age")).unwrap();
+    assert_eq!(
+        age.prompt.get(Lang::En, Perspective::Myself),
+        "How old are you?"
+    );
+    assert_eq!(
+        age.prompt.get(Lang::En, Perspective::SomeoneElse),
+        "How old are they?"
+    );
+    assert_eq!(
+        age.prompt.get(Lang::Es, Perspective::SomeoneElse),
+        "¿Qué edad tiene?"
+    );
+    // No English text for someone else still says "you" about the person in pain.
+    for q in QUIZ.questions {
+        let other = q
+            .prompt
+            .get(Lang::En, Perspective::SomeoneElse)
+            .to_lowercase();
+        assert!(
+            !other
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w == "you" || w == "your"),
+            "{}: {other}",
+            q.id.0
+        );
+    }
+}
+
+#[test]
+fn progress_counts_what_is_left_honestly() {
+    let mut a = Answers::default();
+    let (done, total) = QUIZ.progress(&a);
+    assert_eq!(done, 0);
+    // Questions that depend on answers not yet given count as still to come.
+    assert_eq!(total, QUIZ.questions.len());
+    answer(&mut a, "nerve-signs", choices(&["none"]));
+    answer(&mut a, "body-signs", choices(&["none"]));
+    answer(&mut a, "injury", choices(&["no"]));
+    answer(&mut a, "age", Answer::Number(35));
+    let (done, total) = QUIZ.progress(&a);
+    assert_eq!(done, 4);
+    // Now known: no injury questions, no over-50 or first-time questions; pregnancy
+    // signs still count until the pregnancy question is answered.
+    assert_eq!(total, 15);
+    answer(&mut a, "pregnancy", choices(&["no"]));
+    assert_eq!(QUIZ.progress(&a), (5, 14));
+}

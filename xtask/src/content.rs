@@ -1,0 +1,139 @@
+//! `cargo xtask check-content`: the build's content check, in seconds and without a
+//! wasm build, with the figures a content editor wants: how long the paths are, how
+//! many were walked, and each English text's reading grade.
+//!
+//! It runs the quiz core's own reader and validator, included by path exactly as
+//! `build.rs` includes them, so the check here and the build's can never disagree.
+
+// Only the reading and validation half of these files is used here.
+#![allow(dead_code)]
+
+#[path = "../../src/quiz/clinic.rs"]
+mod clinic;
+#[path = "../../src/quiz/flow.rs"]
+mod flow;
+#[path = "../../src/quiz/model.rs"]
+mod model;
+#[path = "../../src/quiz/readability.rs"]
+mod readability;
+#[path = "../../src/quiz/source.rs"]
+mod source;
+#[path = "../../src/quiz/validate.rs"]
+mod validate;
+
+use std::fs;
+
+use model::Tier;
+use source::{load_clinic, load_quiz, File};
+
+/// Target for the average reading grade of the English texts (`product.md`: plain
+/// words, about grade 8).
+const GRADE_TARGET: f64 = 8.0;
+
+pub fn check_content() -> Result<(), String> {
+    let root = crate::root();
+    let read = |name: &str| {
+        fs::read_to_string(root.join(name)).map_err(|e| format!("cannot read {name}: {e}"))
+    };
+    let quiz_text = read("src/content/quiz.toml")?;
+    let clinic_text = read("src/content/clinic.toml")?;
+    let article = read("src/content/article.txt")?;
+
+    let clinic = load_clinic(File {
+        name: "src/content/clinic.toml",
+        text: &clinic_text,
+    });
+    let quiz = load_quiz(
+        File {
+            name: "src/content/quiz.toml",
+            text: &quiz_text,
+        },
+        &article,
+    );
+    let mut problems = Vec::new();
+    if let Err(p) = &clinic {
+        problems.extend(p.iter().map(ToString::to_string));
+    }
+    if let Err(p) = &quiz {
+        problems.extend(p.iter().map(ToString::to_string));
+    }
+    if !problems.is_empty() {
+        for p in &problems {
+            println!("error: {p}");
+        }
+        return Err(format!(
+            "{} problem(s) in the content; the quiz will not build",
+            problems.len()
+        ));
+    }
+    let (quiz, clinic) = (quiz.unwrap(), clinic.unwrap());
+
+    println!("English reading grades (Flesch–Kincaid), hardest first:");
+    let mut graded: Vec<(f64, String, &str)> = validate::english_texts(&quiz)
+        .into_iter()
+        .filter_map(|(item, text)| readability::grade(text).map(|g| (g, item.to_string(), text)))
+        .collect();
+    graded.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (grade, item, text) in &graded {
+        println!("  {grade:5.1}  {item}: {text}");
+    }
+    let average = graded.iter().map(|g| g.0).sum::<f64>() / graded.len().max(1) as f64;
+
+    let found = validate::explore(&quiz, &mut |_, _| {});
+    let (shortest, longest, median) = found.path_lengths();
+    let rules = |tier: Tier| quiz.rules.iter().filter(|r| r.tier == tier).count();
+    println!();
+    println!(
+        "Content version {} of {}",
+        clinic.content.version, clinic.name
+    );
+    match clinic.content.reviewed_by {
+        Some(by) => println!(
+            "  reviewed by {by} on {}",
+            clinic.content.reviewed_on.unwrap_or("?")
+        ),
+        None => println!("  warning: not yet reviewed by a clinician (set [content] reviewed_by)"),
+    }
+    for (missing, field) in [
+        (clinic.booking_url.is_none(), "booking_url"),
+        (clinic.locations.is_empty(), "locations"),
+        (clinic.hours.is_empty(), "hours"),
+        (clinic.after_hours.is_none(), "after_hours"),
+        (clinic.languages.is_empty(), "languages"),
+    ] {
+        if missing {
+            println!("  note: clinic.toml has no {field}; results leave it out");
+        }
+    }
+    println!(
+        "{} questions in {} sections; {} rules (emergency {}, urgent {}, doctor-first {}, \
+         call-clinic {}, self-care {}); {} patterns; {} things to tell; {} expectations",
+        quiz.questions.len(),
+        quiz.sections.len(),
+        quiz.rules.len(),
+        rules(Tier::Emergency),
+        rules(Tier::Urgent),
+        rules(Tier::DoctorFirst),
+        rules(Tier::CallClinic),
+        rules(Tier::SelfCare),
+        quiz.patterns.len(),
+        quiz.tell.len(),
+        quiz.expectations.len(),
+    );
+    println!(
+        "Paths walked: all {} (every checklist combination and age range), merged into {} \
+         states; questions per path: {shortest} to {longest}, median {median}",
+        found.paths, found.states
+    );
+    println!(
+        "Average English reading grade: {average:.1} over {} texts (target ≤ {GRADE_TARGET}){}",
+        graded.len(),
+        if average <= GRADE_TARGET {
+            ""
+        } else {
+            " — above target"
+        }
+    );
+    println!("Content OK: every path ends in a tier through a named rule.");
+    Ok(())
+}
