@@ -3,12 +3,16 @@
 
 mod app;
 mod call_link;
+mod language_switch;
+mod print_summary;
 mod question_screen;
 mod result_screen;
 mod start_screen;
 
 pub use app::App;
 pub use call_link::CallLink;
+pub use language_switch::LanguageSwitch;
+pub use print_summary::PrintSummary;
 pub use question_screen::QuestionScreen;
 pub use result_screen::ResultScreen;
 pub use start_screen::StartScreen;

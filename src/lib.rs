@@ -5,13 +5,17 @@
 //! - [`state`] is the one reducer the screens dispatch to.
 //! - [`components`] are the screens, one Yew function component per file.
 //! - [`clinic`] is the clinic's identity, fixed at build time.
+//! - [`edge`] is the browser edge: URL parameters, storage, history, focus.
+//! - [`strings`] is every screen string that is not content, in each language.
 //! - [`fallback`] replaces the quiz with 911 and the clinic's phone if it ever panics.
 
 pub mod clinic;
 pub mod components;
+pub mod edge;
 pub mod fallback;
 pub mod quiz;
 pub mod state;
+pub mod strings;
 
 /// The id of the element the quiz mounts into (see `index.html`).
 pub const ROOT_ID: &str = "symptom-quiz";
@@ -20,7 +24,12 @@ pub const ROOT_ID: &str = "symptom-quiz";
 pub fn run() {
     fallback::install_panic_hook();
     match root_element() {
-        Some(root) => yew::Renderer::<components::App>::with_root(root).render(),
+        Some(root) => {
+            // The page's own message (for browsers without WebAssembly) goes once the
+            // quiz can run.
+            root.set_inner_html("");
+            yew::Renderer::<components::App>::with_root(root).render()
+        }
         None => yew::Renderer::<components::App>::new().render(),
     };
 }

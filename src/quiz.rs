@@ -19,15 +19,17 @@ mod content;
 mod flow;
 mod model;
 pub mod readability;
+mod saved;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 mod triage;
 pub mod validate;
 
 pub use content::QUIZ;
-pub use flow::{Answer, AnswerError, Answers, Step, Walk};
+pub use flow::{Answer, AnswerError, Answers, Progress, Step, Walk};
 pub use model::{
     Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Lang, Perspective, Question,
     QuestionId, Quiz, Remark, Rule, Section, Source, Text, Tier, TierText, Words,
 };
+pub use saved::{Discarded, Saved, SavedStep, KEEP_FOR_MS};
 pub use triage::{Given, Outcome, Reason, TriageError};

@@ -4,19 +4,29 @@
 
 use symptom_quiz::clinic::{CLINIC, EMERGENCY};
 
-fn noscript() -> String {
+/// The part of `index.html` from `open` to `close`.
+fn part(open: &str, close: &str) -> String {
     let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html"))
         .expect("index.html");
     let start = page
-        .find("<noscript>")
-        .expect("index.html has a <noscript>");
-    let end = page.find("</noscript>").expect("the <noscript> is closed");
+        .find(open)
+        .unwrap_or_else(|| panic!("index.html has no {open}"));
+    let end = start + page[start..].find(close).expect("the element is closed");
     page[start..end].to_string()
 }
 
 #[test]
 fn the_noscript_message_gives_911_and_the_clinic_phone() {
-    let text = noscript();
+    assert_both_numbers(&part("<noscript>", "</noscript>"));
+}
+
+/// What stays in the page when the browser runs no WebAssembly.
+#[test]
+fn the_loading_message_gives_911_and_the_clinic_phone() {
+    assert_both_numbers(&part("<div class=\"boot\"", "</div>"));
+}
+
+fn assert_both_numbers(text: &str) {
     assert!(
         text.contains(&format!("href=\"{}\"", EMERGENCY.tel)),
         "{text}"

@@ -9,8 +9,12 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a fresh app in its own element and waits for the first render.
+/// Mounts a fresh app in its own element and waits for the first render. Progress an
+/// earlier test saved is cleared first, so every test starts at Start.
 async fn mount() -> Element {
+    if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+        storage.clear().unwrap();
+    }
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();

@@ -1,7 +1,10 @@
 use yew::prelude::*;
 
+use super::CallLink;
+use crate::clinic::EMERGENCY;
 use crate::quiz::{Answer, Kind, Question, QUIZ};
 use crate::state::{Action, QuizContext};
+use crate::strings::strings;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionScreenProps {
@@ -11,13 +14,15 @@ pub struct QuestionScreenProps {
 /// One question, answered with native controls: a radio group (single, yes-no, and the
 /// 0–10 scale as eleven tappable options), checkboxes (checklist), or a number field
 /// with a numeric keypad (age). "Why we ask", Back and Next. Next submits the form, so
-/// Enter continues; it stays disabled until the question is answered.
+/// Enter continues — also from a radio button or checkbox, where browsers differ — and
+/// it stays disabled until the question is answered.
 #[function_component]
 pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     let quiz = use_context::<QuizContext>().expect("QuestionScreen needs the QuizContext");
     let question = props.question;
     let (lang, who) = (quiz.lang, quiz.perspective);
-    let (done, total) = QUIZ.progress(&quiz.answers);
+    let text = strings(lang);
+    let progress = text.question_n(QUIZ.progress(&quiz.answers));
     let section = QUIZ
         .section(question.section)
         .map(|s| s.title.get(lang, who));
@@ -32,6 +37,19 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     let onback = {
         let quiz = quiz.clone();
         Callback::from(move |_| quiz.dispatch(Action::Back))
+    };
+    // Enter on a radio button or checkbox continues, as it does from the number field.
+    let onkeydown = {
+        let quiz = quiz.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let on_choice = event
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .is_some_and(|input| matches!(input.type_().as_str(), "radio" | "checkbox"));
+            if event.key() == "Enter" && on_choice {
+                event.prevent_default();
+                quiz.dispatch(Action::Next);
+            }
+        })
     };
 
     let chosen = |id| match &quiz.draft {
@@ -74,6 +92,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                 html! {
                     <label class="scale__point">
                         <input type="radio" name={question.id.0} value={n.to_string()}
+                            aria-label={format!("{} {n}", text.scale_value)}
                             data-testid={format!("scale-{n}")}
                             checked={quiz.draft == Some(Answer::Number(n))} {onchange} />
                         <span>{ n }</span>
@@ -110,31 +129,38 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
 
     html! {
         <form class="screen screen--question" key={question.id.0} data-testid="question"
-            data-question={question.id.0} {onsubmit}>
+            data-question={question.id.0} {onsubmit} {onkeydown}>
+            if quiz.emergency_notice {
+                <div class="notice notice--emergency" role="alert" data-testid="emergency-still">
+                    <p>{ text.emergency_still }</p>
+                    <CallLink label={text.call_911} phone={&EMERGENCY} testid="call-911" primary=true />
+                </div>
+            }
             <p class="progress" data-testid="progress">
                 { section.map(|s| html! { <span class="progress__section">{ s }</span> }) }
-                { format!("Question {} of {total}", done + 1) }
+                { progress }
             </p>
             <fieldset>
                 <legend>
-                    <h2 id="question-prompt" data-testid="question-prompt">
+                    <h1 id="question-prompt" class="prompt" tabindex="-1" data-focus=""
+                        data-testid="question-prompt">
                         { question.prompt.get(lang, who) }
-                    </h2>
+                    </h1>
                 </legend>
                 { question.hint.map(|h| html! { <p class="hint">{ h.get(lang, who) }</p> }) }
                 { controls }
             </fieldset>
             <details class="why" data-testid="why">
-                <summary>{ "Why we ask" }</summary>
+                <summary>{ text.why_we_ask }</summary>
                 <p>{ question.why.get(lang, who) }</p>
             </details>
             <div class="nav">
                 <button class="button" type="button" data-testid="back" onclick={onback}>
-                    { "Back" }
+                    { text.back }
                 </button>
                 <button class="button button--primary" type="submit" data-testid="next"
                     disabled={quiz.draft.is_none()}>
-                    { "Next" }
+                    { text.next }
                 </button>
             </div>
         </form>

@@ -1,52 +1,71 @@
 use yew::prelude::*;
 
-use super::CallLink;
+use super::{CallLink, PrintSummary};
 use crate::clinic::{CLINIC, CRISIS_LINE, EMERGENCY};
-use crate::quiz::{Guideline, Kind, Lang, Outcome, Perspective, Reason, Source, Tier, QUIZ};
+use crate::edge;
+use crate::quiz::{Guideline, Kind, Lang, Perspective, Reason, Source, Text, Tier, QUIZ};
 use crate::state::{Action, QuizContext};
+use crate::strings::{strings, Strings};
 
 /// The result: one tier with its icon and headline, what to do, why, what would make it
 /// more urgent, and — for `call-clinic` and `doctor-first` only — what to expect,
-/// patterns and things to tell the acupuncturist. What each tier may show follows
-/// `clinical-safety.md` §4: the emergency result shows 911 and 988 and nothing about
-/// the clinic; the urgent result names the clinic only for after a doctor's check.
+/// patterns, things to tell the acupuncturist and the clinic's details. What each tier
+/// may show follows `clinical-safety.md` §4: the emergency result shows 911 and 988 and
+/// nothing about the clinic; the urgent result names the clinic only for after a
+/// doctor's check.
 #[function_component]
 pub fn ResultScreen() -> Html {
     let quiz = use_context::<QuizContext>().expect("ResultScreen needs the QuizContext");
     let (lang, who) = (quiz.lang, quiz.perspective);
-    let onback = {
+    let text = strings(lang);
+    let dispatch = |action: fn() -> Action| {
         let quiz = quiz.clone();
-        Callback::from(move |_| quiz.dispatch(Action::Back))
+        Callback::from(move |_: MouseEvent| quiz.dispatch(action()))
     };
-    let onrestart = {
+    let onforget = {
         let quiz = quiz.clone();
-        Callback::from(move |_| quiz.dispatch(Action::Restart))
+        Callback::from(move |_: MouseEvent| {
+            edge::forget();
+            quiz.dispatch(Action::Forget);
+        })
     };
     let nav = html! {
-        <div class="nav">
-            <button class="button" type="button" data-testid="edit-answers" onclick={onback}>
-                { "Edit answers" }
+        <div class="nav no-print">
+            <button class="button" type="button" data-testid="print"
+                onclick={Callback::from(|_| edge::print())}>
+                { text.print }
             </button>
-            <button class="button" type="button" data-testid="start-over" onclick={onrestart}>
-                { "Start over" }
+            <button class="button" type="button" data-testid="edit-answers"
+                onclick={dispatch(|| Action::Back)}>
+                { text.edit_answers }
             </button>
+            <button class="button" type="button" data-testid="start-over"
+                onclick={dispatch(|| Action::Restart)}>
+                { text.start_over }
+            </button>
+            if quiz.config.save {
+                <button class="button button--quiet" type="button" data-testid="forget"
+                    onclick={onforget}>
+                    { text.forget }
+                </button>
+            }
         </div>
     };
     let call_clinic = |primary: bool| {
         html! {
-            <CallLink label={format!("Call {}", CLINIC.name)} phone={&CLINIC.phone}
+            <CallLink label={format!("{} {}", text.call, CLINIC.name)} phone={&CLINIC.phone}
                 testid="call-clinic" {primary} />
         }
     };
 
     let outcome = QUIZ.outcome(&quiz.answers).ok();
-    let Some((outcome, text)) = outcome.and_then(|o| o.text().map(|t| (o, t))) else {
+    let Some((outcome, tier_text)) = outcome.and_then(|o| o.text().map(|t| (o, t))) else {
         // Unreachable by answering (validation walks every path at build time); if it
         // ever happened, the visitor still gets both numbers.
         return html! {
             <section class="screen screen--result" data-testid="result" data-tier="none">
-                <h1>{ "We could not finish the quiz" }</h1>
-                <CallLink label="Call 911" phone={&EMERGENCY} testid="call-911" primary=true />
+                <h1 tabindex="-1" data-focus="">{ text.could_not_finish }</h1>
+                <CallLink label={text.call_911} phone={&EMERGENCY} testid="call-911" primary=true />
                 { call_clinic(false) }
                 { nav }
             </section>
@@ -62,13 +81,13 @@ pub fn ResultScreen() -> Html {
     let calls = match outcome.tier {
         Tier::Emergency => html! {
             <>
-                <CallLink label="Call 911" phone={&EMERGENCY} testid="call-911" primary=true />
-                <CallLink label="Call or text 988" phone={&CRISIS_LINE} testid="call-988" />
+                <CallLink label={text.call_911} phone={&EMERGENCY} testid="call-911" primary=true />
+                <CallLink label={text.call_988} phone={&CRISIS_LINE} testid="call-988" />
             </>
         },
         Tier::Urgent => html! {
             <>
-                <p>{ "After a doctor has checked the pain:" }</p>
+                <p>{ text.after_checked }</p>
                 { call_clinic(false) }
             </>
         },
@@ -85,42 +104,43 @@ pub fn ResultScreen() -> Html {
             }
         })
     };
-    let item = |t: &crate::quiz::Text, s: &Source| {
-        html! { <li>{ t.get(lang, who) }{ cite(s) }</li> }
-    };
+    let item = |t: &Text, s: &Source| html! { <li>{ t.get(lang, who) }{ cite(s, text) }</li> };
+    let details = outcome.tier.shows_acupuncture_details();
 
     html! {
         <section class={classes!("screen", "screen--result", format!("tier--{}", outcome.tier.slug()))}
             data-testid="result" data-tier={outcome.tier.slug()}>
-            <h1 data-testid="result-headline">
+            <p class="print-only print-title">{ format!("{} — {}", CLINIC.name, text.your_result) }</p>
+            <h1 data-testid="result-headline" tabindex="-1" data-focus="">
                 <span class="tier-icon" aria-hidden="true">{ icon }</span>
-                { text.headline.get(lang, who) }
+                { tier_text.headline.get(lang, who) }
             </h1>
-            <p data-testid="action">{ text.action.get(lang, who) }</p>
+            <p data-testid="action">{ tier_text.action.get(lang, who) }</p>
             { calls }
-            <h2>{ "Why this result" }</h2>
+            <h2>{ text.why_this_result }</h2>
             <ul data-testid="reasons">
-                { for outcome.reasons().iter().map(|r| reason(r, lang, who)) }
+                { for outcome.reasons().iter().map(|r| reason(r, lang, who, text)) }
             </ul>
-            <h2>{ "If it gets worse" }</h2>
-            <p data-testid="worse">{ text.worse.get(lang, who) }</p>
+            <h2>{ text.if_worse }</h2>
+            <p data-testid="worse">{ tier_text.worse.get(lang, who) }</p>
             { list(outcome.expectations().iter().map(|e| item(&e.text, &e.source)).collect(),
-                "expectations", "What to expect from acupuncture") }
+                "expectations", text.what_to_expect) }
             { list(outcome.patterns().iter().map(|p| item(&p.text, &p.source)).collect(),
-                "patterns", "Traditional Chinese medicine") }
+                "patterns", text.tcm) }
             { list(outcome.tell().iter().map(|t| item(&t.text, &t.source)).collect(),
-                "tell", "Tell the acupuncturist") }
-            { insurance(&outcome, lang, who) }
-            <p class="notice" data-testid="not-a-diagnosis">
-                { "This is not a diagnosis." }
-            </p>
-            <p class="version" data-testid="content-version">{ version() }</p>
+                "tell", text.tell) }
+            if details {
+                { clinic_details(lang, who, text) }
+            }
+            <p class="notice" data-testid="not-a-diagnosis">{ text.result_not_a_diagnosis }</p>
+            <p class="small" data-testid="content-version">{ version(text) }</p>
+            <PrintSummary />
             { nav }
         </section>
     }
 }
 
-fn reason(reason: &Reason, lang: Lang, who: Perspective) -> Html {
+fn reason(reason: &Reason, lang: Lang, who: Perspective, text: &Strings) -> Html {
     // A checklist's choices say what they are; a single choice or a number needs its
     // question ("How long…? More than 12 weeks").
     let given: Vec<String> = reason
@@ -143,41 +163,63 @@ fn reason(reason: &Reason, lang: Lang, who: Perspective) -> Html {
         <li data-rule={reason.rule.id}>
             <strong>{ given.join(" · ") }</strong>
             <br />
-            { reason.rule.reason.get(lang, who) }{ cite(&reason.rule.source) }
+            { reason.rule.reason.get(lang, who) }{ cite(&reason.rule.source, text) }
         </li>
     }
 }
 
 /// The source of an item: the article's own sentence, or the guideline's name.
-fn cite(source: &Source) -> Html {
+fn cite(source: &Source, text: &Strings) -> Html {
     match source {
         Source::Article(quote) => html! {
-            <span class="source">{ "The clinic's article: " }<q>{ *quote }</q></span>
+            <span class="source">{ text.article }{ " " }<q>{ *quote }</q></span>
         },
         Source::Guideline(g) => html! {
             <span class="source">
-                { "Source: " }<cite title={Guideline::citation(*g)}>{ Guideline::short(*g) }</cite>
+                { text.source }{ " " }<cite title={Guideline::citation(*g)}>{ Guideline::short(*g) }</cite>
             </span>
         },
     }
 }
 
-fn insurance(outcome: &Outcome, lang: Lang, who: Perspective) -> Option<Html> {
-    outcome.tier.shows_acupuncture_details().then(|| {
-        html! { <p data-testid="insurance">{ CLINIC.insurance.get(lang, who) }</p> }
-    })
+/// Booking, hours, after-hours, locations, languages and insurance: whatever the
+/// clinic file has.
+fn clinic_details(lang: Lang, who: Perspective, text: &Strings) -> Html {
+    let lines = |title: &'static str, items: Vec<String>, testid: &'static str| {
+        (!items.is_empty()).then(|| {
+            html! {
+                <div data-testid={testid}>
+                    <h3>{ title }</h3>
+                    { for items.into_iter().map(|i| html! { <p>{ i }</p> }) }
+                </div>
+            }
+        })
+    };
+    html! {
+        <section class="clinic" data-testid="clinic-details">
+            <h2>{ CLINIC.name }</h2>
+            if let Some(url) = CLINIC.booking_url {
+                <p><a class="button no-print" href={url} rel="noopener" data-testid="book">{ text.book_online }</a></p>
+            }
+            { lines(text.hours, CLINIC.hours.iter().map(|h| h.to_string()).collect(), "hours") }
+            { lines(text.after_hours, CLINIC.after_hours.iter().map(|t| t.get(lang, who).to_string()).collect(), "after-hours") }
+            { lines(text.locations, CLINIC.locations.iter().map(|l| format!("{}: {}", l.name, l.address)).collect(), "locations") }
+            { lines(text.languages_spoken, (!CLINIC.languages.is_empty()).then(|| CLINIC.languages.join(", ")).into_iter().collect(), "languages") }
+            <p data-testid="insurance">{ CLINIC.insurance.get(lang, who) }</p>
+        </section>
+    }
 }
 
-fn version() -> String {
+fn version(text: &Strings) -> String {
     let content = CLINIC.content;
     match (content.reviewed_by, content.reviewed_on) {
         (Some(by), Some(on)) => format!(
-            "Content version {}, reviewed by {by} on {on}.",
-            content.version
+            "{} {}, {} {by}, {on}.",
+            text.content_version, content.version, text.reviewed_by
         ),
         _ => format!(
-            "Content version {} (not yet reviewed by a clinician).",
-            content.version
+            "{} {} ({}).",
+            text.content_version, content.version, text.not_reviewed
         ),
     }
 }

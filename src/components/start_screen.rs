@@ -2,20 +2,42 @@ use yew::prelude::*;
 
 use super::CallLink;
 use crate::clinic::EMERGENCY;
+use crate::edge;
 use crate::quiz::Perspective;
 use crate::state::{Action, QuizContext};
+use crate::strings::strings;
 
-/// What this is, that it is not a diagnosis, 911 first, who it is for, and Start.
+/// What this is, that it is not a diagnosis, 911 first, who it is for, and Start — or,
+/// with saved progress, "Continue where you left off?" and "Forget my answers".
 #[function_component]
 pub fn StartScreen() -> Html {
     let quiz = use_context::<QuizContext>().expect("StartScreen needs the QuizContext");
-    let onstart = {
+    let text = strings(quiz.lang);
+    let dispatch = |action: fn() -> Action| {
         let quiz = quiz.clone();
-        Callback::from(move |_| quiz.dispatch(Action::Start))
+        Callback::from(move |_: MouseEvent| quiz.dispatch(action()))
     };
+    let onforget = {
+        let quiz = quiz.clone();
+        Callback::from(move |_: MouseEvent| {
+            edge::forget();
+            quiz.dispatch(Action::Forget);
+        })
+    };
+    let forget = html! {
+        <button class="button button--quiet" type="button" data-testid="forget"
+            onclick={onforget}>
+            { text.forget }
+        </button>
+    };
+
     let who = [
-        (Perspective::Myself, "myself", "For myself"),
-        (Perspective::SomeoneElse, "someone-else", "For someone else"),
+        (Perspective::Myself, "myself", text.for_myself),
+        (
+            Perspective::SomeoneElse,
+            "someone-else",
+            text.for_someone_else,
+        ),
     ]
     .map(|(perspective, id, label)| {
         let onchange = {
@@ -31,27 +53,56 @@ pub fn StartScreen() -> Html {
             </label>
         }
     });
+
+    let begin = match &quiz.resume {
+        Some(_) => html! {
+            <section class="resume" data-testid="resume" aria-labelledby="resume-title">
+                <h2 id="resume-title">{ text.resume_title }</h2>
+                <p>{ text.resume_text }</p>
+                <div class="nav">
+                    <button class="button button--primary" type="button" data-testid="resume-yes"
+                        onclick={dispatch(|| Action::Resume)}>
+                        { text.resume }
+                    </button>
+                    <button class="button" type="button" data-testid="resume-no"
+                        onclick={dispatch(|| Action::StartFresh)}>
+                        { text.start_fresh }
+                    </button>
+                </div>
+                { forget }
+            </section>
+        },
+        None => html! {
+            <>
+                <fieldset class="who">
+                    <legend>{ text.who_is_it_for }</legend>
+                    <div class="choices">{ for who }</div>
+                </fieldset>
+                <button class="button button--primary" type="button" data-testid="start"
+                    onclick={dispatch(|| Action::Start)}>
+                    { text.start }
+                </button>
+            </>
+        },
+    };
+
     html! {
         <section class="screen screen--start" data-testid="start-screen">
-            <h1>{ "Is acupuncture right for your back pain?" }</h1>
-            <p>{ "Answer a few questions, about two minutes, to see whether to call the clinic, \
-                  see a doctor first, or get care now." }</p>
+            <h1 tabindex="-1" data-focus="">{ text.start_title }</h1>
+            <p>{ text.start_intro }</p>
             <p class="notice notice--emergency" data-testid="emergency-notice">
-                <strong>{ "In an emergency, call 911." }</strong>
+                <strong>{ text.emergency_notice }</strong>
             </p>
-            <CallLink label="Call 911" phone={&EMERGENCY} testid="call-911" />
-            <p class="notice" data-testid="not-a-diagnosis">
-                { "This quiz gives information, not a diagnosis." }
-            </p>
-            <p>{ "Your answers stay on this device." }</p>
-            <fieldset class="who">
-                <legend>{ "Who is this for?" }</legend>
-                <div class="choices">{ for who }</div>
-            </fieldset>
-            <button class="button button--primary" type="button" data-testid="start"
-                onclick={onstart}>
-                { "Start" }
-            </button>
+            <CallLink label={text.call_911} phone={&EMERGENCY} testid="call-911" />
+            <p class="notice" data-testid="not-a-diagnosis">{ text.not_a_diagnosis }</p>
+            <p>{ text.stays_on_device }</p>
+            { begin }
+            if quiz.forgotten {
+                <p class="notice" role="status" data-testid="forgotten">{ text.forgotten }</p>
+            }
+            if quiz.config.save && quiz.resume.is_none() {
+                <p class="small">{ text.saving_note }</p>
+            }
         </section>
     }
 }

@@ -61,6 +61,16 @@ pub enum AnswerError {
     DoesNotFit,
 }
 
+/// How far along the visitor is (see [`Quiz::progress`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Questions answered on the path.
+    pub done: usize,
+    /// The fewest and most questions the path can have in all.
+    pub fewest: usize,
+    pub most: usize,
+}
+
 /// What the visitor sees next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -186,6 +196,17 @@ impl Quiz {
         self.walk(answers).step
     }
 
+    /// The step after `current` once it is answered: the next question on the path —
+    /// answered already (when editing) or not — or the result.
+    pub fn after(&self, current: QuestionId, answers: &Answers) -> Step {
+        let walk = self.walk(answers);
+        let position = walk.asked.iter().position(|q| q.id == current);
+        match position.and_then(|i| walk.asked.get(i + 1)) {
+            Some(question) => Step::Ask(question),
+            None => walk.step,
+        }
+    }
+
     /// Records an answer, then drops the answers to questions that are no longer shown
     /// (a changed answer can hide questions that depended on it). Answers after an
     /// emergency stay: they count again if the emergency answer is changed back.
@@ -229,24 +250,33 @@ impl Quiz {
         end.checked_sub(1).map(|i| asked[i])
     }
 
-    /// An honest progress figure: questions answered on the path, and the total the
-    /// path has if every question still ahead is shown. Branching changes the total;
-    /// it never promises fewer questions than there can be.
-    pub fn progress(&self, answers: &Answers) -> (usize, usize) {
+    /// An honest progress figure: questions answered on the path, and the fewest and
+    /// most questions the whole path can have from here. Questions whose show-if waits
+    /// on an unanswered question make the two differ; every answer narrows the range.
+    pub fn progress(&self, answers: &Answers) -> Progress {
         let walk = self.walk(answers);
         let done = walk.asked.len();
         let Step::Ask(current) = walk.step else {
-            return (done, done);
+            return Progress {
+                done,
+                fewest: done,
+                most: done,
+            };
         };
         let start = self.position(current.id).unwrap_or(self.questions.len());
-        let ahead = self.questions[start..]
-            .iter()
-            .filter(|q| {
-                // Shown already, or depending on something not yet answered.
-                q.is_shown(&walk.answers) || self.depends_on_unanswered(q, &walk.answers)
-            })
-            .count();
-        (done, done + ahead)
+        let (mut sure, mut maybe) = (0, 0);
+        for q in &self.questions[start..] {
+            if self.depends_on_unanswered(q, &walk.answers) {
+                maybe += 1;
+            } else if q.is_shown(&walk.answers) {
+                sure += 1;
+            }
+        }
+        Progress {
+            done,
+            fewest: done + sure,
+            most: done + sure + maybe,
+        }
     }
 
     fn depends_on_unanswered(&self, question: &Question, answers: &Answers) -> bool {

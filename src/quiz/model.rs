@@ -17,6 +17,20 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
 
+    /// The language of a BCP 47 tag such as `es`, `es-MX` or `EN-us`, if we have it.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.tag() == primary)
+    }
+
+    /// The language's name in itself, for the language switch.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+        }
+    }
+
     /// The BCP 47 tag, for `<html lang>` and the content file's keys.
     pub fn tag(self) -> &'static str {
         match self {
@@ -302,7 +316,12 @@ pub struct Question {
 
 impl Question {
     pub fn choice(&self, id: ChoiceId) -> Option<&'static Choice> {
-        self.choices.iter().find(|c| c.id == id)
+        self.choice_named(id.0)
+    }
+
+    /// The choice with this id, from any string (e.g. read back from storage).
+    pub fn choice_named(&self, id: &str) -> Option<&'static Choice> {
+        self.choices.iter().find(|c| c.id.0 == id)
     }
 }
 
@@ -368,7 +387,12 @@ pub struct Quiz {
 
 impl Quiz {
     pub fn question(&self, id: QuestionId) -> Option<&'static Question> {
-        self.questions.iter().find(|q| q.id == id)
+        self.question_named(id.0)
+    }
+
+    /// The question with this id, from any string (e.g. read back from storage).
+    pub fn question_named(&self, id: &str) -> Option<&'static Question> {
+        self.questions.iter().find(|q| q.id.0 == id)
     }
 
     pub fn section(&self, id: &str) -> Option<&'static Section> {

@@ -14,6 +14,7 @@ const E2E_DIST: &str = "target/e2e/dist";
 pub fn test(engines: &[Engine]) -> Result<(), String> {
     let started = Instant::now();
     let tools = Tools::ensure_for_tests(engines)?;
+    let axe = crate::run::step("tools: axe-core (accessibility audits)", Tools::ensure_axe)?;
     let path = tools.path_var();
     let mut report = Report::default();
 
@@ -87,7 +88,8 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
                 .args(["test", "--package", "e2e", "--"])
                 .args(filters)
                 .env("PATH", &path)
-                .env("E2E_DIST", root().join(E2E_DIST));
+                .env("E2E_DIST", root().join(E2E_DIST))
+                .env("E2E_AXE", &axe);
             if let Some(minibrowser) = minibrowser() {
                 cmd = cmd.env("E2E_MINIBROWSER", minibrowser);
             }

@@ -2,8 +2,9 @@
 //! reinstalling nothing that is already there at the right version.
 //!
 //! - Rust tools (`trunk`, `wasm-bindgen`, `geckodriver`) go to cargo's bin folder.
-//! - wasm-opt comes from the npm package `binaryen@132` (Debian's is too old), cached in
-//!   `~/.cache/symptom-quiz/tools` so a fresh clone on the same machine finds it.
+//! - wasm-opt comes from the npm package `binaryen@132` (Debian's is too old), and the
+//!   accessibility audit from npm `axe-core`, cached in `~/.cache/symptom-quiz/tools` so
+//!   a fresh clone on the same machine finds them.
 //! - Browsers, drivers, Xvfb and brotli come from Debian's packages (as root).
 //!
 //! Versions are the ones `shared/docs/toolchain.md` found to work on these machines.
@@ -18,6 +19,8 @@ use crate::{root, Engine};
 const TRUNK_VERSION: &str = "0.21.14";
 const GECKODRIVER_VERSION: &str = "0.37.1";
 const BINARYEN_VERSION: &str = "132";
+/// axe-core, injected by the end-to-end suite to audit accessibility.
+const AXE_VERSION: &str = "4.14.1";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// Where the tools are, once ensured.
@@ -143,25 +146,38 @@ impl Tools {
             .parent()
             .and_then(Path::parent)
             .expect("…/node_modules/.bin");
-        fs::create_dir_all(prefix)
-            .map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;
-        step(
-            &format!("install wasm-opt (npm binaryen@{BINARYEN_VERSION})"),
-            || {
-                Cmd::new("npm")
-                    .args([
-                        "install",
-                        "--no-audit",
-                        "--no-fund",
-                        "--loglevel=error",
-                        "--prefix",
-                    ])
-                    .args([prefix.as_os_str()])
-                    .args([format!("binaryen@{BINARYEN_VERSION}")])
-                    .status()
-            },
-        )
+        npm_install(prefix, &format!("binaryen@{BINARYEN_VERSION}"), "wasm-opt")
     }
+
+    /// axe-core's browser script, for the end-to-end suite's accessibility audits.
+    pub fn ensure_axe() -> Result<PathBuf, String> {
+        let prefix = cache_dir().join(format!("axe-core-{AXE_VERSION}"));
+        let script = prefix.join("node_modules/axe-core/axe.min.js");
+        if script.is_file() {
+            println!("  axe-core {AXE_VERSION}: installed");
+            return Ok(script);
+        }
+        npm_install(&prefix, &format!("axe-core@{AXE_VERSION}"), "axe-core")?;
+        Ok(script)
+    }
+}
+
+/// `npm install package` into its own folder `prefix` (no global install, no root).
+fn npm_install(prefix: &Path, package: &str, what: &str) -> Result<(), String> {
+    fs::create_dir_all(prefix).map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;
+    step(&format!("install {what} (npm {package})"), || {
+        Cmd::new("npm")
+            .args([
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+                "--prefix",
+            ])
+            .args([prefix.as_os_str()])
+            .args([package])
+            .status()
+    })
 }
 
 /// `trunk 0.21.14`, `wasm-bindgen 0.2.130`, `geckodriver 0.37.1 (hash date)`.

@@ -26,6 +26,7 @@ pub struct Harness {
     // The browser goes first, then the server it was talking to.
     pub session: Session,
     pub server: StaticServer,
+    pub engine: Engine,
 }
 
 impl Harness {
@@ -33,7 +34,11 @@ impl Harness {
     pub fn start(engine: Engine, test: &str) -> Harness {
         let server = StaticServer::start(server::dist_dir());
         let session = Session::start(engine, test);
-        Harness { session, server }
+        Harness {
+            session,
+            server,
+            engine,
+        }
     }
 
     /// Opens the quiz's page.

@@ -2,6 +2,15 @@
 
 use crate::webdriver::{Element, Session};
 
+/// One answer in a scripted run: choices (one, or several on a checklist), a typed
+/// number, or a tapped point of the 0–10 scale.
+#[derive(Clone, Copy, Debug)]
+pub enum Step {
+    C(&'static [&'static str]),
+    N(&'static str),
+    S(u8),
+}
+
 /// The quiz page, whatever screen it shows.
 pub struct QuizPage<'s> {
     session: &'s Session,
@@ -92,6 +101,28 @@ impl<'s> QuizPage<'s> {
         self.next();
     }
 
+    /// Answers question after question as `steps` say.
+    pub fn run(&self, steps: &[Step]) {
+        for step in steps {
+            match *step {
+                Step::C(choices) => self.answer(choices),
+                Step::N(number) => self.answer_number(number),
+                Step::S(value) => self.answer_scale(value),
+            }
+        }
+    }
+
+    /// Presses Next on each question, keeping its answer, until the result shows.
+    pub fn next_until_result(&self) {
+        for _ in 0..40 {
+            if self.has("result") {
+                return;
+            }
+            self.next();
+        }
+        panic!("no result after 40 times Next");
+    }
+
     /// Taps `value` on a 0–10 scale and presses Next.
     pub fn answer_scale(&self, value: u8) {
         self.click(&format!("scale-{value}"));
@@ -137,9 +168,19 @@ impl<'s> QuizPage<'s> {
         let result = self.element("result");
         ResultView {
             tier: result.attribute("data-tier").unwrap_or_default(),
-            headline: self.element("result-headline").text(),
+            headline: self.headline(),
             text: result.text(),
         }
+    }
+
+    /// The result's headline as a screen reader reads it (the icon is `aria-hidden`).
+    fn headline(&self) -> String {
+        let script = "const h = document.querySelector(\"[data-testid='result-headline']\") \
+                        .cloneNode(true); \
+                      h.querySelectorAll('[aria-hidden]').forEach(e => e.remove()); \
+                      return h.textContent.trim();";
+        let value = self.session.execute(script, vec![]);
+        value.as_str().unwrap_or_default().to_string()
     }
 
     /// The call button `testid` (e.g. `call-clinic`) with the number beside it.
@@ -156,6 +197,126 @@ impl<'s> QuizPage<'s> {
     pub fn edit_answers(&self) {
         self.click("edit-answers");
         self.session.wait_for(&Self::testid("question"));
+    }
+
+    /// Presses keys on whatever has focus.
+    pub fn press(&self, keys: &[&str]) {
+        self.session.press(keys);
+    }
+
+    /// Waits until question `id` is on screen.
+    pub fn wait_for_question(&self, id: &str) {
+        self.session.wait_for(&format!("[data-question='{id}']"));
+    }
+
+    /// How many choices the question on screen has.
+    pub fn choice_count(&self) -> usize {
+        let value = self.session.execute(
+            "return document.querySelectorAll(\"[data-testid^='choice-']\").length;",
+            vec![],
+        );
+        value.as_u64().unwrap_or(0) as usize
+    }
+
+    /// The text of `testid`, shown or not (e.g. what only the print stylesheet shows).
+    pub fn text_content(&self, testid: &str) -> String {
+        let value = self.session.execute(
+            "const e = document.querySelector(`[data-testid='${arguments[0]}']`); \
+             return e ? e.textContent : '';",
+            vec![testid.into()],
+        );
+        value.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Switches the language and waits until `<html lang>` follows.
+    pub fn switch_language(&self, tag: &str) {
+        self.click(&format!("lang-{tag}"));
+        self.session.wait_until(&format!("<html lang={tag}>"), || {
+            (self.html_lang() == tag).then_some(())
+        });
+    }
+
+    pub fn html_lang(&self) -> String {
+        let value = self
+            .session
+            .execute("return document.documentElement.lang;", vec![]);
+        value.as_str().unwrap_or_default().to_string()
+    }
+
+    /// The `data-testid` of the focused element, or its tag name.
+    pub fn focused(&self) -> String {
+        let script = "const e = document.activeElement; \
+                      return e ? (e.getAttribute('data-testid') || e.tagName.toLowerCase()) : '';";
+        let value = self.session.execute(script, vec![]);
+        value.as_str().unwrap_or_default().to_string()
+    }
+
+    /// The text of the live region that announces each step.
+    pub fn announcement(&self) -> String {
+        let script = "const e = document.querySelector(\"[data-testid='announce']\"); \
+                      return e ? e.textContent : '';";
+        let value = self.session.execute(script, vec![]);
+        value.as_str().unwrap_or_default().to_string()
+    }
+
+    /// The browser's Back button, and the screen it leads to.
+    pub fn browser_back(&self) {
+        let before = self.question_id();
+        self.session.back();
+        self.wait_to_leave(&before, "start-screen");
+    }
+
+    /// Reloads the page and waits for the start screen.
+    pub fn reload(&self) {
+        self.session.refresh();
+        self.session.wait_for(&Self::testid("start-screen"));
+    }
+
+    /// Reads `localStorage[key]`.
+    pub fn stored(&self, key: &str) -> Option<String> {
+        let value = self.session.execute(
+            "return localStorage.getItem(arguments[0]);",
+            vec![key.into()],
+        );
+        value.as_str().map(String::from)
+    }
+
+    /// Writes `localStorage[key]`.
+    pub fn store(&self, key: &str, value: &str) {
+        self.session.execute(
+            "localStorage.setItem(arguments[0], arguments[1]);",
+            vec![key.into(), value.into()],
+        );
+    }
+
+    /// Runs axe-core on the page (injected from `E2E_AXE`) and returns its violations as
+    /// "rule: target, target" lines. No rule is disabled and nothing is excluded.
+    pub fn accessibility_violations(&self) -> Vec<String> {
+        let loaded = self
+            .session
+            .execute("return typeof axe !== 'undefined';", vec![]);
+        if loaded != serde_json::Value::Bool(true) {
+            let path = std::env::var("E2E_AXE")
+                .expect("E2E_AXE names axe.min.js (cargo xtask test sets it)");
+            let source = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read axe-core at {path}: {e}"));
+            self.session
+                .execute(&format!("{source}\nreturn true;"), vec![]);
+        }
+        let script = "const done = arguments[arguments.length - 1]; \
+            axe.run(document).then( \
+              r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + \
+                v.nodes.map(n => n.target.join(' ') + ' ' + n.failureSummary).join(' | '))), \
+              e => done(['axe failed: ' + e]));";
+        let value = self.session.execute_async(script, vec![]);
+        value
+            .as_array()
+            .map(|v| {
+                v.iter()
+                    .filter_map(|s| s.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_else(|| vec![format!("axe returned {value}")])
     }
 
     /// Every URL the page loaded, as the browser reports it (Resource Timing).

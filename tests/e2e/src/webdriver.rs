@@ -106,6 +106,92 @@ impl Session {
         )
     }
 
+    /// Runs `script` asynchronously: it ends by calling `arguments[arguments.length - 1]`.
+    pub fn execute_async(&self, script: &str, args: Vec<Value>) -> Value {
+        self.command(
+            "POST",
+            "execute/async",
+            json!({ "script": script, "args": args }),
+        )
+    }
+
+    /// The browser's Back button.
+    pub fn back(&self) {
+        self.command("POST", "back", json!({}));
+    }
+
+    /// Reloads the page.
+    pub fn refresh(&self) {
+        self.command("POST", "refresh", json!({}));
+    }
+
+    /// Presses keys one after another on whatever has focus, as a keyboard would.
+    /// Special keys are WebDriver's code points, see [`keys`].
+    pub fn press(&self, keys: &[&str]) {
+        let actions: Vec<Value> = keys
+            .iter()
+            .flat_map(|k| {
+                [
+                    json!({"type": "keyDown", "value": k}),
+                    json!({"type": "keyUp", "value": k}),
+                ]
+            })
+            .collect();
+        self.command(
+            "POST",
+            "actions",
+            json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] }),
+        );
+    }
+
+    /// Sizes the window so that the page's viewport is `width` CSS pixels wide (the
+    /// window's frame differs between engines), as near as the engine allows. Returns
+    /// the viewport width reached.
+    pub fn set_viewport_width(&self, width: u32, height: u32) -> u32 {
+        let inner = || {
+            let value = self.execute("return window.innerWidth;", vec![]);
+            value.as_u64().unwrap_or(0) as u32
+        };
+        let mut outer = width;
+        for _ in 0..3 {
+            self.command(
+                "POST",
+                "window/rect",
+                json!({ "width": outer, "height": height }),
+            );
+            let now = inner();
+            if now == width || now == 0 {
+                return now;
+            }
+            outer = (outer + width).saturating_sub(now);
+        }
+        inner()
+    }
+
+    /// The page printed to PDF (`None` where the engine's driver cannot print).
+    pub fn print_pdf(&self) -> Option<Vec<u8>> {
+        let value = self
+            .try_command("POST", "print", Some(json!({ "background": false })))
+            .ok()?;
+        decode_base64(value.as_str()?)
+    }
+
+    /// Saves a screenshot of the viewport as `target/e2e/screenshots/<engine>-<name>.png`.
+    pub fn save_screenshot(&self, name: &str) {
+        let png = self
+            .screenshot()
+            .unwrap_or_else(|| panic!("{}: no screenshot", self.test));
+        self.save_artifact(&format!("{name}.png"), &png);
+    }
+
+    /// Saves a file for review as `target/e2e/screenshots/<engine>-<name>`.
+    pub fn save_artifact(&self, name: &str, bytes: &[u8]) {
+        let dir = target_dir().join("e2e/screenshots");
+        let _ = std::fs::create_dir_all(&dir);
+        let engine = self.test.split('-').next().unwrap_or_default();
+        std::fs::write(dir.join(format!("{engine}-{name}")), bytes).expect("artifact written");
+    }
+
     fn screenshot(&self) -> Option<Vec<u8>> {
         let value = self.try_command("GET", "screenshot", None).ok()?;
         decode_base64(value.as_str()?)
@@ -146,6 +232,14 @@ impl Drop for Session {
     }
 }
 
+/// WebDriver's code points for special keys.
+pub mod keys {
+    pub const TAB: &str = "\u{E004}";
+    pub const ENTER: &str = "\u{E007}";
+    pub const SPACE: &str = " ";
+    pub const ARROW_DOWN: &str = "\u{E015}";
+}
+
 pub struct Element<'s> {
     session: &'s Session,
     id: String,
@@ -181,6 +275,12 @@ impl Element<'_> {
 
     pub fn attribute(&self, name: &str) -> Option<String> {
         let value = self.command("GET", &format!("attribute/{name}")).ok()?;
+        value.as_str().map(String::from)
+    }
+
+    /// A DOM property (e.g. an input's current `value`, which Yew sets as a property).
+    pub fn property(&self, name: &str) -> Option<String> {
+        let value = self.command("GET", &format!("property/{name}")).ok()?;
         value.as_str().map(String::from)
     }
 

@@ -1,0 +1,37 @@
+use yew::prelude::*;
+
+use crate::quiz::{Answer, QUIZ};
+use crate::state::QuizContext;
+use crate::strings::strings;
+
+/// The answers, question by question, for the printed summary to bring to an
+/// appointment. Shown only in print (see `styles/main.css`), in the current language.
+#[function_component]
+pub fn PrintSummary() -> Html {
+    let quiz = use_context::<QuizContext>().expect("PrintSummary needs the QuizContext");
+    let (lang, who) = (quiz.lang, quiz.perspective);
+    let walk = QUIZ.walk(&quiz.answers);
+    let rows = walk.asked.iter().filter_map(|question| {
+        let answer = match walk.answers.get(question.id)? {
+            Answer::Number(n) => n.to_string(),
+            Answer::Choices(chosen) => chosen
+                .iter()
+                .filter_map(|c| question.choice(*c))
+                .map(|c| c.label.get(lang, who))
+                .collect::<Vec<_>>()
+                .join("; "),
+        };
+        Some(html! {
+            <>
+                <dt>{ question.prompt.get(lang, who) }</dt>
+                <dd>{ answer }</dd>
+            </>
+        })
+    });
+    html! {
+        <section class="print-only" data-testid="print-summary" aria-hidden="true">
+            <h2>{ strings(lang).your_answers }</h2>
+            <dl class="answers">{ for rows }</dl>
+        </section>
+    }
+}

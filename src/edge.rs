@@ -1,0 +1,211 @@
+//! The browser edge, in one place: URL parameters, `localStorage`, the browser's
+//! language, `<html lang>`, history, focus and printing. Untrusted input (parameters,
+//! stored values) becomes typed, validated values here; the rest of the app only ever
+//! sees those. Nothing here can fail loudly: storage may be disabled, a parameter
+//! malformed — the quiz then runs with defaults.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Storage, UrlSearchParams};
+
+use crate::clinic::CLINIC;
+use crate::quiz::{Lang, Saved, QUIZ};
+
+/// `localStorage` keys, namespaced so that another app on the origin is not touched.
+const PROGRESS_KEY: &str = "symptom-quiz:progress";
+const LANG_KEY: &str = "symptom-quiz:lang";
+
+/// How the page set the quiz up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// `?lang=en|es`: the explicit language, first in precedence.
+    pub lang: Option<Lang>,
+    /// Save progress on this device (`?save=on|off`); on by default on the full page,
+    /// off inside a frame (an embed).
+    pub save: bool,
+    /// Inside a frame: the quiz adds no history entries to the host page.
+    pub embedded: bool,
+}
+
+impl Config {
+    pub fn from_page() -> Config {
+        let window = gloo::utils::window();
+        let embedded = window
+            .parent()
+            .ok()
+            .flatten()
+            .is_some_and(|parent| parent != window);
+        let params = window
+            .location()
+            .search()
+            .ok()
+            .and_then(|search| UrlSearchParams::new_with_str(&search).ok());
+        let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
+        let lang = param("lang").and_then(|value| {
+            let lang = Lang::from_tag(&value).filter(|_| value.len() <= 16);
+            if lang.is_none() {
+                warn_ignored("lang", &value);
+            }
+            lang
+        });
+        let save = match param("save").as_deref() {
+            None => !embedded,
+            Some("on" | "true" | "1") => true,
+            Some("off" | "false" | "0") => false,
+            Some(other) => {
+                warn_ignored("save", other);
+                !embedded
+            }
+        };
+        Config {
+            lang,
+            save,
+            embedded,
+        }
+    }
+}
+
+/// One console warning for a bad setting, naming it and its (shortened) value.
+fn warn_ignored(name: &str, value: &str) {
+    let shown: String = value.chars().take(40).collect();
+    gloo::console::warn!(format!(
+        "symptom-quiz: ignored {name}={shown:?} (not a valid value)"
+    ));
+}
+
+/// `localStorage`, if the browser lets us use it (it may throw when disabled).
+fn storage() -> Option<Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// The language to start in: explicit setting → saved choice → browser → English.
+pub fn initial_lang(config: &Config) -> Lang {
+    let saved = || {
+        storage()
+            .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+            .and_then(|tag| Lang::from_tag(&tag))
+    };
+    let browser = || {
+        let navigator = gloo::utils::window().navigator();
+        let languages = navigator.languages();
+        let first = languages
+            .iter()
+            .filter_map(|l| l.as_string())
+            .find_map(|tag| Lang::from_tag(&tag));
+        first.or_else(|| navigator.language().and_then(|tag| Lang::from_tag(&tag)))
+    };
+    config
+        .lang
+        .or_else(saved)
+        .or_else(browser)
+        .unwrap_or_default()
+}
+
+/// Remembers the visitor's language choice (only when saving is on).
+pub fn save_lang(config: &Config, lang: Lang) {
+    if config.save {
+        if let Some(s) = storage() {
+            let _ = s.set_item(LANG_KEY, lang.tag());
+        }
+    }
+}
+
+/// `<html lang>` follows the quiz's language (screen readers and hyphenation use it).
+pub fn set_document_lang(lang: Lang) {
+    if let Some(html) = gloo::utils::document().document_element() {
+        let _ = html.set_attribute("lang", lang.tag());
+    }
+}
+
+/// Saved progress, if there is valid progress from the last day for this content; any
+/// other stored value is removed.
+pub fn load_progress(config: &Config) -> Option<Saved> {
+    if !config.save {
+        return None;
+    }
+    let storage = storage()?;
+    let text = storage.get_item(PROGRESS_KEY).ok().flatten()?;
+    match Saved::decode(&text, &QUIZ, CLINIC.content.version, now_ms()) {
+        Ok(saved) => Some(saved),
+        Err(why) => {
+            gloo::console::info!(format!("symptom-quiz: saved progress discarded ({why:?})"));
+            let _ = storage.remove_item(PROGRESS_KEY);
+            None
+        }
+    }
+}
+
+pub fn save_progress(config: &Config, saved: &Saved) {
+    if !config.save {
+        return;
+    }
+    if let Some(s) = storage() {
+        let saved = Saved {
+            saved_at_ms: now_ms(),
+            ..saved.clone()
+        };
+        // Full or refused storage: the quiz goes on without saving.
+        let _ = s.set_item(PROGRESS_KEY, &saved.encode(CLINIC.content.version));
+    }
+}
+
+/// Removes the saved answers (not the language choice).
+pub fn clear_progress() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(PROGRESS_KEY);
+    }
+}
+
+/// Removes the saved answers (and the language choice) from this device.
+pub fn forget() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(PROGRESS_KEY);
+        let _ = s.remove_item(LANG_KEY);
+    }
+}
+
+/// Records a step in the browser's history so that its Back button goes back a step.
+/// The state is the step's number on the path; the URL is not changed.
+pub fn push_history(config: &Config, step: usize, replace: bool) {
+    if config.embedded {
+        return;
+    }
+    let Ok(history) = gloo::utils::window().history() else {
+        return;
+    };
+    let state = wasm_bindgen::JsValue::from_f64(step as f64);
+    let _ = if replace {
+        history.replace_state(&state, "")
+    } else {
+        history.push_state(&state, "")
+    };
+}
+
+/// The step number a `popstate` event carries, if it is one of ours.
+pub fn history_step(event: &web_sys::PopStateEvent) -> Option<usize> {
+    let n = event.state().as_f64()?;
+    ((0.0..1000.0).contains(&n) && n.fract() == 0.0).then_some(n as usize)
+}
+
+/// After a step: brings the quiz's top into view and moves focus to the element
+/// marked `data-focus` (the question's heading, or the result's headline).
+pub fn focus_step() {
+    let document = gloo::utils::document();
+    let Some(target) = document.query_selector("[data-focus]").ok().flatten() else {
+        return;
+    };
+    if let Some(root) = crate::root_element() {
+        // Without smooth scrolling: instant is right for reduced motion, and fine for all.
+        root.scroll_into_view_with_bool(true);
+    }
+    if let Ok(element) = target.dyn_into::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
+pub fn print() {
+    let _ = gloo::utils::window().print();
+}
