@@ -9,6 +9,7 @@ use web_sys::{Storage, UrlSearchParams};
 
 use crate::clinic::CLINIC;
 use crate::quiz::{Lang, Saved, QUIZ};
+use crate::settings;
 
 /// `localStorage` keys, namespaced so that another app on the origin is not touched.
 const PROGRESS_KEY: &str = "symptom-quiz:progress";
@@ -62,6 +63,42 @@ impl Config {
             embedded,
         }
     }
+}
+
+/// Applies `?accent=`, `?radius=` and `?font=` to the quiz through the CSSOM (never a
+/// `style` attribute: a strict CSP blocks those). Each bad value is ignored with one
+/// warning; the custom accent applies to the light scheme only (see `main.css`).
+pub fn apply_theme() {
+    let Ok(search) = gloo::utils::window().location().search() else {
+        return;
+    };
+    let Ok(params) = UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    let Some(root) = crate::root_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    let set = |name: &str, property: &str, parse: &dyn Fn(&str) -> Result<String, &'static str>| {
+        let Some(value) = params.get(name) else {
+            return;
+        };
+        match parse(&value) {
+            Ok(css) => {
+                let _ = style.set_property(property, &css);
+            }
+            Err(why) => warn_ignored_because(name, &value, why),
+        }
+    };
+    set("accent", "--custom-accent", &settings::accent);
+    set("radius", "--radius", &settings::radius);
+    set("font", "--font", &|v| settings::font(v).map(String::from));
+}
+
+fn warn_ignored_because(name: &str, value: &str, why: &str) {
+    let shown: String = value.chars().take(40).collect();
+    gloo::console::warn!(format!("symptom-quiz: ignored {name}={shown:?}: {why}"));
 }
 
 /// One console warning for a bad setting, naming it and its (shortened) value.

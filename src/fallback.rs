@@ -4,6 +4,8 @@
 //! whatever state Yew was left in.
 
 use crate::clinic::{Phone, CLINIC, EMERGENCY};
+use crate::quiz::Lang;
+use crate::strings::strings;
 
 /// Replaces the quiz with the fallback whenever the app panics.
 pub fn install_panic_hook() {
@@ -39,18 +41,21 @@ pub fn render_fallback(document: &web_sys::Document, root: &web_sys::Element) {
         line.append_with_node_2(&link, &number).ok()?;
         Some(line)
     };
+    // In the language the quiz was showing (`<html lang>` follows the switch).
+    let lang = document
+        .document_element()
+        .map(|html| html.get_attribute("lang").unwrap_or_default())
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default();
+    let text = strings(lang);
     let section = element("section", "");
     let parts = [
-        element("h1", "Something went wrong"),
-        element(
-            "p",
-            "The quiz stopped working. Your answers stay on this device. \
-             In an emergency, call 911.",
-        ),
-        call("Call 911".into(), &EMERGENCY, "call-911"),
-        element("p", "To talk about your pain, call the clinic."),
+        element("h1", text.went_wrong),
+        element("p", text.went_wrong_text),
+        call(text.call_911.into(), &EMERGENCY, "call-911"),
+        element("p", text.talk_to_clinic),
         call(
-            format!("Call {}", CLINIC.name),
+            format!("{} {}", text.call, CLINIC.name),
             &CLINIC.phone,
             "call-clinic",
         ),

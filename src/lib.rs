@@ -7,6 +7,7 @@
 //! - [`clinic`] is the clinic's identity, fixed at build time.
 //! - [`edge`] is the browser edge: URL parameters, storage, history, focus.
 //! - [`strings`] is every screen string that is not content, in each language.
+//! - [`settings`] validates presentation settings (accent, radius, font).
 //! - [`fallback`] replaces the quiz with 911 and the clinic's phone if it ever panics.
 
 pub mod clinic;
@@ -14,6 +15,7 @@ pub mod components;
 pub mod edge;
 pub mod fallback;
 pub mod quiz;
+pub mod settings;
 pub mod state;
 pub mod strings;
 
@@ -28,6 +30,7 @@ pub fn run() {
             // The page's own message (for browsers without WebAssembly) goes once the
             // quiz can run.
             root.set_inner_html("");
+            edge::apply_theme();
             yew::Renderer::<components::App>::with_root(root).render()
         }
         None => yew::Renderer::<components::App>::new().render(),

@@ -56,6 +56,9 @@ pub struct Strings {
     pub could_not_finish: &'static str,
     pub language: &'static str,
     pub result_announced: &'static str,
+    pub went_wrong: &'static str,
+    pub went_wrong_text: &'static str,
+    pub talk_to_clinic: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -112,6 +115,10 @@ pub const EN: Strings = Strings {
     could_not_finish: "We could not finish the quiz",
     language: "Language",
     result_announced: "Result:",
+    went_wrong: "Something went wrong",
+    went_wrong_text: "The quiz stopped working. Your answers stay on this device. \
+                      In an emergency, call 911.",
+    talk_to_clinic: "To talk about your pain, call the clinic.",
 };
 
 pub const ES: Strings = Strings {
@@ -168,6 +175,10 @@ pub const ES: Strings = Strings {
     could_not_finish: "No pudimos terminar el cuestionario",
     language: "Idioma",
     result_announced: "Resultado:",
+    went_wrong: "Algo salió mal",
+    went_wrong_text: "El cuestionario dejó de funcionar. Sus respuestas se quedan en este \
+                      dispositivo. En una emergencia, llame al 911.",
+    talk_to_clinic: "Para hablar de su dolor, llame a la clínica.",
 };
 
 impl Strings {

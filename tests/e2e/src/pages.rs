@@ -37,6 +37,11 @@ impl<'s> QuizPage<'s> {
     /// Loads `url` and waits until the quiz shows its start screen.
     pub fn open(session: &'s Session, url: &str) -> QuizPage<'s> {
         session.goto(url);
+        QuizPage::open_current(session)
+    }
+
+    /// The page the session is on, once the quiz shows its start screen.
+    pub fn open_current(session: &'s Session) -> QuizPage<'s> {
         let page = QuizPage { session };
         page.session.wait_for("[data-testid='start-screen']");
         page

@@ -596,6 +596,69 @@ fn screenshots_of_every_screen_at_375_and_1280(h: Harness) {
     }
 }
 
+/// Accent, radius and font from the URL, applied through the CSSOM; a bad or unreadable
+/// value is ignored and the quiz keeps its own look.
+fn page_settings_theme_the_quiz_and_bad_ones_are_ignored(h: Harness) {
+    let computed = |testid: &str, property: &str| {
+        let value = h.session.execute(
+            "return getComputedStyle(document.querySelector(`[data-testid='${arguments[0]}']`))\
+               .getPropertyValue(arguments[1]);",
+            vec![testid.into(), property.into()],
+        );
+        value.as_str().unwrap_or_default().to_string()
+    };
+    h.session
+        .goto(&h.server.url("/?accent=%23006400&radius=0&font=serif"));
+    let page = e2e::QuizPage::open_current(&h.session);
+    assert_eq!(computed("start", "background-color"), "rgb(0, 100, 0)");
+    assert_eq!(computed("call-911", "border-top-color"), "rgb(0, 100, 0)");
+    assert_eq!(computed("call-911", "border-top-left-radius"), "0px");
+    assert!(computed("call-911", "font-family").contains("Georgia"));
+    page.start();
+    assert_eq!(computed("next", "background-color"), "rgb(0, 100, 0)");
+
+    for bad in [
+        "/?accent=yellow&radius=99&font=Comic%20Sans",
+        "/?accent=red;background:url(//x)&radius=1e3",
+        "/?accent=%3C/style%3E%3Cscript%3Ealert(1)%3C/script%3E",
+    ] {
+        h.session.goto(&h.server.url(bad));
+        e2e::QuizPage::open_current(&h.session);
+        // (The start screen now offers to resume: the 911 button is on it either way.)
+        let accent = computed("call-911", "border-top-color");
+        assert_eq!(accent, "rgb(11, 92, 173)", "{bad}");
+        let radius = computed("call-911", "border-top-left-radius");
+        assert_eq!(radius, "8px", "{bad}");
+        assert!(
+            !computed("call-911", "font-family").contains("Comic"),
+            "{bad}"
+        );
+    }
+}
+
+/// At 320 CSS pixels (where the engine allows) and at 1280, no screen scrolls sideways.
+fn every_screen_fits_320_px_without_sideways_scrolling(h: Harness) {
+    let page = h.open();
+    let reached = h.session.set_viewport_width(320, 800);
+    let fits = |screen: &str| {
+        let overflow = h.session.execute(
+            "return document.documentElement.scrollWidth - window.innerWidth;",
+            vec![],
+        );
+        assert!(
+            overflow.as_i64().unwrap_or(1) <= 0,
+            "{screen} at {reached} px scrolls sideways by {overflow} px"
+        );
+    };
+    fits("start");
+    page.start();
+    fits("checklist");
+    page.run(&TO_CALL_CLINIC[..9]);
+    fits("scale");
+    page.run(&TO_CALL_CLINIC[9..]);
+    fits("call-clinic result");
+}
+
 fn the_page_requests_nothing_outside_its_own_origin(h: Harness) {
     let page = h.open();
     page.start();
@@ -657,5 +720,7 @@ in_every_engine!(
     accessibility_audit_finds_nothing_in_either_language,
     printing_shows_answers_without_buttons_on_two_pages,
     screenshots_of_every_screen_at_375_and_1280,
+    page_settings_theme_the_quiz_and_bad_ones_are_ignored,
+    every_screen_fits_320_px_without_sideways_scrolling,
     the_page_requests_nothing_outside_its_own_origin,
 );
