@@ -21,11 +21,13 @@ pub fn PrintSummary() -> Html {
                 .collect::<Vec<_>>()
                 .join("; "),
         };
+        // A `<div>` per pair (allowed in a `<dl>`) keeps a question with its answer
+        // on paper.
         Some(html! {
-            <>
+            <div class="answers__pair">
                 <dt>{ question.prompt.get(lang, who) }</dt>
                 <dd>{ answer }</dd>
-            </>
+            </div>
         })
     });
     html! {

@@ -172,11 +172,12 @@ fn reason(reason: &Reason, lang: Lang, who: Perspective, text: &Strings) -> Html
 fn cite(source: &Source, text: &Strings) -> Html {
     match source {
         Source::Article(quote) => html! {
-            <span class="source">{ text.article }{ " " }<q>{ *quote }</q></span>
+            // The article is in English: say so, for screen readers in Spanish.
+            <span class="source">{ text.article }{ " " }<q lang="en">{ *quote }</q></span>
         },
         Source::Guideline(g) => html! {
             <span class="source">
-                { text.source }{ " " }<cite title={Guideline::citation(*g)}>{ Guideline::short(*g) }</cite>
+                { text.source }{ " " }<cite lang="en" title={Guideline::citation(*g)}>{ Guideline::short(*g) }</cite>
             </span>
         },
     }
