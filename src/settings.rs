@@ -102,3 +102,21 @@ fn contrast_with_white(rgb: [u8; 3]) -> f64 {
     let l = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
     1.05 / (l + 0.05)
 }
+
+/// The host page's origin, as the embed loader passes it: `http(s)://host[:port]`,
+/// nothing else (no path, no credentials, no spaces).
+pub fn origin(value: &str) -> Result<String, &'static str> {
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))
+        .ok_or("not an http(s) origin")?;
+    let ok = !rest.is_empty()
+        && rest.len() <= 253
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b));
+    if !ok {
+        return Err("not an origin");
+    }
+    Ok(value.to_string())
+}

@@ -54,6 +54,41 @@ pub fn App() -> Html {
         });
     }
 
+    // Inside an embed: tell the host page we are ready, keep its frame as tall as the
+    // quiz, and ask it to close the popup on Escape.
+    {
+        let config = state.config;
+        use_effect_with((), move |_| {
+            edge::tell_host(&config, edge::HostMessage::Ready);
+            let watch = edge::watch_height(config);
+            let escape = config.popup.then(|| {
+                EventListener::new(&gloo::utils::window(), "keydown", move |event| {
+                    let key = event.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
+                    if key.as_deref() == Some("Escape") {
+                        edge::tell_host(&config, edge::HostMessage::Escape);
+                    }
+                })
+            });
+            move || drop((watch, escape))
+        });
+    }
+    {
+        let (config, stage) = (state.config, state.stage);
+        let progress = QUIZ.progress(&state.answers);
+        let tier = QUIZ.outcome(&state.answers).ok().map(|o| o.tier.slug());
+        use_effect_with(stage, move |stage| match stage {
+            Stage::Start => {}
+            Stage::Asking(_) => edge::tell_host(
+                &config,
+                edge::HostMessage::Step {
+                    index: progress.done + 1,
+                    total: progress.most,
+                },
+            ),
+            Stage::Result => edge::tell_host(&config, edge::HostMessage::Complete(tier)),
+        });
+    }
+
     {
         let config = state.config;
         use_effect_with(state.lang, move |lang| {

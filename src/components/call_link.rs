@@ -1,6 +1,8 @@
 use yew::prelude::*;
 
 use crate::clinic::Phone;
+use crate::edge;
+use crate::state::QuizContext;
 
 #[derive(Properties, PartialEq)]
 pub struct CallLinkProps {
@@ -11,6 +13,11 @@ pub struct CallLinkProps {
     /// The most prominent call on the screen.
     #[prop_or_default]
     pub primary: bool,
+    /// Tell an embedding page that a call button was pressed (`symptom-quiz:call`).
+    /// Only for the clinic's number: a press on 911 or 988 would tell the host page
+    /// something about the visitor's health.
+    #[prop_or_default]
+    pub report: bool,
 }
 
 /// A `tel:` call button with the number written beside it as text, because desktops
@@ -18,9 +25,18 @@ pub struct CallLinkProps {
 #[function_component]
 pub fn CallLink(props: &CallLinkProps) -> Html {
     let class = classes!("call", props.primary.then_some("call--primary"));
+    let quiz = use_context::<QuizContext>();
+    let onclick = {
+        let report = props.report;
+        Callback::from(move |_: MouseEvent| {
+            if let (true, Some(quiz)) = (report, &quiz) {
+                edge::tell_host(&quiz.config, edge::HostMessage::Call);
+            }
+        })
+    };
     html! {
         <p class="call-line">
-            <a {class} href={props.phone.tel} data-testid={props.testid.clone()}>
+            <a {class} href={props.phone.tel} data-testid={props.testid.clone()} {onclick}>
                 { props.label.clone() }
             </a>
             <span class="call-line__number" data-testid={format!("{}-number", props.testid)}>

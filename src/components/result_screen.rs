@@ -54,7 +54,7 @@ pub fn ResultScreen() -> Html {
     let call_clinic = |primary: bool| {
         html! {
             <CallLink label={format!("{} {}", text.call, CLINIC.name)} phone={&CLINIC.phone}
-                testid="call-clinic" {primary} />
+                testid="call-clinic" {primary} report=true />
         }
     };
 
@@ -106,6 +106,10 @@ pub fn ResultScreen() -> Html {
     };
     let item = |t: &Text, s: &Source| html! { <li>{ t.get(lang, who) }{ cite(s, text) }</li> };
     let details = outcome.tier.shows_acupuncture_details();
+    let onbook = {
+        let config = quiz.config;
+        Callback::from(move |_: MouseEvent| edge::tell_host(&config, edge::HostMessage::Call))
+    };
 
     html! {
         <section class={classes!("screen", "screen--result", format!("tier--{}", outcome.tier.slug()))}
@@ -130,7 +134,7 @@ pub fn ResultScreen() -> Html {
             { list(outcome.tell().iter().map(|t| item(&t.text, &t.source)).collect(),
                 "tell", text.tell) }
             if details {
-                { clinic_details(lang, who, text) }
+                { clinic_details(lang, who, text, onbook) }
             }
             <p class="notice" data-testid="not-a-diagnosis">{ text.result_not_a_diagnosis }</p>
             <p class="small" data-testid="content-version">{ version(text) }</p>
@@ -185,7 +189,12 @@ fn cite(source: &Source, text: &Strings) -> Html {
 
 /// Booking, hours, after-hours, locations, languages and insurance: whatever the
 /// clinic file has.
-fn clinic_details(lang: Lang, who: Perspective, text: &Strings) -> Html {
+fn clinic_details(
+    lang: Lang,
+    who: Perspective,
+    text: &Strings,
+    onbook: Callback<MouseEvent>,
+) -> Html {
     let lines = |title: &'static str, items: Vec<String>, testid: &'static str| {
         (!items.is_empty()).then(|| {
             html! {
@@ -200,7 +209,8 @@ fn clinic_details(lang: Lang, who: Perspective, text: &Strings) -> Html {
         <section class="clinic" data-testid="clinic-details">
             <h2>{ CLINIC.name }</h2>
             if let Some(url) = CLINIC.booking_url {
-                <p><a class="button no-print" href={url} rel="noopener" data-testid="book">{ text.book_online }</a></p>
+                <p><a class="button no-print" href={url} rel="noopener" target="_blank"
+                    data-testid="book" onclick={onbook.clone()}>{ text.book_online }</a></p>
             }
             { lines(text.hours, CLINIC.hours.iter().map(|h| h.to_string()).collect(), "hours") }
             { lines(text.after_hours, CLINIC.after_hours.iter().map(|t| t.get(lang, who).to_string()).collect(), "after-hours") }

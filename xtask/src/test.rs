@@ -43,7 +43,7 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
     });
     report.tests("host tests", || {
         Cmd::cargo()
-            .args(["test", "--workspace", "--exclude", "e2e"])
+            .args(["test", "--no-fail-fast", "--workspace", "--exclude", "e2e"])
             .tests()
     });
     report.tests("wasm tests, headless Chromium", || {
@@ -85,7 +85,8 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
                 names.iter().map(|n| format!("{n}::")).collect()
             };
             let mut cmd = Cmd::cargo()
-                .args(["test", "--package", "e2e", "--"])
+                // Every test binary runs even when one fails, so the summary is whole.
+                .args(["test", "--no-fail-fast", "--package", "e2e", "--"])
                 .args(filters)
                 .env("PATH", &path)
                 .env("E2E_DIST", root().join(E2E_DIST))

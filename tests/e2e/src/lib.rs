@@ -54,3 +54,25 @@ impl Drop for Harness {
         }
     }
 }
+
+/// Declares each test once per engine, in a module named after the engine:
+/// `chromium::name`, `firefox::name`, `webkit::name`. Each test is a function taking a
+/// [`Harness`].
+#[macro_export]
+macro_rules! in_every_engine {
+    ($($test:ident),* $(,)?) => {
+        $crate::in_every_engine!(@engine chromium, $crate::Engine::Chromium; $($test),*);
+        $crate::in_every_engine!(@engine firefox, $crate::Engine::Firefox; $($test),*);
+        $crate::in_every_engine!(@engine webkit, $crate::Engine::Webkit; $($test),*);
+    };
+    (@engine $module:ident, $engine:expr; $($test:ident),*) => {
+        mod $module {
+            $(
+                #[test]
+                fn $test() {
+                    super::$test($crate::Harness::start($engine, stringify!($test)));
+                }
+            )*
+        }
+    };
+}

@@ -115,6 +115,18 @@ impl Session {
         )
     }
 
+    /// Moves the session into the iframe matching `css`.
+    pub fn switch_to_frame(&self, css: &str) {
+        let frame = self.wait_for(css);
+        let reference = json!({ ELEMENT_KEY: frame.id });
+        self.command("POST", "frame", json!({ "id": reference }));
+    }
+
+    /// Back to the top-level page.
+    pub fn switch_to_top(&self) {
+        self.command("POST", "frame", json!({ "id": null }));
+    }
+
     /// The browser's Back button.
     pub fn back(&self) {
         self.command("POST", "back", json!({}));
@@ -128,6 +140,14 @@ impl Session {
     /// Presses keys one after another on whatever has focus, as a keyboard would.
     /// Special keys are WebDriver's code points, see [`keys`].
     pub fn press(&self, keys: &[&str]) {
+        if let Err(e) = self.try_press(keys) {
+            panic!("{}: pressing {keys:?}: {e}", self.test);
+        }
+    }
+
+    /// Like [`Session::press`], for keys that may close the frame they are pressed in
+    /// (the driver then reports the frame gone).
+    pub fn try_press(&self, keys: &[&str]) -> Result<(), String> {
         let actions: Vec<Value> = keys
             .iter()
             .flat_map(|k| {
@@ -137,11 +157,8 @@ impl Session {
                 ]
             })
             .collect();
-        self.command(
-            "POST",
-            "actions",
-            json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] }),
-        );
+        let body = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] });
+        self.try_command("POST", "actions", Some(body)).map(drop)
     }
 
     /// Sizes the window so that the page's viewport is `width` CSS pixels wide (the
@@ -238,6 +255,7 @@ pub mod keys {
     pub const ENTER: &str = "\u{E007}";
     pub const SPACE: &str = " ";
     pub const ARROW_DOWN: &str = "\u{E015}";
+    pub const ESCAPE: &str = "\u{E00C}";
 }
 
 pub struct Element<'s> {
@@ -253,8 +271,18 @@ impl Element<'_> {
     }
 
     /// Clicks the element; an error (not yet interactable, re-rendered) is returned so
-    /// that callers can retry within a wait.
+    /// that callers can retry within a wait. The element is first scrolled to the middle
+    /// of the view with `scrollIntoView`, which also scrolls the pages around a frame
+    /// (Firefox's and WebKitGTK's drivers do not, for an element in a frame below the
+    /// fold).
     pub fn click(&self) -> Result<(), String> {
+        let reference = json!({ ELEMENT_KEY: self.id });
+        let script = json!({
+            "script": "arguments[0].scrollIntoView({ block: 'center' });",
+            "args": [reference],
+        });
+        self.session
+            .try_command("POST", "execute/sync", Some(script))?;
         self.command("POST", "click").map(drop)
     }
 
@@ -263,6 +291,20 @@ impl Element<'_> {
         let path = format!("element/{}/value", self.id);
         self.session
             .try_command("POST", &path, Some(json!({ "text": text })))
+            .map(drop)
+    }
+
+    /// The element as a script argument.
+    pub fn reference(&self) -> Value {
+        json!({ ELEMENT_KEY: self.id })
+    }
+
+    /// The DOM's own `element.click()` (see `QuizPage::in_frame`).
+    pub fn dom_click(&self) -> Result<(), String> {
+        let reference = json!({ ELEMENT_KEY: self.id });
+        let script = json!({ "script": "arguments[0].click();", "args": [reference] });
+        self.session
+            .try_command("POST", "execute/sync", Some(script))
             .map(drop)
     }
 

@@ -688,25 +688,7 @@ fn the_page_requests_nothing_outside_its_own_origin(h: Harness) {
     }
 }
 
-/// Declares each test once per engine, in a module named after the engine.
-macro_rules! in_every_engine {
-    ($($test:ident),* $(,)?) => {
-        in_every_engine!(@engine chromium, Engine::Chromium; $($test),*);
-        in_every_engine!(@engine firefox, Engine::Firefox; $($test),*);
-        in_every_engine!(@engine webkit, Engine::Webkit; $($test),*);
-    };
-    (@engine $module:ident, $engine:expr; $($test:ident),*) => {
-        mod $module {
-            use super::*;
-            $(
-                #[test]
-                fn $test() {
-                    super::$test(Harness::start($engine, stringify!($test)));
-                }
-            )*
-        }
-    };
-}
+use e2e::in_every_engine;
 
 in_every_engine!(
     start_screen_says_not_a_diagnosis_and_call_911,

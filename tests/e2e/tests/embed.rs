@@ -1,0 +1,349 @@
+//! The embed widget on another site, in every engine: a host page served from another
+//! origin, under its own strict CSP (no `unsafe-inline` at all) and hostile CSS, with
+//! the one-line snippet. `host.js` records the quiz's events and any CSP violation.
+
+use std::path::PathBuf;
+
+use e2e::browser::target_dir;
+use e2e::pages::Step::{self, C, N, S};
+use e2e::webdriver::keys::{ESCAPE, TAB};
+use e2e::{in_every_engine, Harness, QuizPage, StaticServer};
+use serde_json::Value;
+
+const TO_SELF_CARE: &[Step] = &[
+    C(&["none"]),
+    C(&["none"]),
+    C(&["no"]),
+    N("35"),
+    C(&["no"]),
+    C(&["none"]),
+    C(&["none"]),
+    C(&["no"]),
+    C(&["under-4-weeks"]),
+    S(2),
+    C(&["a-little"]),
+    C(&["none-tried"]),
+    C(&["none"]),
+    C(&["none"]),
+];
+
+const HOST_JS: &str = r#"
+window.__events = [];
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__violations.push(e.violatedDirective + " " + e.blockedURI);
+});
+["ready", "step", "complete", "call"].forEach(function (t) {
+  document.addEventListener("symptom-quiz:" + t, function (e) {
+    window.__events.push({ type: t, detail: e.detail, target: e.target.id });
+  });
+});
+window.__historyAtStart = history.length;
+"#;
+
+/// Host CSS that would break a careless widget.
+const HOST_CSS: &str = "
+.tall { height: 2500px; }
+iframe { width: 10px !important; height: 10px !important; border: 9px solid red !important; }
+button { font-size: 40px !important; }
+[role=dialog] { display: none !important; background: red !important; }
+";
+
+/// A host page served by its own server (another origin than the quiz's), with
+/// `snippet` below a tall block.
+struct Host {
+    server: StaticServer,
+}
+
+impl Host {
+    fn new(h: &Harness, name: &str, snippet: &str) -> Host {
+        let dir: PathBuf = target_dir()
+            .join("e2e/host")
+            .join(format!("{:?}-{name}", h.engine));
+        std::fs::create_dir_all(&dir).unwrap();
+        let quiz = h.server.origin();
+        let page = format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+             script-src 'self' {quiz}; style-src 'self'; img-src 'self'; frame-src {quiz}\">\
+             <link rel=\"stylesheet\" href=\"host.css\"><title>A partner page</title></head>\
+             <body><h1>A partner page</h1><p class=\"tall\">Lots of text.</p>{snippet}\
+             <script src=\"host.js\"></script>\
+             <script src=\"{quiz}/embed/v1.js\" async></script></body></html>"
+        );
+        std::fs::write(dir.join("index.html"), page).unwrap();
+        std::fs::write(dir.join("host.js"), HOST_JS).unwrap();
+        std::fs::write(dir.join("host.css"), HOST_CSS).unwrap();
+        Host {
+            server: StaticServer::start(dir),
+        }
+    }
+
+    fn events(h: &Harness) -> Vec<Value> {
+        let value = h.session.execute("return window.__events;", vec![]);
+        value.as_array().cloned().unwrap_or_default()
+    }
+
+    fn wait_for_event(h: &Harness, kind: &str) -> Value {
+        h.session
+            .wait_until(&format!("a symptom-quiz:{kind} event"), || {
+                Self::events(h)
+                    .into_iter()
+                    .rev()
+                    .find(|e| e["type"] == kind)
+            })
+    }
+}
+
+fn js(h: &Harness, script: &str) -> Value {
+    h.session.execute(script, vec![])
+}
+
+fn inline_embed_loads_lazily_fits_its_content_and_reports_events(h: Harness) {
+    let host = Host::new(&h, "inline", "<div id=\"quiz\" data-symptom-quiz></div>");
+    h.session.goto(&host.server.url("/"));
+    // The loader has run (it reserves the space) but loads nothing while far away.
+    h.session.wait_until("the loader to reserve space", || {
+        (js(
+            &h,
+            "return getComputedStyle(document.getElementById('quiz')).minHeight;",
+        ) == "640px")
+            .then_some(())
+    });
+    assert_eq!(
+        js(&h, "return document.querySelectorAll('iframe').length;"),
+        0
+    );
+    assert!(
+        !h.server
+            .requests()
+            .iter()
+            .any(|r| r.path.ends_with(".wasm")),
+        "the quiz loaded before it was near the viewport"
+    );
+    js(
+        &h,
+        "document.getElementById('quiz').scrollIntoView(); return 1;",
+    );
+    let frame = h.session.wait_for("#quiz iframe");
+    assert_eq!(frame.attribute("title").as_deref(), Some("Back pain quiz"));
+    Host::wait_for_event(&h, "ready");
+
+    h.session.switch_to_frame("#quiz iframe");
+    let page = QuizPage::in_frame(&h.session);
+    page.start();
+    page.run(&TO_SELF_CARE[..1]);
+    page.run(&TO_SELF_CARE[1..]);
+    assert_eq!(page.result().tier, "self-care");
+    let content = js(
+        &h,
+        "return Math.ceil(document.getElementById('symptom-quiz').getBoundingClientRect().height);",
+    );
+    let inner_scroll = js(
+        &h,
+        "return document.documentElement.scrollHeight - window.innerHeight;",
+    );
+    h.session.switch_to_top();
+
+    // The frame follows its content: no inner scrollbar, whatever the host's CSS says.
+    h.session.wait_until("the frame to fit its content", || {
+        let height = js(
+            &h,
+            "return document.querySelector('#quiz iframe').clientHeight;",
+        );
+        (height.as_i64()? - content.as_i64()?)
+            .abs()
+            .le(&2)
+            .then_some(())
+    });
+    assert!(
+        inner_scroll.as_i64().unwrap_or(1) <= 1,
+        "the frame scrolls inside: {inner_scroll}"
+    );
+    let width = js(
+        &h,
+        "return document.querySelector('#quiz iframe').clientWidth;",
+    );
+    assert!(
+        width.as_i64().unwrap_or(0) > 300,
+        "host CSS squeezed the frame to {width}"
+    );
+
+    let step = Host::wait_for_event(&h, "step");
+    assert!(step["detail"]["index"].as_i64().unwrap_or(0) >= 1, "{step}");
+    assert!(
+        step["detail"]["total"].as_i64() >= step["detail"]["index"].as_i64(),
+        "{step}"
+    );
+    let complete = Host::wait_for_event(&h, "complete");
+    assert_eq!(complete["target"], "quiz");
+    assert_eq!(
+        complete["detail"],
+        serde_json::json!({}),
+        "the tier left the frame: {complete}"
+    );
+    assert_eq!(
+        js(&h, "return history.length - window.__historyAtStart;"),
+        0,
+        "the quiz added history entries to the host"
+    );
+    assert_eq!(js(&h, "return window.__violations;"), serde_json::json!([]));
+}
+
+fn popup_embed_is_a_trapped_dialog_and_shares_the_tier_only_when_asked(h: Harness) {
+    let snippet = "<div id=\"quiz\" data-symptom-quiz data-mode=\"popup\" \
+                   data-label=\"Check my back\" data-share-tier></div>";
+    let host = Host::new(&h, "popup", snippet);
+    h.session.goto(&host.server.url("/"));
+    let button = h.session.wait_for("#quiz button");
+    assert_eq!(button.text(), "Check my back");
+    assert_eq!(
+        js(&h, "return document.querySelectorAll('iframe').length;"),
+        0
+    );
+
+    let focused = || {
+        js(&h, "const e = document.activeElement; return e.tagName + ':' + (e.getAttribute('aria-label') || e.textContent);")
+    };
+    let open = || {
+        button.click().unwrap();
+        h.session.wait_for("[role=dialog] iframe");
+    };
+    open();
+    let dialog_display = js(
+        &h,
+        "return getComputedStyle(document.querySelector('[role=dialog]')).display;",
+    );
+    assert_eq!(dialog_display, "flex", "host CSS hid the dialog");
+    assert_eq!(
+        js(
+            &h,
+            "return document.querySelector('[role=dialog]').getAttribute('aria-modal');"
+        ),
+        "true"
+    );
+    assert_eq!(
+        focused(),
+        "BUTTON:Close",
+        "focus did not move into the dialog"
+    );
+    // However many times Tab is pressed (through every control in the frame and
+    // round again), focus stays in the dialog.
+    let mut seen_frame = false;
+    for _ in 0..30 {
+        h.session.press(&[TAB]);
+        let now = focused();
+        let now = now.as_str().unwrap_or_default();
+        seen_frame |= now.starts_with("IFRAME");
+        let inside = js(
+            &h,
+            "return document.querySelector('[role=dialog]').contains(document.activeElement);",
+        );
+        assert_eq!(inside, true, "Tab left the dialog for {now}");
+    }
+    assert!(seen_frame, "Tab never reached the quiz");
+    h.session.press(&[ESCAPE]);
+    h.session.wait_until("the dialog to close", || {
+        (js(
+            &h,
+            "return document.querySelectorAll('[role=dialog]').length;",
+        ) == 0)
+            .then_some(())
+    });
+    assert_eq!(
+        focused(),
+        "BUTTON:Check my back",
+        "focus did not return to the button"
+    );
+
+    // Again, through to a result: the tier is shared, because the host asked.
+    open();
+    h.session.switch_to_frame("[role=dialog] iframe");
+    let page = QuizPage::in_frame(&h.session);
+    page.start();
+    page.run(&[C(&["new-bowel"])]);
+    assert_eq!(page.result().tier, "emergency");
+    // Escape inside the quiz closes the popup too (the driver may then report the
+    // frame it pressed in as gone).
+    let _ = h.session.try_press(&[ESCAPE]);
+    h.session.switch_to_top();
+    let complete = Host::wait_for_event(&h, "complete");
+    assert_eq!(complete["detail"]["tier"], "emergency");
+    h.session
+        .wait_until("Escape in the frame to close the dialog", || {
+            (js(
+                &h,
+                "return document.querySelectorAll('[role=dialog]').length;",
+            ) == 0)
+                .then_some(())
+        });
+    assert_eq!(js(&h, "return window.__violations;"), serde_json::json!([]));
+}
+
+fn bad_attributes_and_forged_messages_change_nothing(h: Harness) {
+    let snippet = "<div id=\"a\" data-symptom-quiz data-mode=\"sideways\" \
+                   data-accent=\"red;background:url(//x)\" data-lang=\"xx\"></div>\
+                   <div id=\"b\" data-symptom-quiz data-mode=\"popup\" \
+                   data-label=\"&lt;img src=x onerror=alert(1)&gt;\"></div>";
+    let host = Host::new(&h, "hostile", snippet);
+    h.session.goto(&host.server.url("/"));
+    // An unknown mode falls back to inline; the label is shown as text, never as HTML.
+    let label = h.session.wait_for("#b button");
+    assert_eq!(label.text(), "<img src=x onerror=alert(1)>");
+    assert_eq!(js(&h, "return document.querySelectorAll('img').length;"), 0);
+    js(
+        &h,
+        "document.getElementById('a').scrollIntoView(); return 1;",
+    );
+    h.session.wait_for("#a iframe");
+    Host::wait_for_event(&h, "ready");
+    let height = || {
+        js(
+            &h,
+            "return document.querySelector('#a iframe').clientHeight;",
+        )
+    };
+    h.session.wait_until("the frame to size itself", || {
+        (height().as_i64()? > 100).then_some(())
+    });
+    let before = height();
+
+    // Messages from anyone but the quiz's frame are ignored, whatever they say.
+    js(
+        &h,
+        "window.postMessage({ v: 1, type: 'complete', tier: 'emergency' }, '*');\
+         window.postMessage({ v: 1, type: 'height', height: 5000 }, '*');\
+         window.postMessage({ v: 1, type: 'step', index: 1, total: 2 }, '*');\
+         window.postMessage('{\"v\":1,\"type\":\"call\"}', '*');\
+         for (let i = 0; i < 1000; i++) window.postMessage({ v: 1, type: 'call' }, '*');\
+         return 1;",
+    );
+    // A message posted now arrives after the forged ones: wait for it, then look.
+    js(&h, "window.__marker = false; window.addEventListener('message', e => { if (e.data === 'marker') window.__marker = true; }); window.postMessage('marker', '*'); return 1;");
+    h.session
+        .wait_until("the forged messages to be delivered", || {
+            (js(&h, "return window.__marker;") == true).then_some(())
+        });
+    let forged: Vec<Value> = Host::events(&h)
+        .into_iter()
+        .filter(|e| e["type"] != "ready")
+        .collect();
+    assert!(
+        forged.is_empty(),
+        "forged messages became events: {forged:?}"
+    );
+    assert_eq!(height(), before, "a forged message resized the frame");
+
+    // The bad accent is ignored inside the frame: the quiz keeps its own colour.
+    h.session.switch_to_frame("#a iframe");
+    QuizPage::open_current(&h.session);
+    let accent = js(&h, "return getComputedStyle(document.querySelector(\"[data-testid='start']\")).backgroundColor;");
+    assert_eq!(accent, "rgb(11, 92, 173)");
+    assert_eq!(js(&h, "return document.documentElement.lang;"), "en");
+}
+
+in_every_engine!(
+    inline_embed_loads_lazily_fits_its_content_and_reports_events,
+    popup_embed_is_a_trapped_dialog_and_shares_the_tier_only_when_asked,
+    bad_attributes_and_forged_messages_change_nothing,
+);
