@@ -10,6 +10,8 @@ use crate::{root, Engine};
 
 /// Where the end-to-end suite's release build goes (kept apart from `dist/`).
 const E2E_DIST: &str = "target/e2e/dist";
+/// Served as a site root whose `/quiz/` holds the sub-path build.
+const E2E_SUBPATH: &str = "target/e2e/subpath";
 
 pub fn test(engines: &[Engine]) -> Result<(), String> {
     let started = Instant::now();
@@ -68,6 +70,13 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
         Cmd::new(tools.trunk())
             .args(["build", "--release", "--dist", E2E_DIST])
             .env("PATH", &path)
+            .status()?;
+        // The same build for a sub-path (/quiz/), as a site would deploy it beside its
+        // own pages: the embed suite serves it from there.
+        Cmd::new(tools.trunk())
+            .args(["build", "--release", "--public-url", "/quiz/", "--dist"])
+            .args([format!("{E2E_SUBPATH}/quiz")])
+            .env("PATH", &path)
             .status()
     });
     let names: Vec<&str> = engines.iter().map(|e| e.name()).collect();
@@ -90,6 +99,7 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
                 .args(filters)
                 .env("PATH", &path)
                 .env("E2E_DIST", root().join(E2E_DIST))
+                .env("E2E_SUBPATH", root().join(E2E_SUBPATH))
                 .env("E2E_AXE", &axe);
             if let Some(minibrowser) = minibrowser() {
                 cmd = cmd.env("E2E_MINIBROWSER", minibrowser);

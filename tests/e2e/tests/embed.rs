@@ -57,11 +57,25 @@ struct Host {
 
 impl Host {
     fn new(h: &Harness, name: &str, snippet: &str) -> Host {
+        Self::with_loader(
+            h,
+            name,
+            snippet,
+            &format!("{}/embed/v1.js", h.server.origin()),
+        )
+    }
+
+    fn with_loader(h: &Harness, name: &str, snippet: &str, loader: &str) -> Host {
         let dir: PathBuf = target_dir()
             .join("e2e/host")
             .join(format!("{:?}-{name}", h.engine));
         std::fs::create_dir_all(&dir).unwrap();
-        let quiz = h.server.origin();
+        // The quiz's origin: the loader's.
+        let after_scheme = loader.find("://").map_or(0, |i| i + 3);
+        let end = loader[after_scheme..]
+            .find('/')
+            .map_or(loader.len(), |i| after_scheme + i);
+        let quiz = &loader[..end];
         let page = format!(
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
              <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
@@ -69,7 +83,7 @@ impl Host {
              <link rel=\"stylesheet\" href=\"host.css\"><title>A partner page</title></head>\
              <body><h1>A partner page</h1><p class=\"tall\">Lots of text.</p>{snippet}\
              <script src=\"host.js\"></script>\
-             <script src=\"{quiz}/embed/v1.js\" async></script></body></html>"
+             <script src=\"{loader}\" async></script></body></html>"
         );
         std::fs::write(dir.join("index.html"), page).unwrap();
         std::fs::write(dir.join("host.js"), HOST_JS).unwrap();
@@ -342,7 +356,42 @@ fn bad_attributes_and_forged_messages_change_nothing(h: Harness) {
     assert_eq!(js(&h, "return document.documentElement.lang;"), "en");
 }
 
+/// The build deployed under `/quiz/` (`trunk build --public-url /quiz/`), embedded
+/// with `/quiz/embed/v1.js`: the loader finds the quiz beside itself.
+fn the_embed_works_from_a_sub_path(h: Harness) {
+    let root = std::env::var_os("E2E_SUBPATH")
+        .map(PathBuf::from)
+        .expect("E2E_SUBPATH names the sub-path build (cargo xtask test builds it)");
+    let site = StaticServer::start(root);
+    let host = Host::with_loader(
+        &h,
+        "subpath",
+        "<div id=\"quiz\" data-symptom-quiz></div>",
+        &site.url("/quiz/embed/v1.js"),
+    );
+    h.session.goto(&host.server.url("/"));
+    js(
+        &h,
+        "setTimeout(() => document.getElementById('quiz').scrollIntoView(), 300); return 1;",
+    );
+    let frame = h.session.wait_for("#quiz iframe");
+    let src = frame.attribute("src").unwrap_or_default();
+    assert!(src.starts_with(&site.url("/quiz/index.html?")), "{src}");
+    h.session.switch_to_frame("#quiz iframe");
+    let page = QuizPage::in_frame(&h.session);
+    page.start();
+    assert_eq!(page.question_id(), "nerve-signs");
+    let requests = site.requests();
+    assert!(
+        requests
+            .iter()
+            .all(|r| r.path.starts_with("/quiz/") && r.status == 200),
+        "{requests:#?}"
+    );
+}
+
 in_every_engine!(
+    the_embed_works_from_a_sub_path,
     inline_embed_loads_lazily_fits_its_content_and_reports_events,
     popup_embed_is_a_trapped_dialog_and_shares_the_tier_only_when_asked,
     bad_attributes_and_forged_messages_change_nothing,
