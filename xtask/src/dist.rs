@@ -9,13 +9,14 @@ use crate::root;
 use crate::run::{step, Cmd};
 use crate::tools::Tools;
 
-pub fn dist() -> Result<(), String> {
+/// `public_url`: where the files will be served, e.g. `/quiz/` (Trunk's `--public-url`).
+pub fn dist(public_url: &str) -> Result<(), String> {
     let tools = Tools::ensure_for_build()?;
     step("tools: brotli, gzip", Tools::ensure_compressors)?;
     let dist = root().join("dist");
     step("release build (trunk build --release)", || {
         Cmd::new(tools.trunk())
-            .args(["build", "--release", "--dist"])
+            .args(["build", "--release", "--public-url", public_url, "--dist"])
             .args([&dist])
             .env("PATH", tools.path_var())
             .status()

@@ -4,7 +4,8 @@
 //!
 //! - `cargo xtask serve` — build and serve the quiz on http://127.0.0.1:8080 (live reload)
 //! - `cargo xtask test [--engine NAME]...` — every check and test; ends `N passed, N failed`
-//! - `cargo xtask dist` — the release build in `dist/` with `.br`/`.gz` and a size table
+//! - `cargo xtask dist [--public-url /quiz/]` — the release build in `dist/` with
+//!   `.br`/`.gz` and a size table
 //! - `cargo xtask check-content` — check the quiz and clinic files in seconds
 
 mod content;
@@ -24,7 +25,9 @@ commands:
   test [--engine NAME]    fmt, clippy (host and wasm), host tests, wasm tests in Chromium,
                           the release build, and the end-to-end suite in every engine
                           (or only NAME: chromium, firefox, webkit; repeatable)
-  dist                    release build in dist/, with .br and .gz and a size table
+  dist [--public-url /quiz/]
+                          release build in dist/, with .br and .gz and a size table
+                          (served under /quiz/ with --public-url)
   check-content           check src/content/*.toml (errors with file and line), path
                           figures and reading grades; no wasm build
 ";
@@ -59,7 +62,13 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") if args.len() == 1 => serve(),
-        Some("dist") if args.len() == 1 => dist::dist(),
+        Some("dist") => match &args[1..] {
+            [] => dist::dist("/"),
+            [flag, url] if flag == "--public-url" && url.starts_with('/') && url.ends_with('/') => {
+                dist::dist(url)
+            }
+            _ => Err(format!("dist takes only --public-url /path/\n\n{USAGE}")),
+        },
         Some("check-content") if args.len() == 1 => content::check_content(),
         Some("test") => match parse_engines(&args[1..]) {
             Ok(engines) => test::test(&engines),
