@@ -3,6 +3,7 @@
 
 mod app;
 mod call_link;
+mod forget_button;
 mod language_switch;
 mod print_summary;
 mod question_screen;
@@ -11,6 +12,7 @@ mod start_screen;
 
 pub use app::App;
 pub use call_link::CallLink;
+pub use forget_button::ForgetButton;
 pub use language_switch::LanguageSwitch;
 pub use print_summary::PrintSummary;
 pub use question_screen::QuestionScreen;

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{CallLink, PrintSummary};
+use super::{CallLink, ForgetButton, PrintSummary};
 use crate::clinic::{CLINIC, CRISIS_LINE, EMERGENCY};
 use crate::edge;
 use crate::quiz::{Guideline, Kind, Lang, Perspective, Reason, Source, Text, Tier, QUIZ};
@@ -22,13 +22,6 @@ pub fn ResultScreen() -> Html {
         let quiz = quiz.clone();
         Callback::from(move |_: MouseEvent| quiz.dispatch(action()))
     };
-    let onforget = {
-        let quiz = quiz.clone();
-        Callback::from(move |_: MouseEvent| {
-            edge::forget();
-            quiz.dispatch(Action::Forget);
-        })
-    };
     let nav = html! {
         <div class="nav no-print">
             <button class="button" type="button" data-testid="print"
@@ -44,10 +37,7 @@ pub fn ResultScreen() -> Html {
                 { text.start_over }
             </button>
             if quiz.config.save {
-                <button class="button button--quiet" type="button" data-testid="forget"
-                    onclick={onforget}>
-                    { text.forget }
-                </button>
+                <ForgetButton />
             }
         </div>
     };

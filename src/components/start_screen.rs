@@ -1,8 +1,7 @@
 use yew::prelude::*;
 
-use super::CallLink;
+use super::{CallLink, ForgetButton};
 use crate::clinic::EMERGENCY;
-use crate::edge;
 use crate::quiz::Perspective;
 use crate::state::{Action, QuizContext};
 use crate::strings::strings;
@@ -16,19 +15,6 @@ pub fn StartScreen() -> Html {
     let dispatch = |action: fn() -> Action| {
         let quiz = quiz.clone();
         Callback::from(move |_: MouseEvent| quiz.dispatch(action()))
-    };
-    let onforget = {
-        let quiz = quiz.clone();
-        Callback::from(move |_: MouseEvent| {
-            edge::forget();
-            quiz.dispatch(Action::Forget);
-        })
-    };
-    let forget = html! {
-        <button class="button button--quiet" type="button" data-testid="forget"
-            onclick={onforget}>
-            { text.forget }
-        </button>
     };
 
     let who = [
@@ -69,7 +55,7 @@ pub fn StartScreen() -> Html {
                         { text.start_fresh }
                     </button>
                 </div>
-                { forget }
+                <ForgetButton />
             </section>
         },
         None => html! {

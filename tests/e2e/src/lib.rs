@@ -13,6 +13,7 @@
 pub mod browser;
 mod http;
 pub mod pages;
+pub mod runs;
 pub mod server;
 pub mod webdriver;
 

@@ -5,27 +5,11 @@
 use std::path::PathBuf;
 
 use e2e::browser::target_dir;
-use e2e::pages::Step::{self, C, N, S};
+use e2e::pages::Step::C;
+use e2e::runs::TO_SELF_CARE;
 use e2e::webdriver::keys::{ESCAPE, TAB};
 use e2e::{in_every_engine, Harness, QuizPage, StaticServer};
 use serde_json::Value;
-
-const TO_SELF_CARE: &[Step] = &[
-    C(&["none"]),
-    C(&["none"]),
-    C(&["no"]),
-    N("35"),
-    C(&["no"]),
-    C(&["none"]),
-    C(&["none"]),
-    C(&["no"]),
-    C(&["under-4-weeks"]),
-    S(2),
-    C(&["a-little"]),
-    C(&["none-tried"]),
-    C(&["none"]),
-    C(&["none"]),
-];
 
 const HOST_JS: &str = r#"
 window.__events = [];
@@ -149,6 +133,13 @@ fn inline_embed_loads_lazily_fits_its_content_and_reports_events(h: Harness) {
     page.run(&TO_SELF_CARE[..1]);
     page.run(&TO_SELF_CARE[1..]);
     assert_eq!(page.result().tier, "self-care");
+    // The clinic's call button tells the host "call" (its tel: navigation is stopped
+    // here: the test browser has nothing to dial with).
+    js(
+        &h,
+        "document.addEventListener('click', e => e.preventDefault(), true); return 1;",
+    );
+    page.click("call-clinic");
     let content = js(
         &h,
         "return Math.ceil(document.getElementById('symptom-quiz').getBoundingClientRect().height);",
@@ -190,6 +181,7 @@ fn inline_embed_loads_lazily_fits_its_content_and_reports_events(h: Harness) {
         "{step}"
     );
     let complete = Host::wait_for_event(&h, "complete");
+    Host::wait_for_event(&h, "call");
     assert_eq!(complete["target"], "quiz");
     assert_eq!(
         complete["detail"],
@@ -277,12 +269,23 @@ fn popup_embed_is_a_trapped_dialog_and_shares_the_tier_only_when_asked(h: Harnes
     page.start();
     page.run(&[C(&["new-bowel"])]);
     assert_eq!(page.result().tier, "emergency");
+    // A press on 911 is not reported to the host: it would reveal an emergency.
+    js(
+        &h,
+        "document.addEventListener('click', e => e.preventDefault(), true); return 1;",
+    );
+    page.click("call-911");
     // Escape inside the quiz closes the popup too (the driver may then report the
     // frame it pressed in as gone).
     let _ = h.session.try_press(&[ESCAPE]);
     h.session.switch_to_top();
     let complete = Host::wait_for_event(&h, "complete");
     assert_eq!(complete["detail"]["tier"], "emergency");
+    let calls: Vec<Value> = Host::events(&h)
+        .into_iter()
+        .filter(|e| e["type"] == "call")
+        .collect();
+    assert!(calls.is_empty(), "a 911 press was reported: {calls:?}");
     h.session
         .wait_until("Escape in the frame to close the dialog", || {
             (js(

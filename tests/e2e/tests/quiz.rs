@@ -2,85 +2,14 @@
 //! `chromium::name`, `firefox::name` and `webkit::name`
 //! (`cargo xtask test --engine chromium` runs one engine's copies).
 
-use e2e::pages::Step::{self, C, N, S};
+use e2e::pages::Step::{self, C, N};
+use e2e::runs::{TO_CALL_CLINIC, TO_DOCTOR_FIRST, TO_EMERGENCY, TO_SELF_CARE, TO_URGENT};
 use e2e::webdriver::keys::{ARROW_DOWN, ENTER, SPACE, TAB};
 use e2e::{Engine, Harness};
 
 const CLINIC_TEL: &str = "tel:+18445662723";
 const CLINIC_NUMBER: &str = "844-566-2723";
 const PROGRESS_KEY: &str = "symptom-quiz:progress";
-
-// One run to each tier, every question answered through the screens.
-const TO_EMERGENCY: &[Step] = &[C(&["saddle-numbness"])];
-const TO_URGENT: &[Step] = &[
-    C(&["none"]),
-    C(&["none"]),
-    C(&["no"]),
-    N("62"),
-    C(&["fever"]),
-    C(&["none"]),
-    C(&["none"]),
-    C(&["no"]),
-    C(&["no"]),
-    C(&["under-4-weeks"]),
-    S(1),
-    C(&["not-at-all"]),
-    C(&["helped"]),
-    C(&["none"]),
-    C(&["none"]),
-];
-/// First back pain at 55: every kind of question (yes-no included) on the way.
-const TO_DOCTOR_FIRST: &[Step] = &[
-    C(&["none"]),
-    C(&["none"]),
-    C(&["no"]),
-    N("55"),
-    C(&["no"]),
-    C(&["none"]),
-    C(&["none"]),
-    C(&["none"]),
-    C(&["yes"]),
-    C(&["no"]),
-    C(&["under-4-weeks"]),
-    S(2),
-    C(&["a-little"]),
-    C(&["none-tried"]),
-    C(&["none"]),
-    C(&["none"]),
-];
-/// A year of chronic pain after other treatments, no warning signs.
-const TO_CALL_CLINIC: &[Step] = &[
-    C(&["none"]),
-    C(&["none"]),
-    C(&["no"]),
-    N("45"),
-    C(&["no"]),
-    C(&["none"]),
-    C(&["none"]),
-    C(&["no"]),
-    C(&["over-12-weeks"]),
-    S(7),
-    C(&["a-lot"]),
-    C(&["did-not-help"]),
-    C(&["stiff", "stress"]),
-    C(&["blood-thinners"]),
-];
-const TO_SELF_CARE: &[Step] = &[
-    C(&["none"]),
-    C(&["none"]),
-    C(&["no"]),
-    N("35"),
-    C(&["no"]),
-    C(&["none"]),
-    C(&["none"]),
-    C(&["no"]),
-    C(&["under-4-weeks"]),
-    S(2),
-    C(&["a-little"]),
-    C(&["none-tried"]),
-    C(&["none"]),
-    C(&["none"]),
-];
 
 fn start_screen_says_not_a_diagnosis_and_call_911(h: Harness) {
     let page = h.open();
