@@ -33,7 +33,7 @@ pub struct Harness {
 impl Harness {
     /// Serves the release build and opens a browser of `engine`.
     pub fn start(engine: Engine, test: &str) -> Harness {
-        let server = StaticServer::start(server::dist_dir());
+        let server = StaticServer::quiz(server::dist_dir());
         let session = Session::start(engine, test);
         Harness {
             session,

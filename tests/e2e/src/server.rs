@@ -35,8 +35,40 @@ pub fn dist_dir() -> PathBuf {
     dist
 }
 
+/// The Content-Security-Policy the quiz's own page must run under (README
+/// "Deploying"), sent as a header by [`StaticServer::quiz`].
+pub const QUIZ_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; \
+    manifest-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'none'";
+
+/// Served at this path by a [`StaticServer::quiz`] and put first in every HTML page it
+/// serves: records `securitypolicyviolation` events in `window.__violations` from the
+/// very start. A test-only instrument: the build's files are unchanged.
+pub const CSP_LISTENER: &str = "/__e2e-csp-listener.js";
+const CSP_LISTENER_JS: &str = "window.__violations = [];\n\
+    document.addEventListener('securitypolicyviolation', function (e) {\n\
+      window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline'));\n\
+    });\n";
+
+/// How a server answers besides serving files.
+#[derive(Clone, Copy, Default)]
+struct Options {
+    csp: bool,
+}
+
 impl StaticServer {
+    /// Serves `root` as the quiz is deployed: with [`QUIZ_CSP`] as a header, and the
+    /// violation listener put into each HTML page.
+    pub fn quiz(root: PathBuf) -> StaticServer {
+        Self::with(root, Options { csp: true })
+    }
+
+    /// Serves `root` as plain files (a host page brings its own CSP).
     pub fn start(root: PathBuf) -> StaticServer {
+        Self::with(root, Options::default())
+    }
+
+    fn with(root: PathBuf, options: Options) -> StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let addr = listener.local_addr().unwrap();
         let log = Arc::new(Mutex::new(Vec::new()));
@@ -49,7 +81,7 @@ impl StaticServer {
                 }
                 let Ok(stream) = stream else { continue };
                 let (root, log) = (root.clone(), log2.clone());
-                thread::spawn(move || serve(stream, &root, &log));
+                thread::spawn(move || serve(stream, &root, &log, options));
             }
         });
         StaticServer { addr, log, stop }
@@ -78,7 +110,7 @@ impl Drop for StaticServer {
     }
 }
 
-fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>) {
+fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>, options: Options) {
     let mut reader = BufReader::new(&stream);
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
@@ -99,7 +131,10 @@ fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>) {
         .to_string();
 
     let file = resolve(root, &path);
-    let (status, body, content_type) = match (&file, method.as_str()) {
+    let (status, mut body, content_type) = match (&file, method.as_str()) {
+        _ if options.csp && path == CSP_LISTENER => {
+            (200, CSP_LISTENER_JS.as_bytes().to_vec(), "text/javascript")
+        }
         (Some(file), "GET" | "HEAD") => match std::fs::read(file) {
             Ok(body) => (200, body, content_type(file)),
             Err(_) => (404, b"not found".to_vec(), "text/plain"),
@@ -107,6 +142,15 @@ fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>) {
         (None, _) => (404, b"not found".to_vec(), "text/plain"),
         (Some(_), _) => (405, b"method not allowed".to_vec(), "text/plain"),
     };
+    let mut extra = String::new();
+    if options.csp {
+        extra = format!("Content-Security-Policy: {QUIZ_CSP}\r\n");
+        if content_type.starts_with("text/html") {
+            let html = String::from_utf8_lossy(&body);
+            let tag = format!("<head><script src=\"{CSP_LISTENER}\"></script>");
+            body = html.replacen("<head>", &tag, 1).into_bytes();
+        }
+    }
     log.lock().unwrap().push(Request {
         method: method.clone(),
         path: target,
@@ -114,7 +158,7 @@ fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>) {
     });
     let head = format!(
         "HTTP/1.1 {status} {}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-store\r\nConnection: close\r\n\r\n",
+         {extra}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
         if status == 200 { "OK" } else { "Error" },
         body.len()
     );

@@ -588,6 +588,68 @@ fn every_screen_fits_320_px_without_sideways_scrolling(h: Harness) {
     fits("call-clinic result");
 }
 
+/// The CSP violations the page has seen since it started (the test server puts a
+/// listener first in the page; see `server::CSP_LISTENER`).
+fn csp_violations(h: &Harness) -> Vec<String> {
+    let value = h
+        .session
+        .execute("return window.__violations || ['no listener'];", vec![]);
+    value
+        .as_array()
+        .map(|v| {
+            v.iter()
+                .filter_map(|s| s.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_else(|| vec![format!("unreadable: {value}")])
+}
+
+/// The page runs under the strict policy sent as a header (README "Deploying"), with
+/// no inline script or style: a full run, a language switch and Forget raise no
+/// violation.
+fn the_quiz_runs_under_the_strict_csp_without_a_violation(h: Harness) {
+    let page = h.open();
+    page.start();
+    page.run(TO_CALL_CLINIC);
+    assert_eq!(page.result().tier, "call-clinic");
+    page.switch_language("es");
+    page.edit_answers();
+    page.next_until_result();
+    page.click("start-over");
+    page.element("start");
+    h.session
+        .goto(&h.server.url("/?accent=%23006400&radius=4&font=serif"));
+    e2e::QuizPage::open_current(&h.session).start();
+    let violations = csp_violations(&h);
+    assert!(violations.is_empty(), "CSP violations: {violations:?}");
+}
+
+/// Negative control: the same check on a page with one inline script turns red.
+fn an_inline_script_is_caught_by_the_csp_check(h: Harness) {
+    let dir = e2e::browser::target_dir().join(format!("e2e/csp-control-{:?}", h.engine));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><html><head><title>control</title></head><body>\
+         <script>document.title = 'inline ran';</script></body></html>",
+    )
+    .unwrap();
+    let control = e2e::StaticServer::quiz(dir);
+    h.session.goto(&control.url("/"));
+    let violations = h.session.wait_until("the inline script's violation", || {
+        let v = csp_violations(&h);
+        (!v.is_empty()).then_some(v)
+    });
+    assert!(
+        violations.iter().any(|v| v.starts_with("script-src")),
+        "{violations:?}"
+    );
+    assert_eq!(
+        h.session.execute("return document.title;", vec![]),
+        "control"
+    );
+}
+
 fn the_page_requests_nothing_outside_its_own_origin(h: Harness) {
     let page = h.open();
     page.start();
@@ -633,5 +695,7 @@ in_every_engine!(
     screenshots_of_every_screen_at_375_and_1280,
     page_settings_theme_the_quiz_and_bad_ones_are_ignored,
     every_screen_fits_320_px_without_sideways_scrolling,
+    the_quiz_runs_under_the_strict_csp_without_a_violation,
+    an_inline_script_is_caught_by_the_csp_check,
     the_page_requests_nothing_outside_its_own_origin,
 );
