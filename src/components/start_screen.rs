@@ -14,7 +14,13 @@ pub fn StartScreen() -> Html {
     let text = strings(quiz.lang);
     let dispatch = |action: fn() -> Action| {
         let quiz = quiz.clone();
-        Callback::from(move |_: MouseEvent| quiz.dispatch(action()))
+        Callback::from(move |_: MouseEvent| {
+            // The test-only build (see Cargo.toml) crashes here on purpose.
+            if cfg!(feature = "e2e-panic") {
+                panic!("e2e-panic: the test-only build panics on purpose");
+            }
+            quiz.dispatch(action())
+        })
     };
 
     let who = [

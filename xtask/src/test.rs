@@ -10,6 +10,8 @@ use crate::{root, Engine};
 
 /// Where the end-to-end suite's release build goes (kept apart from `dist/`).
 const E2E_DIST: &str = "target/e2e/dist";
+/// The test-only build that panics on purpose (feature `e2e-panic`).
+const E2E_PANIC: &str = "target/e2e/panic";
 /// Served as a site root whose `/quiz/` holds the sub-path build.
 const E2E_SUBPATH: &str = "target/e2e/subpath";
 
@@ -77,6 +79,18 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
             .args(["build", "--release", "--public-url", "/quiz/", "--dist"])
             .args([format!("{E2E_SUBPATH}/quiz")])
             .env("PATH", &path)
+            .status()?;
+        // The test-only build that panics on Start (cargo feature `e2e-panic`).
+        Cmd::new(tools.trunk())
+            .args([
+                "build",
+                "--release",
+                "--features",
+                "e2e-panic",
+                "--dist",
+                E2E_PANIC,
+            ])
+            .env("PATH", &path)
             .status()
     });
     let names: Vec<&str> = engines.iter().map(|e| e.name()).collect();
@@ -100,6 +114,7 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
                 .env("PATH", &path)
                 .env("E2E_DIST", root().join(E2E_DIST))
                 .env("E2E_SUBPATH", root().join(E2E_SUBPATH))
+                .env("E2E_PANIC", root().join(E2E_PANIC))
                 .env("E2E_AXE", &axe);
             if let Some(minibrowser) = minibrowser() {
                 cmd = cmd.env("E2E_MINIBROWSER", minibrowser);

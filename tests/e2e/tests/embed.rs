@@ -394,7 +394,70 @@ fn the_embed_works_from_a_sub_path(h: Harness) {
     );
 }
 
+/// A crash inside the quiz (the test-only `e2e-panic` build panics on Start) shows the
+/// fallback with 911 and the clinic's phone inside the widget; the host page goes on
+/// working. The release build does not contain the switch.
+fn a_crash_stays_inside_the_widget_and_the_host_keeps_working(h: Harness) {
+    let dir = PathBuf::from(std::env::var_os("E2E_PANIC").expect("E2E_PANIC (cargo xtask test)"));
+    let wasm_with = |dir: &std::path::Path| {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.to_string_lossy().ends_with("_bg.wasm"))
+            .any(|p| {
+                let bytes = std::fs::read(p).unwrap();
+                bytes.windows(9).any(|w| w == b"e2e-panic")
+            })
+    };
+    assert!(
+        wasm_with(&dir),
+        "the test build does not contain the switch"
+    );
+    assert!(
+        !wasm_with(&e2e::server::dist_dir()),
+        "the release build contains the switch"
+    );
+
+    let crashing = StaticServer::quiz(dir);
+    let host = Host::with_loader(
+        &h,
+        "crash",
+        "<div id=\"quiz\" data-symptom-quiz></div><button id=\"host-button\">Host</button>",
+        &crashing.url("/embed/v1.js"),
+    );
+    h.session.goto(&host.server.url("/"));
+    js(&h, "window.__errors = []; window.addEventListener('error', e => window.__errors.push(String(e.message))); return 1;");
+    js(
+        &h,
+        "setTimeout(() => document.getElementById('quiz').scrollIntoView(), 300); return 1;",
+    );
+    h.session.wait_for("#quiz iframe");
+    h.session.switch_to_frame("#quiz iframe");
+    let page = QuizPage::in_frame(&h.session);
+    page.click("start");
+    let fallback = h.session.wait_for("[data-testid='fallback']");
+    let text = fallback.text();
+    assert!(text.contains("Something went wrong"), "{text}");
+    assert!(text.contains("844-566-2723"), "{text}");
+    let href = |testid: &str| page.element(testid).attribute("href");
+    assert_eq!(href("call-911").as_deref(), Some("tel:911"));
+    assert_eq!(href("call-clinic").as_deref(), Some("tel:+18445662723"));
+    h.session.switch_to_top();
+    // The host page is untouched and still runs its own code.
+    assert_eq!(
+        js(&h, "return document.querySelector('h1').textContent;"),
+        "A partner page"
+    );
+    assert_eq!(
+        js(&h, "let n = 0; document.getElementById('host-button').addEventListener('click', () => n++); document.getElementById('host-button').click(); return n;"),
+        1
+    );
+    assert_eq!(js(&h, "return window.__errors;"), serde_json::json!([]));
+    assert_eq!(js(&h, "return window.__violations;"), serde_json::json!([]));
+}
+
 in_every_engine!(
+    a_crash_stays_inside_the_widget_and_the_host_keeps_working,
     the_embed_works_from_a_sub_path,
     inline_embed_loads_lazily_fits_its_content_and_reports_events,
     popup_embed_is_a_trapped_dialog_and_shares_the_tier_only_when_asked,
