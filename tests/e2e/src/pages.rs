@@ -341,15 +341,7 @@ impl<'s> QuizPage<'s> {
               r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + \
                 v.nodes.map(n => n.target.join(' ') + ' ' + n.failureSummary).join(' | '))), \
               e => done(['axe failed: ' + e]));";
-        let value = self.session.execute_async(script, vec![]);
-        value
-            .as_array()
-            .map(|v| {
-                v.iter()
-                    .filter_map(|s| s.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_else(|| vec![format!("axe returned {value}")])
+        string_list(&self.session.execute_async(script, vec![]))
     }
 
     /// Every URL the page loaded, as the browser reports it (Resource Timing).
@@ -367,4 +359,17 @@ impl<'s> QuizPage<'s> {
             })
             .unwrap_or_default()
     }
+}
+
+/// A script's list of strings, or one line saying what came back instead (so that a
+/// broken probe fails a test rather than passing it as "nothing found").
+pub fn string_list(value: &serde_json::Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|v| {
+            v.iter()
+                .filter_map(|s| s.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_else(|| vec![format!("not a list: {value}")])
 }

@@ -594,14 +594,7 @@ fn csp_violations(h: &Harness) -> Vec<String> {
     let value = h
         .session
         .execute("return window.__violations || ['no listener'];", vec![]);
-    value
-        .as_array()
-        .map(|v| {
-            v.iter()
-                .filter_map(|s| s.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_else(|| vec![format!("unreadable: {value}")])
+    e2e::pages::string_list(&value)
 }
 
 /// The page runs under the strict policy sent as a header (README "Deploying"), with
