@@ -54,6 +54,11 @@ pub fn App() -> Html {
         });
     }
 
+    // The path's progress and the outcome, once per render: the host messages and the
+    // announcement both use them.
+    let progress = QUIZ.progress(&state.answers);
+    let outcome = QUIZ.outcome(&state.answers).ok();
+
     // Inside an embed: tell the host page we are ready, keep its frame as tall as the
     // quiz, and ask it to close the popup on Escape.
     {
@@ -74,8 +79,7 @@ pub fn App() -> Html {
     }
     {
         let (config, stage) = (state.config, state.stage);
-        let progress = QUIZ.progress(&state.answers);
-        let tier = QUIZ.outcome(&state.answers).ok().map(|o| o.tier.slug());
+        let tier = outcome.as_ref().map(|o| o.tier.slug());
         use_effect_with(stage, move |stage| match stage {
             Stage::Start => {}
             Stage::Asking(_) => edge::tell_host(
@@ -116,7 +120,7 @@ pub fn App() -> Html {
         Stage::Start => (html! { <StartScreen /> }, String::new()),
         Stage::Asking(id) => match QUIZ.question(id) {
             Some(question) => {
-                let progress = text.question_n(QUIZ.progress(&state.answers));
+                let progress = text.question_n(progress);
                 let prompt = question.prompt.get(state.lang, state.perspective);
                 (
                     html! { <QuestionScreen {question} /> },
@@ -127,9 +131,8 @@ pub fn App() -> Html {
             None => (html! { <StartScreen /> }, String::new()),
         },
         Stage::Result => {
-            let headline = QUIZ
-                .outcome(&state.answers)
-                .ok()
+            let headline = outcome
+                .as_ref()
                 .and_then(|o| o.text())
                 .map(|t| t.headline.get(state.lang, state.perspective))
                 .unwrap_or(text.could_not_finish);
