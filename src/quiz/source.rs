@@ -100,6 +100,53 @@ struct Reader<'a> {
 
 const TEXT_KEYS: [&str; 4] = ["en", "es", "en-other", "es-other"];
 
+/// The longest text a screen shows (the longest shipped one is about 300 characters).
+pub const MAX_TEXT: usize = 2_000;
+/// The largest content file read (the quiz file is about 55 KB).
+pub const MAX_FILE: usize = 1 << 20;
+/// The deepest nesting of arrays and inline tables read (the quiz file uses 4).
+pub const MAX_DEPTH: usize = 32;
+
+/// Where the file's arrays and inline tables first nest deeper than [`MAX_DEPTH`]
+/// (a byte offset), if they do: checked before parsing, so that no file can exhaust the
+/// parser's stack. Brackets inside strings and comments are skipped.
+fn too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut in_string, mut in_comment, mut escaped) = (0usize, None, false, false);
+    for (at, byte) in text.bytes().enumerate() {
+        match (in_string, byte) {
+            (_, b'\n') if in_comment => in_comment = false,
+            _ if in_comment => {}
+            (Some(quote), b) => {
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' && quote == b'"' {
+                    escaped = true;
+                } else if b == quote {
+                    in_string = None;
+                }
+            }
+            (None, b'"' | b'\'') => in_string = Some(byte),
+            (None, b'#') => in_comment = true,
+            // A table header ([x] or [[x]]) at a line's start is not nesting.
+            (None, b'[' | b'{') if depth > 0 || !starts_line(text, at) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(at);
+                }
+            }
+            (None, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether only spaces (or one `[`) stand before `at` on its line.
+fn starts_line(text: &str, at: usize) -> bool {
+    let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+    matches!(line.trim_start(), "" | "[")
+}
+
 impl<'a> Reader<'a> {
     fn new(file: File<'a>) -> Self {
         Reader {
@@ -134,6 +181,19 @@ impl<'a> Reader<'a> {
     }
 
     fn parse(&mut self) -> Option<DeTable<'a>> {
+        if self.file.text.len() > MAX_FILE {
+            let message = format!(
+                "the file is {} bytes; at most {MAX_FILE} are read",
+                self.file.text.len()
+            );
+            self.error(&(0..0), "file", message);
+            return None;
+        }
+        if let Some(at) = too_deep(self.file.text) {
+            let message = format!("nested more than {MAX_DEPTH} levels deep");
+            self.error(&(at..at), "TOML", message);
+            return None;
+        }
         match DeTable::parse(self.file.text) {
             Ok(table) => Some(table.into_inner()),
             Err(e) => {
@@ -194,6 +254,17 @@ impl<'a> Reader<'a> {
 
     fn as_string(&mut self, v: &Value<'a>, key: &str, item: &str) -> Option<&'static str> {
         match v.get_ref() {
+            DeValue::String(s) if s.chars().count() > MAX_TEXT => {
+                self.error(
+                    &v.span(),
+                    item,
+                    format!(
+                        "\"{key}\" is {} characters long; at most {MAX_TEXT} fit on a screen",
+                        s.chars().count()
+                    ),
+                );
+                None
+            }
             DeValue::String(s) => Some(leak_str(s)),
             other => {
                 self.error(

@@ -1,0 +1,349 @@
+//! Hostile input on the host, table-driven: broken content and clinic files each give a
+//! precise build-time error (`file:line: item: message`), and every parser of untrusted
+//! input — the content reader, the saved-progress decoder, the presentation settings,
+//! the language tag — takes arbitrary input without panicking (bounded property runs).
+//!
+//! The browser's share of the hostile table (URL parameters, embed attributes,
+//! `postMessage`, `localStorage`) runs in every engine in `tests/e2e/tests/hostile.rs`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use symptom_quiz::quiz::source::{load_clinic, load_quiz, File, FileProblem, MAX_TEXT};
+use symptom_quiz::quiz::{Lang, Saved, QUIZ};
+use symptom_quiz::settings;
+
+const QUIZ_TOML: &str = include_str!("../src/content/quiz.toml");
+const CLINIC_TOML: &str = include_str!("../src/content/clinic.toml");
+const ARTICLE: &str = include_str!("../src/content/article.txt");
+
+/// Which content file a case breaks.
+#[derive(Clone, Copy, Debug)]
+enum Which {
+    Quiz,
+    Clinic,
+}
+
+/// One broken file and the error it must give: the item and message it names, and the
+/// line (of the first occurrence of `at` in the broken text; `None`: line 1).
+struct Case {
+    name: &'static str,
+    which: Which,
+    text: String,
+    item: &'static str,
+    message: &'static str,
+    at: Option<&'static str>,
+}
+
+fn problems(which: Which, text: &str) -> Vec<FileProblem> {
+    let result = match which {
+        Which::Quiz => load_quiz(
+            File {
+                name: "quiz.toml",
+                text,
+            },
+            ARTICLE,
+        )
+        .map(drop),
+        Which::Clinic => load_clinic(File {
+            name: "clinic.toml",
+            text,
+        })
+        .map(drop),
+    };
+    result.err().unwrap_or_default()
+}
+
+/// `original` with `from` (which must occur exactly once) replaced by `to`.
+fn edit(original: &str, from: &str, to: &str) -> String {
+    assert_eq!(original.matches(from).count(), 1, "{from:?} is not unique");
+    original.replacen(from, to, 1)
+}
+
+fn quiz(from: &str, to: &str) -> String {
+    edit(QUIZ_TOML, from, to)
+}
+
+fn clinic(from: &str, to: &str) -> String {
+    edit(CLINIC_TOML, from, to)
+}
+
+fn cases() -> Vec<Case> {
+    let huge = "x".repeat(512 << 10);
+    let case = |name, which, text, item, message, at| Case {
+        name,
+        which,
+        text,
+        item,
+        message,
+        at,
+    };
+    use Which::{Clinic, Quiz};
+    vec![
+        case(
+            "malformed TOML: an unclosed string",
+            Quiz,
+            quiz("id = \"age\"\nsection", "id = \"age\nsection"),
+            "TOML",
+            "",
+            Some("id = \"age\n"),
+        ),
+        case(
+            "malformed TOML: a key given twice",
+            Quiz,
+            quiz(
+                "prompt.es = \"¿Qué edad tiene?\"",
+                "prompt.es = \"¿Qué edad tiene?\"\nprompt.es = \"Otra\"",
+            ),
+            "TOML",
+            "duplicate key",
+            Some("prompt.es = \"Otra\""),
+        ),
+        case(
+            "malformed TOML: binary garbage",
+            Quiz,
+            "\u{0}\u{1}\u{fffd}[[[\u{7f}".into(),
+            "TOML",
+            "",
+            None,
+        ),
+        case(
+            "wrong type: a number where a string goes",
+            Quiz,
+            quiz("prompt.en = \"How old are you?\"", "prompt.en = 5"),
+            "question \"age\"",
+            "\"prompt.en\" must be a string",
+            Some("prompt.en = 5"),
+        ),
+        case(
+            "wrong type: a string where a number goes",
+            Quiz,
+            quiz("min = 1\nmax = 120", "min = \"one\"\nmax = 120"),
+            "question \"age\"",
+            "\"min\" must be a whole number",
+            Some("min = \"one\""),
+        ),
+        case(
+            "a cycle: a question shown only if it was answered itself",
+            Quiz,
+            quiz(
+                "show_if = { question = \"age\", min = 50 }",
+                "show_if = { question = \"headache-over-50\", is = [\"none\"] }",
+            ),
+            "question \"headache-over-50\"",
+            "which is not asked before it",
+            Some("id = \"headache-over-50\""),
+        ),
+        case(
+            "a huge text: a 512 KB prompt",
+            Quiz,
+            quiz(
+                "prompt.en = \"How old are you?\"",
+                &format!("prompt.en = \"{huge}\""),
+            ),
+            "question \"age\"",
+            "characters long; at most",
+            Some("prompt.en = \"xxx"),
+        ),
+        case(
+            "a huge file: 2 MB of comments",
+            Quiz,
+            format!("{QUIZ_TOML}\n#{}", "y".repeat(2 << 20)),
+            "file",
+            "bytes; at most",
+            None,
+        ),
+        case(
+            "deep nesting: 100,000 nested arrays",
+            Quiz,
+            format!(
+                "{QUIZ_TOML}\nx = {}{}",
+                "[".repeat(100_000),
+                "]".repeat(100_000)
+            ),
+            "TOML",
+            "nested more than 32 levels deep",
+            Some("x = [[["),
+        ),
+        case("an empty file", Quiz, String::new(), "", "missing", None),
+        case(
+            "clinic: a script for a phone number",
+            Clinic,
+            clinic(
+                "phone = \"+18445662723\"",
+                "phone = \"javascript:alert(1)\"",
+            ),
+            "",
+            "not in E.164 form",
+            Some("phone = \"javascript"),
+        ),
+        case(
+            "clinic: a phone number as a number",
+            Clinic,
+            clinic("phone = \"+18445662723\"", "phone = 18445662723"),
+            "",
+            "must be a string",
+            Some("phone = 1844"),
+        ),
+        case(
+            "clinic: a 512 KB name",
+            Clinic,
+            clinic(
+                "name = \"Wellness and Pain\"",
+                &format!("name = \"{huge}\""),
+            ),
+            "",
+            "characters long; at most",
+            Some("name = \"xxx"),
+        ),
+        case(
+            "clinic: a javascript: booking link",
+            Clinic,
+            clinic(
+                "booking_url = \"\"",
+                "booking_url = \"javascript:alert(1)\"",
+            ),
+            "",
+            "must be an https:// address",
+            Some("booking_url = \"javascript"),
+        ),
+        case(
+            "clinic: no name",
+            Clinic,
+            clinic("name = \"Wellness and Pain\"\n", ""),
+            "",
+            "missing \"name\"",
+            None,
+        ),
+    ]
+}
+
+#[test]
+fn every_broken_content_file_gives_a_precise_error() {
+    let cases = cases();
+    assert!(cases.len() >= 15);
+    for case in cases {
+        let problems = problems(case.which, &case.text);
+        let found = problems
+            .iter()
+            .find(|p| p.item.contains(case.item) && p.message.contains(case.message));
+        let Some(found) = found else {
+            panic!(
+                "{}: no problem naming {:?} / {:?} in {problems:#?}",
+                case.name, case.item, case.message
+            );
+        };
+        let file = match case.which {
+            Which::Quiz => "quiz.toml",
+            Which::Clinic => "clinic.toml",
+        };
+        assert_eq!(found.file, file, "{}", case.name);
+        let line = case.at.map_or(1, |at| {
+            let at = case
+                .text
+                .find(at)
+                .unwrap_or_else(|| panic!("{}: {at:?} not in the text", case.name));
+            case.text[..at].matches('\n').count() + 1
+        });
+        assert_eq!(found.line, line, "{}: {found}", case.name);
+        // The message is short enough to read, even for a 1 MB input.
+        assert!(found.to_string().len() < 400, "{}: {found}", case.name);
+    }
+}
+
+#[test]
+fn the_longest_text_allowed_still_reads() {
+    let long = "a".repeat(MAX_TEXT);
+    let text = quiz(
+        "prompt.en = \"How old are you?\"",
+        &format!("prompt.en = \"{long}\""),
+    );
+    let found = problems(Which::Quiz, &text);
+    assert!(
+        !found.iter().any(|p| p.message.contains("characters long")),
+        "{found:#?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------
+// Property runs: bounded, no panics, and only safe values come out.
+// ---------------------------------------------------------------------------------
+
+const NOW: u64 = 1_800_000_000_000;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn the_content_reader_takes_any_text(text in "\\PC{0,400}") {
+        let _ = problems(Which::Quiz, &text);
+        let _ = problems(Which::Clinic, &text);
+    }
+
+    #[test]
+    fn the_content_reader_takes_toml_like_text(text in "(\\[\\[?[a-z]{1,8}\\]\\]?\n|[a-z.]{1,8} = (\"[^\"\n]{0,20}\"|[0-9]{1,4}|\\[|\\{|true)\n){0,30}") {
+        let _ = problems(Which::Quiz, &text);
+        let _ = problems(Which::Clinic, &text);
+    }
+
+    #[test]
+    fn the_clinic_reader_takes_any_edit(at in 0usize..CLINIC_TOML.len(), insert in "\\PC{0,12}", cut in 0usize..40) {
+        let at = (0..=at).rev().find(|&i| CLINIC_TOML.is_char_boundary(i)).unwrap_or(0);
+        let end = (at + cut..=CLINIC_TOML.len()).find(|&i| CLINIC_TOML.is_char_boundary(i)).unwrap_or(CLINIC_TOML.len());
+        let text = format!("{}{insert}{}", &CLINIC_TOML[..at], &CLINIC_TOML[end..]);
+        let _ = problems(Which::Clinic, &text);
+    }
+
+    #[test]
+    fn saved_progress_decoding_takes_anything(text in "\\PC{0,200}") {
+        let _ = Saved::decode(&text, &QUIZ, "v1", NOW);
+    }
+
+    #[test]
+    fn saved_progress_decoding_takes_near_misses(
+        version in "(v1|v2|)",
+        at in "[0-9]{0,14}",
+        lang in "(en|es|xx|)",
+        who in "(m|o|x)",
+        step in "(start|result|age|nope|)",
+        answers in "([a-z-]{1,12}=(#-?[0-9]{1,5}|[a-z-]{1,10}(\\+[a-z-]{1,10}){0,2});?){0,6}",
+    ) {
+        let line = format!("sq1|{version}|{at}|{lang}|{who}|{step}|{answers}");
+        if let Ok(saved) = Saved::decode(&line, &QUIZ, "v1", NOW) {
+            // Whatever is restored is a state of this quiz that saves and restores as is.
+            prop_assert_eq!(Saved::decode(&saved.encode("v1"), &QUIZ, "v1", NOW), Ok(saved));
+        }
+    }
+
+    #[test]
+    fn settings_give_only_safe_css(value in "\\PC{0,60}") {
+        if let Ok(accent) = settings::accent(&value) {
+            prop_assert!(accent.len() == 7 && accent.starts_with('#'));
+            prop_assert!(accent[1..].bytes().all(|b| b.is_ascii_hexdigit()));
+        }
+        if let Ok(radius) = settings::radius(&value) {
+            let px: u8 = radius.trim_end_matches("px").parse().unwrap();
+            prop_assert!(px <= 24);
+        }
+        if let Ok(font) = settings::font(&value) {
+            prop_assert!(!font.contains(['(', ';', '<']), "{font}");
+        }
+        if let Ok(origin) = settings::origin(&value) {
+            prop_assert!(origin.starts_with("http://") || origin.starts_with("https://"));
+            prop_assert!(!origin[8..].contains(['/', ' ', '@', '?', '#', '"', '<']));
+        }
+        let _ = Lang::from_tag(&value);
+    }
+}
+
+proptest! {
+    // Each case may validate the whole quiz (about a second): few, but real edits.
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn the_quiz_reader_takes_any_edit(at in 0usize..QUIZ_TOML.len(), insert in "\\PC{0,12}", cut in 0usize..40) {
+        let at = (0..=at).rev().find(|&i| QUIZ_TOML.is_char_boundary(i)).unwrap_or(0);
+        let end = (at + cut..=QUIZ_TOML.len()).find(|&i| QUIZ_TOML.is_char_boundary(i)).unwrap_or(QUIZ_TOML.len());
+        let text = format!("{}{insert}{}", &QUIZ_TOML[..at], &QUIZ_TOML[end..]);
+        let _ = problems(Which::Quiz, &text);
+    }
+}
