@@ -46,7 +46,9 @@ impl Engine {
         }
     }
 
-    fn capabilities(self, profile: &Path) -> Value {
+    /// A fresh profile in `profile`; every request not for loopback goes to `proxy` (a
+    /// [`crate::proxy::RecordingProxy`], which records it and lets nothing through).
+    fn capabilities(self, profile: &Path, proxy: SocketAddr) -> Value {
         match self {
             Engine::Chromium => json!({
                 "browserName": "chrome",
@@ -60,6 +62,10 @@ impl Engine {
                         "--disable-component-update", "--disable-sync",
                         "--disable-dev-shm-usage", "--window-size=1280,900",
                         format!("--user-data-dir={}", profile.display()),
+                        // No host name resolves but loopback's, and whatever is not for
+                        // loopback (which Chromium never proxies) goes to the proxy.
+                        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+                        format!("--proxy-server=http://{proxy}"),
                     ],
                 },
             }),
@@ -73,6 +79,15 @@ impl Engine {
                         "network.connectivity-service.enabled": false,
                         "browser.safebrowsing.update.enabled": false,
                         "app.update.auto": false,
+                        // Everything not for loopback (which Firefox never proxies
+                        // unless told to) goes to the proxy.
+                        "network.proxy.type": 1,
+                        "network.proxy.http": proxy.ip().to_string(),
+                        "network.proxy.http_port": proxy.port(),
+                        "network.proxy.ssl": proxy.ip().to_string(),
+                        "network.proxy.ssl_port": proxy.port(),
+                        "network.proxy.allow_hijacking_localhost": false,
+                        "network.proxy.no_proxies_on": "",
                     },
                 },
             }),
@@ -80,6 +95,12 @@ impl Engine {
                 "webkitgtk:browserOptions": {
                     "binary": minibrowser(),
                     "args": ["--automation"],
+                },
+                "proxy": {
+                    "proxyType": "manual",
+                    "httpProxy": proxy.to_string(),
+                    "sslProxy": proxy.to_string(),
+                    "noProxy": ["127.0.0.1", "localhost"],
                 },
             }),
         }
@@ -104,7 +125,7 @@ pub struct Browser {
 }
 
 impl Browser {
-    pub fn launch(engine: Engine, test: &str) -> Browser {
+    pub fn launch(engine: Engine, test: &str, proxy: SocketAddr) -> Browser {
         static RUNS: AtomicU32 = AtomicU32::new(0);
         let run = RUNS.fetch_add(1, Ordering::SeqCst);
         let scratch = target_dir()
@@ -133,7 +154,7 @@ impl Browser {
         let mut browser = Browser {
             engine,
             driver_addr: SocketAddr::from(([127, 0, 0, 1], port)),
-            capabilities: engine.capabilities(&scratch.join("profile")),
+            capabilities: engine.capabilities(&scratch.join("profile"), proxy),
             scratch,
             driver,
             display: display.map(|(child, _)| child),

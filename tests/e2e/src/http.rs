@@ -13,8 +13,9 @@ pub fn request(
     body: Option<&str>,
 ) -> std::io::Result<(u16, String)> {
     let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5))?;
-    // Starting a browser can take a while; anything longer is a hang.
-    stream.set_read_timeout(Some(Duration::from_secs(120)))?;
+    // Starting a browser can take a while (page loads and scripts time out at 30 s);
+    // anything longer is a hang.
+    stream.set_read_timeout(Some(Duration::from_secs(60)))?;
     let body = body.unwrap_or("");
     let head = format!(
         "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json; charset=utf-8\r\n\

@@ -11,22 +11,27 @@
 //! - [`pages`]: page objects over the quiz's `data-testid`s.
 
 pub mod browser;
+pub mod host;
 mod http;
 pub mod pages;
+pub mod proxy;
 pub mod runs;
 pub mod server;
 pub mod webdriver;
 
 pub use browser::Engine;
 pub use pages::QuizPage;
+pub use proxy::RecordingProxy;
 pub use server::StaticServer;
 pub use webdriver::Session;
 
-/// One test's world: the served build and a browser session pointed at it.
+/// One test's world: the served build and a browser session pointed at it, whose
+/// every request off loopback goes to a recording proxy that lets nothing through.
 pub struct Harness {
-    // The browser goes first, then the server it was talking to.
+    // The browser goes first, then the servers it was talking to.
     pub session: Session,
     pub server: StaticServer,
+    pub proxy: RecordingProxy,
     pub engine: Engine,
 }
 
@@ -34,10 +39,12 @@ impl Harness {
     /// Serves the release build and opens a browser of `engine`.
     pub fn start(engine: Engine, test: &str) -> Harness {
         let server = StaticServer::quiz(server::dist_dir());
-        let session = Session::start(engine, test);
+        let proxy = RecordingProxy::start();
+        let session = Session::start(engine, test, proxy.addr());
         Harness {
             session,
             server,
+            proxy,
             engine,
         }
     }
@@ -52,6 +59,7 @@ impl Drop for Harness {
     fn drop(&mut self) {
         if std::thread::panicking() {
             eprintln!("requests the server got: {:#?}", self.server.requests());
+            eprintln!("requests the proxy got: {:#?}", self.proxy.requests());
         }
     }
 }

@@ -343,22 +343,6 @@ impl<'s> QuizPage<'s> {
               e => done(['axe failed: ' + e]));";
         string_list(&self.session.execute_async(script, vec![]))
     }
-
-    /// Every URL the page loaded, as the browser reports it (Resource Timing).
-    pub fn loaded_urls(&self) -> Vec<String> {
-        let script = "return performance.getEntries()\
-                      .filter(e => e.entryType === 'navigation' || e.entryType === 'resource')\
-                      .map(e => e.name);";
-        let value = self.session.execute(script, vec![]);
-        value
-            .as_array()
-            .map(|urls| {
-                urls.iter()
-                    .filter_map(|u| u.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
 }
 
 /// A script's list of strings, or one line saying what came back instead (so that a

@@ -6,7 +6,7 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::thread;
+use std::thread::{self, JoinHandle};
 
 /// One request as the server saw it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,8 +18,10 @@ pub struct Request {
 
 pub struct StaticServer {
     addr: SocketAddr,
+    root: Arc<Mutex<PathBuf>>,
     log: Arc<Mutex<Vec<Request>>>,
     stop: Arc<AtomicBool>,
+    accept: Option<JoinHandle<()>>,
 }
 
 /// The release build to serve: `E2E_DIST`, set by `cargo xtask test`.
@@ -42,25 +44,57 @@ pub const QUIZ_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-e
     manifest-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'none'";
 
 /// Served at this path by a [`StaticServer::quiz`] and put first in every HTML page it
-/// serves: records `securitypolicyviolation` events in `window.__violations` from the
-/// very start. A test-only instrument: the build's files are unchanged.
+/// serves: records `securitypolicyviolation` events in `window.__violations`, and the
+/// console's warnings in `window.__warnings`, from the very start. A test-only
+/// instrument: the build's files are unchanged.
 pub const CSP_LISTENER: &str = "/__e2e-csp-listener.js";
 const CSP_LISTENER_JS: &str = "window.__violations = [];\n\
     document.addEventListener('securitypolicyviolation', function (e) {\n\
       window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline'));\n\
-    });\n";
+    });\n\
+    window.__warnings = [];\n\
+    (function (warn) {\n\
+      console.warn = function () {\n\
+        window.__warnings.push(Array.prototype.join.call(arguments, ' ').slice(0, 300));\n\
+        return warn.apply(console, arguments);\n\
+      };\n\
+    })(console.warn);\n";
+
+/// Served at this path when a server has a [`StaticServer::quiz_with`] script, and put
+/// into each HTML page right after the CSP listener, before the app's own scripts: a
+/// test-only instrument (for example one that makes storage unavailable).
+pub const FIRST_SCRIPT: &str = "/__e2e-first.js";
 
 /// How a server answers besides serving files.
 #[derive(Clone, Copy, Default)]
 struct Options {
     csp: bool,
+    first_script: Option<&'static str>,
 }
 
 impl StaticServer {
     /// Serves `root` as the quiz is deployed: with [`QUIZ_CSP`] as a header, and the
     /// violation listener put into each HTML page.
     pub fn quiz(root: PathBuf) -> StaticServer {
-        Self::with(root, Options { csp: true })
+        Self::with(
+            root,
+            Options {
+                csp: true,
+                ..Options::default()
+            },
+        )
+    }
+
+    /// As [`StaticServer::quiz`], with `script` run first in every page (see
+    /// [`FIRST_SCRIPT`]).
+    pub fn quiz_with(root: PathBuf, script: &'static str) -> StaticServer {
+        Self::with(
+            root,
+            Options {
+                csp: true,
+                first_script: Some(script),
+            },
+        )
     }
 
     /// Serves `root` as plain files (a host page brings its own CSP).
@@ -71,20 +105,47 @@ impl StaticServer {
     fn with(root: PathBuf, options: Options) -> StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let addr = listener.local_addr().unwrap();
-        let log = Arc::new(Mutex::new(Vec::new()));
-        let stop = Arc::new(AtomicBool::new(false));
-        let (log2, stop2) = (log.clone(), stop.clone());
-        thread::spawn(move || {
+        let mut server = StaticServer {
+            addr,
+            root: Arc::new(Mutex::new(root)),
+            log: Arc::new(Mutex::new(Vec::new())),
+            stop: Arc::new(AtomicBool::new(false)),
+            accept: None,
+        };
+        server.listen(listener, options);
+        server
+    }
+
+    fn listen(&mut self, listener: TcpListener, options: Options) {
+        let (root, log, stop) = (self.root.clone(), self.log.clone(), self.stop.clone());
+        self.accept = Some(thread::spawn(move || {
             for stream in listener.incoming() {
-                if stop2.load(Ordering::SeqCst) {
+                if stop.load(Ordering::SeqCst) {
+                    // Dropping the listener closes the port: connections are refused.
                     break;
                 }
                 let Ok(stream) = stream else { continue };
-                let (root, log) = (root.clone(), log2.clone());
+                let root = root.lock().unwrap().clone();
+                let log = log.clone();
                 thread::spawn(move || serve(stream, &root, &log, options));
             }
-        });
-        StaticServer { addr, log, stop }
+        }));
+    }
+
+    /// Stops serving: the port is closed, so the browser's connections are refused, as
+    /// with an origin server that is down.
+    pub fn stop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the accept loop so it sees the flag.
+        let _ = TcpStream::connect(self.addr);
+        if let Some(accept) = self.accept.take() {
+            let _ = accept.join();
+        }
+    }
+
+    /// Serves another folder from now on, at the same origin (a new deployment).
+    pub fn set_root(&self, root: PathBuf) {
+        *self.root.lock().unwrap() = root;
     }
 
     /// `http://127.0.0.1:PORT` and `path`.
@@ -104,10 +165,27 @@ impl StaticServer {
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        // Wake the accept loop so it sees the flag.
-        let _ = TcpStream::connect(self.addr);
+        self.stop();
     }
+}
+
+/// The URL paths of every file in the build at `root` (`/index.html`, `/embed/v1.js`…):
+/// the only things the quiz may ask for.
+pub fn build_files(root: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(relative) = path.strip_prefix(root) {
+                files.push(format!("/{}", relative.to_string_lossy()));
+            }
+        }
+    }
+    files.sort();
+    files
 }
 
 fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>, options: Options) {
@@ -135,6 +213,11 @@ fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>, options:
         _ if options.csp && path == CSP_LISTENER => {
             (200, CSP_LISTENER_JS.as_bytes().to_vec(), "text/javascript")
         }
+        _ if options.first_script.is_some() && path == FIRST_SCRIPT => (
+            200,
+            options.first_script.unwrap_or_default().as_bytes().to_vec(),
+            "text/javascript",
+        ),
         (Some(file), "GET" | "HEAD") => match std::fs::read(file) {
             Ok(body) => (200, body, content_type(file)),
             Err(_) => (404, b"not found".to_vec(), "text/plain"),
@@ -147,7 +230,10 @@ fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>, options:
         extra = format!("Content-Security-Policy: {QUIZ_CSP}\r\n");
         if content_type.starts_with("text/html") {
             let html = String::from_utf8_lossy(&body);
-            let tag = format!("<head><script src=\"{CSP_LISTENER}\"></script>");
+            let mut tag = format!("<head><script src=\"{CSP_LISTENER}\"></script>");
+            if options.first_script.is_some() {
+                tag.push_str(&format!("<script src=\"{FIRST_SCRIPT}\"></script>"));
+            }
             body = html.replacen("<head>", &tag, 1).into_bytes();
         }
     }

@@ -22,13 +22,23 @@ pub struct Session {
 }
 
 impl Session {
-    /// Starts `engine` with a fresh profile; `test` names its scratch and failure files.
-    pub fn start(engine: Engine, test: &str) -> Session {
+    /// Starts `engine` with a fresh profile, sending whatever is not for loopback to
+    /// `proxy`; `test` names its scratch and failure files.
+    pub fn start(engine: Engine, test: &str, proxy: std::net::SocketAddr) -> Session {
         let test = format!("{}-{test}", engine.name());
-        let browser = Browser::launch(engine, &test);
-        let body = json!({ "capabilities": { "alwaysMatch": browser.capabilities } });
-        let value = call(&browser, "POST", "/session", Some(body))
-            .unwrap_or_else(|e| panic!("{test}: no session: {e}\n{}", browser.log_tail()));
+        // A browser that does not come up (seen with WebKitGTK on a busy machine: no
+        // answer, nothing in its log) is replaced once by a fresh one.
+        let mut attempts = 0;
+        let (browser, value) = loop {
+            attempts += 1;
+            let browser = Browser::launch(engine, &test, proxy);
+            let body = json!({ "capabilities": { "alwaysMatch": browser.capabilities } });
+            match call(&browser, "POST", "/session", Some(body)) {
+                Ok(value) => break (browser, value),
+                Err(e) if attempts < 2 => eprintln!("{test}: no session ({e}); starting again"),
+                Err(e) => panic!("{test}: no session: {e}\n{}", browser.log_tail()),
+            }
+        };
         let id = value["sessionId"]
             .as_str()
             .unwrap_or_else(|| panic!("{test}: no sessionId in {value}"))
