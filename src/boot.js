@@ -5,3 +5,15 @@
 const me = document.querySelector("script[data-js][data-wasm]");
 const glue = await import(me.dataset.js);
 await glue.default({ module_or_path: me.dataset.wasm });
+
+// Keeps this deployment on the device for the next visit, offline too (sw.js). Never in
+// the quiz's way: a browser without service workers, or one that refuses them (a private
+// window, a frame without storage), goes on without.
+if ("serviceWorker" in navigator) {
+  const worker = new URL("sw.js", new URL(me.dataset.js, location.href));
+  navigator.serviceWorker
+    .register(worker)
+    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => registration.active && registration.active.postMessage("keep"))
+    .catch(() => {});
+}

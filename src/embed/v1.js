@@ -5,7 +5,7 @@
   if (!me || !me.src) return;
   var base = new URL("../", me.src);
   var ORIGIN = base.origin;
-  var EVENTS = { ready: 1, step: 1, complete: 1, call: 1 };
+  var EVENTS = /^(ready|step|complete|call)$/;
   var TIERS = /^(emergency|urgent|doctor-first|call-clinic|self-care)$/;
 
   function warn(name, value) {
@@ -27,7 +27,7 @@
     q.set("embed", mode);
     q.set("origin", location.origin);
     ["lang", "accent", "radius", "font", "save"].forEach(function (k) {
-      if (d[k] != null) q.set(k, d[k]);
+      if (d[k] != null) d[k].length > 40 ? warn(k, d[k]) : q.set(k, d[k]);
     });
     if (share) q.set("share", "tier");
 
@@ -51,7 +51,7 @@
         if (typeof h === "number" && h >= 100 && h <= 20000 && mode === "inline") css(frame, { height: Math.ceil(h) + "px" });
       } else if (m.type === "escape") {
         if (dialog) close();
-      } else if (EVENTS[m.type]) {
+      } else if (EVENTS.test(m.type)) {
         var detail = {};
         if (m.type === "step") {
           if (!(m.index >= 1 && m.index <= 100 && m.total >= m.index && m.total <= 100)) return;

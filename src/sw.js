@@ -1,0 +1,135 @@
+// The quiz's service worker: keeps this deployment's own files on the device, so that a
+// second visit loads and completes with no network at all. It only ever fetches files of
+// its own scope, when a page asks for one or to fill its cache; it sends nothing else.
+//
+// Which files: the ones index.html names (the glue, the wasm, the stylesheet — Trunk
+// puts each one's content hash in its name) and boot.js. The cache is named after that
+// list, so a new deployment gets a new cache, and the old one is deleted as soon as the
+// new one is complete. index.html and the unhashed files are asked of the network first:
+// a corrected question is never hidden behind an old cache; the cache answers only when
+// the network cannot. To retire this worker, see README "Deploying".
+"use strict";
+
+const PREFIX = "symptom-quiz-";
+const SCOPE = self.registration.scope;
+const INDEX = new URL("index.html", SCOPE).href;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+
+// The files a deployment's index.html names, inside this worker's scope.
+function filesOf(html) {
+  const files = new Set([new URL("boot.js", SCOPE).href]);
+  for (const match of html.matchAll(/ (?:href|src|data-js|data-wasm)="([^"]+)"/g)) {
+    const url = new URL(match[1], SCOPE);
+    if (url.href.startsWith(SCOPE) && url.href !== INDEX) {
+      files.add(url.origin + url.pathname);
+    }
+  }
+  return [...files].sort();
+}
+
+// A short, stable name for a list of files (FNV-1a).
+function cacheName(files) {
+  let hash = 0x811c9dc5;
+  for (const char of files.join(" ")) {
+    hash = Math.imul(hash ^ char.codePointAt(0), 0x01000193) >>> 0;
+  }
+  return PREFIX + hash.toString(16).padStart(8, "0");
+}
+
+// Keeps the deployment whose index.html is `index` (a response): fills its cache if it
+// is new (index.html last, as the mark of a complete cache), then deletes every other
+// deployment's cache.
+async function keep(index) {
+  const files = filesOf(await index.clone().text());
+  const name = cacheName(files);
+  const cache = await caches.open(name);
+  if (!(await cache.match(INDEX))) {
+    try {
+      await cache.addAll(files.map((file) => new Request(file, { cache: "no-cache" })));
+    } catch (error) {
+      await caches.delete(name);
+      throw error;
+    }
+  }
+  await cache.put(INDEX, index);
+  for (const other of await caches.keys()) {
+    if (other.startsWith(PREFIX) && other !== name) {
+      await caches.delete(other);
+    }
+  }
+}
+
+// The kept copy of `url` (query ignored), or an error response.
+async function cached(url) {
+  for (const name of await caches.keys()) {
+    if (name.startsWith(PREFIX)) {
+      const response = await (await caches.open(name)).match(url, { ignoreSearch: true });
+      if (response) {
+        return response;
+      }
+    }
+  }
+  return Response.error();
+}
+
+function isPage(response) {
+  const type = response.headers.get("content-type") || "";
+  return response.ok && type.startsWith("text/html");
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    fetch(INDEX, { cache: "no-cache" })
+      .then((index) => {
+        if (!isPage(index)) {
+          throw new Error("symptom-quiz: no index.html at " + INDEX);
+        }
+        return keep(index);
+      })
+      .then(() => self.skipWaiting()),
+  );
+});
+
+// The page says which deployment it runs ("keep", from boot.js): keep that one, also
+// when the page was loaded past this worker (a hard reload).
+self.addEventListener("message", (event) => {
+  if (event.data === "keep") {
+    event.waitUntil(
+      fetch(INDEX, { cache: "no-cache" })
+        .then((index) => (isPage(index) ? keep(index) : null))
+        .catch(() => {}),
+    );
+  }
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(self.clients.claim());
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || !request.url.startsWith(SCOPE)) {
+    return;
+  }
+  const url = new URL(request.url);
+  if (request.mode === "navigate" || url.pathname === new URL(INDEX).pathname) {
+    let kept = null;
+    const page = fetch(request).then(
+      (response) => {
+        if (isPage(response)) {
+          kept = keep(response.clone());
+        }
+        return response;
+      },
+      () => cached(INDEX),
+    );
+    event.respondWith(page);
+    event.waitUntil(page.then(() => kept).catch(() => {}));
+  } else if (HASHED.test(url.pathname)) {
+    event.respondWith(
+      cached(url.href).then((response) => (response.type === "error" ? fetch(request) : response)),
+    );
+  } else {
+    event.respondWith(fetch(request).catch(() => cached(url.href)));
+  }
+});
