@@ -74,3 +74,12 @@ pub const TO_SELF_CARE: &[Step] = &[
     C(&["none"]),
     C(&["none"]),
 ];
+
+/// One run to each tier, with the tier it must reach (`data-tier` of the result).
+pub const TO_EACH_TIER: [(&[Step], &str); 5] = [
+    (TO_EMERGENCY, "emergency"),
+    (TO_URGENT, "urgent"),
+    (TO_DOCTOR_FIRST, "doctor-first"),
+    (TO_CALL_CLINIC, "call-clinic"),
+    (TO_SELF_CARE, "self-care"),
+];

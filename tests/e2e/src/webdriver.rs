@@ -26,8 +26,8 @@ impl Session {
     /// `proxy`; `test` names its scratch and failure files.
     pub fn start(engine: Engine, test: &str, proxy: std::net::SocketAddr) -> Session {
         let test = format!("{}-{test}", engine.name());
-        // A browser that does not come up (seen with WebKitGTK on a busy machine: no
-        // answer, nothing in its log) is replaced once by a fresh one.
+        // A browser that does not come up (seen with WebKitGTK: no answer, nothing in its
+        // log) is replaced once by a fresh one.
         let mut attempts = 0;
         let (browser, value) = loop {
             attempts += 1;

@@ -2,7 +2,7 @@
 //! `chromium::name`, `firefox::name` and `webkit::name`
 //! (`cargo xtask test --engine chromium` runs one engine's copies).
 
-use e2e::pages::Step::{self, C, N};
+use e2e::pages::Step::{C, N};
 use e2e::runs::{TO_CALL_CLINIC, TO_DOCTOR_FIRST, TO_EMERGENCY, TO_SELF_CARE, TO_URGENT};
 use e2e::webdriver::keys::{ARROW_DOWN, ENTER, SPACE, TAB};
 use e2e::{Engine, Harness};
@@ -27,14 +27,7 @@ fn start_screen_says_not_a_diagnosis_and_call_911(h: Harness) {
 
 fn full_runs_reach_each_of_the_five_tiers(h: Harness) {
     let page = h.open();
-    let runs: [(&[Step], &str); 5] = [
-        (TO_EMERGENCY, "emergency"),
-        (TO_URGENT, "urgent"),
-        (TO_DOCTOR_FIRST, "doctor-first"),
-        (TO_CALL_CLINIC, "call-clinic"),
-        (TO_SELF_CARE, "self-care"),
-    ];
-    for (steps, tier) in runs {
+    for (steps, tier) in e2e::runs::TO_EACH_TIER {
         page.start();
         page.run(steps);
         let result = page.result();

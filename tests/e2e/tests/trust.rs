@@ -7,8 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use e2e::pages::Step;
-use e2e::runs::{TO_CALL_CLINIC, TO_DOCTOR_FIRST, TO_EMERGENCY, TO_SELF_CARE, TO_URGENT};
+use e2e::runs::TO_CALL_CLINIC;
 use e2e::server::{build_files, dist_dir, CSP_LISTENER};
 use e2e::{in_every_engine, Harness, QuizPage, StaticServer};
 use serde_json::Value;
@@ -85,14 +84,7 @@ fn the_quiz_asks_for_nothing_but_its_own_files(h: Harness) {
     let page = h.open();
     let origin = h.server.origin();
     let mut in_page = Vec::new();
-    let runs: [(&[Step], &str); 5] = [
-        (TO_EMERGENCY, "emergency"),
-        (TO_URGENT, "urgent"),
-        (TO_DOCTOR_FIRST, "doctor-first"),
-        (TO_CALL_CLINIC, "call-clinic"),
-        (TO_SELF_CARE, "self-care"),
-    ];
-    for (steps, tier) in runs {
+    for (steps, tier) in e2e::runs::TO_EACH_TIER {
         page.start();
         page.run(steps);
         assert_eq!(page.result().tier, tier);
@@ -266,7 +258,9 @@ fn a_second_visit_works_with_the_server_stopped(mut h: Harness) {
 
     h.session.goto(&h.server.url("/?lang=es"));
     let page = QuizPage::open_current(&h.session);
-    assert_eq!(page.html_lang(), "es");
+    h.session.wait_until("the quiz in Spanish", || {
+        (page.html_lang() == "es").then_some(())
+    });
     page.start();
     page.run(TO_CALL_CLINIC);
     assert_eq!(page.result().tier, "call-clinic");
