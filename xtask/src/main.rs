@@ -7,10 +7,14 @@
 //! - `cargo xtask dist [--public-url /quiz/]` — the release build in `dist/` with
 //!   `.br`/`.gz` and a size table
 //! - `cargo xtask check-content` — check the quiz and clinic files in seconds
+//! - `cargo xtask bench` — the performance figures against their budget (never fails on
+//!   a timing)
 
+mod bench;
 mod content;
 mod dist;
 mod run;
+mod size;
 mod test;
 mod tools;
 
@@ -30,6 +34,9 @@ commands:
                           (served under /quiz/ with --public-url)
   check-content           check src/content/*.toml (errors with file and line), path
                           figures and reading grades; no wasm build
+  bench                   release build measured in headless Chromium and Lighthouse:
+                          bytes, load, answer latency, long tasks, scores vs. budget;
+                          writes target/bench/report.json
 ";
 
 /// The browser engines the end-to-end suite runs in. The suite (`tests/e2e`) has its own
@@ -70,6 +77,7 @@ fn main() -> ExitCode {
             _ => Err(format!("dist takes only --public-url /path/\n\n{USAGE}")),
         },
         Some("check-content") if args.len() == 1 => content::check_content(),
+        Some("bench") if args.len() == 1 => bench::bench(),
         Some("test") => match parse_engines(&args[1..]) {
             Ok(engines) => test::test(&engines),
             Err(message) => Err(message),

@@ -93,6 +93,14 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
             .env("PATH", &path)
             .status()
     });
+    if built {
+        report.check("size budget (brotli, xtask/size-budget.txt)", || {
+            Tools::ensure_compressors()?;
+            crate::size::check(&root().join(E2E_DIST))
+        });
+    } else {
+        report.skipped("size budget", "no release build");
+    }
     let names: Vec<&str> = engines.iter().map(|e| e.name()).collect();
     let e2e = format!("end-to-end suite: {}", names.join(", "));
     if built {

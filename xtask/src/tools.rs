@@ -162,6 +162,41 @@ impl Tools {
     }
 }
 
+impl Tools {
+    /// Lighthouse's command line, for `cargo xtask bench` (12.2.3 exactly: 13 wants
+    /// Node 22).
+    pub fn ensure_lighthouse() -> Result<PathBuf, String> {
+        let prefix = cache_dir().join(format!("lighthouse-{LIGHTHOUSE_VERSION}"));
+        let cli = prefix.join("node_modules/lighthouse/cli/index.js");
+        if cli.is_file() {
+            println!("  lighthouse {LIGHTHOUSE_VERSION}: installed");
+            return Ok(cli);
+        }
+        npm_install(
+            &prefix,
+            &format!("lighthouse@{LIGHTHOUSE_VERSION}"),
+            "Lighthouse",
+        )?;
+        Ok(cli)
+    }
+}
+
+const LIGHTHOUSE_VERSION: &str = "12.2.3";
+const TWIGGY_VERSION: &str = "0.8.0";
+
+impl Tools {
+    /// twiggy, the wasm size profiler: the size guard names the wasm's biggest items
+    /// with it when a part is over budget (installed only then).
+    pub fn ensure_twiggy() -> Result<PathBuf, String> {
+        let tools = Tools {
+            cargo_bin: cargo_home().join("bin"),
+            wasm_opt_bin: PathBuf::new(),
+        };
+        tools.ensure_cargo_tool("twiggy", "twiggy", TWIGGY_VERSION, true)?;
+        Ok(tools.cargo_bin.join("twiggy"))
+    }
+}
+
 /// `npm install package` into its own folder `prefix` (no global install, no root).
 fn npm_install(prefix: &Path, package: &str, what: &str) -> Result<(), String> {
     fs::create_dir_all(prefix).map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;

@@ -66,6 +66,16 @@ impl Session {
             .unwrap_or_else(|e| panic!("{}: {method} {path}: {e}", self.test))
     }
 
+    /// A Chrome DevTools Protocol command (Chromium only: chromedriver's
+    /// `goog/cdp/execute`), for throttling in `cargo xtask bench`.
+    pub fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.command(
+            "POST",
+            "goog/cdp/execute",
+            json!({ "cmd": cmd, "params": params }),
+        )
+    }
+
     pub fn goto(&self, url: &str) {
         self.command("POST", "url", json!({ "url": url }));
     }
