@@ -1,13 +1,5 @@
-// The quiz's service worker: keeps this deployment's own files on the device, so that a
-// second visit loads and completes with no network at all. It only ever fetches files of
-// its own scope, when a page asks for one or to fill its cache; it sends nothing else.
-//
-// Which files: the ones index.html names (the glue, the wasm, the stylesheet — Trunk
-// puts each one's content hash in its name) and boot.js. The cache is named after that
-// list, so a new deployment gets a new cache, and the old one is deleted as soon as the
-// new one is complete. index.html and the unhashed files are asked of the network first:
-// a corrected question is never hidden behind an old cache; the cache answers only when
-// the network cannot. To retire this worker, see README "Deploying".
+// The quiz's service worker: keeps this deployment's files for offline visits (README
+// "Deploying", ARCHITECTURE "sw.js"). Fetches only files of its own scope.
 "use strict";
 
 const PREFIX = "symptom-quiz-";
@@ -18,8 +10,8 @@ const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 // The files a deployment's index.html names, inside this worker's scope.
 function filesOf(html) {
   const files = new Set([new URL("boot.js", SCOPE).href]);
-  for (const match of html.matchAll(/ (?:href|src|data-js|data-wasm)="([^"]+)"/g)) {
-    const url = new URL(match[1], SCOPE);
+  for (const match of html.matchAll(/ (?:href|src|data-js|data-wasm)=(?:"([^"]+)"|([^\s>]+))/g)) {
+    const url = new URL(match[1] || match[2], SCOPE);
     if (url.href.startsWith(SCOPE) && url.href !== INDEX) {
       files.add(url.origin + url.pathname);
     }
@@ -36,9 +28,8 @@ function cacheName(files) {
   return PREFIX + hash.toString(16).padStart(8, "0");
 }
 
-// Keeps the deployment whose index.html is `index` (a response): fills its cache if it
-// is new (index.html last, as the mark of a complete cache), then deletes every other
-// deployment's cache.
+// Keeps the deployment of `index` (index.html, a response): fills its cache if new
+// (index.html last: the mark of a complete cache), then deletes every other one.
 async function keep(index) {
   const files = filesOf(await index.clone().text());
   const name = cacheName(files);
@@ -90,8 +81,7 @@ self.addEventListener("install", (event) => {
   );
 });
 
-// The page says which deployment it runs ("keep", from boot.js): keep that one, also
-// when the page was loaded past this worker (a hard reload).
+// "keep" (from boot.js): keep the deployment the page runs, also after a hard reload.
 self.addEventListener("message", (event) => {
   if (event.data === "keep") {
     event.waitUntil(

@@ -229,12 +229,13 @@ fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>, options:
     if options.csp {
         extra = format!("Content-Security-Policy: {QUIZ_CSP}\r\n");
         if content_type.starts_with("text/html") {
-            let html = String::from_utf8_lossy(&body);
-            let mut tag = format!("<head><script src=\"{CSP_LISTENER}\"></script>");
+            let mut html = String::from_utf8_lossy(&body).into_owned();
+            let mut tags = format!("<script src=\"{CSP_LISTENER}\"></script>");
             if options.first_script.is_some() {
-                tag.push_str(&format!("<script src=\"{FIRST_SCRIPT}\"></script>"));
+                tags.push_str(&format!("<script src=\"{FIRST_SCRIPT}\"></script>"));
             }
-            body = html.replacen("<head>", &tag, 1).into_bytes();
+            html.insert_str(first_in_head(&html), &tags);
+            body = html.into_bytes();
         }
     }
     log.lock().unwrap().push(Request {
@@ -252,6 +253,17 @@ fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>, options:
     if method != "HEAD" {
         let _ = stream.write_all(&body);
     }
+}
+
+/// Where the first element of the head goes: after `<head>`, or, in a minified page
+/// that leaves the optional tag out, after the `<html …>` start tag.
+fn first_in_head(html: &str) -> usize {
+    if let Some(at) = html.find("<head>") {
+        return at + "<head>".len();
+    }
+    html.find("<html")
+        .and_then(|at| html[at..].find('>').map(|end| at + end + 1))
+        .unwrap_or(0)
 }
 
 /// The file for a URL path inside `root`, refusing anything that climbs out of it.
@@ -294,6 +306,15 @@ fn content_type(file: &Path) -> &'static str {
 mod tests {
     use super::resolve;
     use std::path::Path;
+
+    #[test]
+    fn instruments_go_first_in_the_head_minified_or_not() {
+        use super::first_in_head;
+        let page = "<!doctype html><html><head><title>x</title>";
+        assert_eq!(&page[first_in_head(page)..], "<title>x</title>");
+        let minified = "<!doctype html><html lang=en><meta charset=utf-8>";
+        assert_eq!(&minified[first_in_head(minified)..], "<meta charset=utf-8>");
+    }
 
     #[test]
     fn paths_cannot_leave_the_root() {

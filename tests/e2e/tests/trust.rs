@@ -218,9 +218,11 @@ fn wait_for_offline_copy(h: &Harness, wasm: &str) -> (String, Vec<String>) {
 /// The wasm file a build's index.html names.
 fn wasm_of(build: &Path) -> String {
     let index = std::fs::read_to_string(build.join("index.html")).unwrap();
-    let start = index.find("data-wasm=\"").expect("data-wasm in index.html") + 11;
-    let end = start + index[start..].find('"').unwrap();
-    index[start..end].trim_start_matches('/').to_string()
+    let start = index.find("data-wasm=").expect("data-wasm in index.html") + 10;
+    // Quoted or not (a minified page leaves the quotes out).
+    let value = index[start..].trim_start_matches('"');
+    let end = value.find(['"', ' ', '>']).unwrap();
+    value[..end].trim_start_matches('/').to_string()
 }
 
 fn wasm_in_page(h: &Harness) -> String {
