@@ -22,7 +22,7 @@ pub fn dist(public_url: &str) -> Result<(), String> {
             .status()
     })?;
     let assets = step("compress (gzip -9, brotli -q 11)", || {
-        let assets = assets(&dist)?;
+        let assets = crate::size::files(&dist)?;
         for asset in &assets {
             compress(asset)?;
         }
@@ -35,25 +35,6 @@ pub fn dist(public_url: &str) -> Result<(), String> {
         eprintln!("\nover the size budget:\n{over}");
     }
     Ok(())
-}
-
-/// Every file of the build, without the compressed copies.
-fn assets(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut files = Vec::new();
-    let mut dirs = vec![dir.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        let entries = fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for entry in entries.filter_map(Result::ok) {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if !matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz")) {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 fn compress(asset: &Path) -> Result<(), String> {

@@ -80,7 +80,8 @@ pub fn parts(dist: &Path) -> Result<Vec<Part>, String> {
     Ok(parts)
 }
 
-fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+/// Every file of the build in `dir`, without compressed copies (`.br`, `.gz`), sorted.
+pub fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     let mut dirs = vec![dir.to_path_buf()];
     while let Some(dir) = dirs.pop() {

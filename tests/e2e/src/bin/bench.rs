@@ -105,14 +105,9 @@ fn main() {
     });
     drop(session);
 
-    // Cold loads, each in a fresh profile.
-    let cold: Vec<f64> = (0..11)
-        .map(|i| {
-            let session =
-                Session::start(Engine::Chromium, &format!("bench-cold-{i}"), proxy.addr());
-            start_ready(&session, &server.url("/"))
-        })
-        .collect();
+    // Cold loads, each in a fresh profile; then under Lighthouse's mobile profile.
+    let url = server.url("/");
+    let cold = loads(11, "cold", false, &url, &proxy);
     rows.push(Row {
         figure: "cold load until Start is visible and enabled (median)",
         measured: median(&cold),
@@ -121,16 +116,7 @@ fn main() {
         runs: cold.len(),
         note: format!("{cold:.0?}"),
     });
-
-    // The same under Lighthouse's mobile profile: 4x CPU, 150 ms RTT, 1.6 Mbps down.
-    let mobile: Vec<f64> = (0..5)
-        .map(|i| {
-            let session =
-                Session::start(Engine::Chromium, &format!("bench-mobile-{i}"), proxy.addr());
-            throttle(&session, true);
-            start_ready(&session, &server.url("/"))
-        })
-        .collect();
+    let mobile = loads(5, "mobile", true, &url, &proxy);
     rows.push(Row {
         figure: "the same, mobile profile (4x CPU, 150 ms RTT, 1.6 Mbps)",
         measured: median(&mobile),
@@ -197,6 +183,21 @@ fn main() {
     }
 
     report(&rows);
+}
+
+/// `runs` loads of `url`, each in a fresh profile (throttled to the mobile profile when
+/// `mobile`): ms until Start is ready.
+fn loads(runs: usize, name: &str, mobile: bool, url: &str, proxy: &RecordingProxy) -> Vec<f64> {
+    (0..runs)
+        .map(|i| {
+            let session =
+                Session::start(Engine::Chromium, &format!("bench-{name}-{i}"), proxy.addr());
+            if mobile {
+                throttle(&session, true);
+            }
+            start_ready(&session, url)
+        })
+        .collect()
 }
 
 /// Loads `url` and returns the instrument's `__startReady`.
