@@ -26,7 +26,8 @@ pub use server::StaticServer;
 pub use webdriver::Session;
 
 /// One test's world: the served build and a browser session pointed at it, whose
-/// every request off loopback goes to a recording proxy that lets nothing through.
+/// every request off loopback goes to a recording proxy that lets nothing through
+/// (Chromium and Firefox).
 pub struct Harness {
     // The browser goes first, then the servers it was talking to.
     pub session: Session,

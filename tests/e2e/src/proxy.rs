@@ -1,6 +1,6 @@
-//! A recording proxy that lets nothing through: every browser in the suite is set up to
-//! send all traffic that is not for loopback here (Chromium also resolves no host name
-//! but loopback's). It records what was asked for and answers 502, so a request to any
+//! A recording proxy that lets nothing through: Chromium and Firefox are set up to send
+//! all traffic that is not for loopback here (Chromium also resolves no host name but
+//! loopback's; WebKitGTK runs without it, see `browser.rs`). It records what was asked for and answers 502, so a request to any
 //! other host is both seen and fails, wherever in the page or the browser it came from.
 
 use std::io::{BufRead, BufReader, Write};
