@@ -345,6 +345,12 @@ impl<'s> QuizPage<'s> {
     }
 }
 
+/// The CSP violations the page has seen since it started (the test server puts a
+/// listener first in the page; see `server::CSP_LISTENER`).
+pub fn csp_violations(session: &Session) -> Vec<String> {
+    string_list(&session.execute("return window.__violations || ['no listener'];", vec![]))
+}
+
 /// A script's list of strings, or one line saying what came back instead (so that a
 /// broken probe fails a test rather than passing it as "nothing found").
 pub fn string_list(value: &serde_json::Value) -> Vec<String> {

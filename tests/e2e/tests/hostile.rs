@@ -5,6 +5,7 @@
 //! share of the table (`tests/hostile.rs`): they fail the build with a precise error.
 
 use e2e::host::Host;
+use e2e::pages::csp_violations;
 use e2e::runs::TO_SELF_CARE;
 use e2e::{in_every_engine, Harness, QuizPage, StaticServer};
 use serde_json::{json, Value};
@@ -35,8 +36,16 @@ fn warnings(h: &Harness) -> Vec<String> {
     e2e::pages::string_list(&js(h, "return window.__warnings || ['no recorder'];"))
 }
 
-fn violations(h: &Harness) -> Vec<String> {
-    e2e::pages::string_list(&js(h, "return window.__violations || ['no listener'];"))
+/// Exactly one warning, naming `warned` ("ignored NAME="), or none when `warned` is
+/// `None`.
+fn assert_warned(case: &str, warnings: &[String], warned: Option<&str>) {
+    match warned {
+        Some(name) => assert!(
+            warnings.len() == 1 && warnings[0].contains(&format!("ignored {name}=")),
+            "{case}: {warnings:?}"
+        ),
+        None => assert!(warnings.is_empty(), "{case}: {warnings:?}"),
+    }
 }
 
 /// The quiz works: Start shows the first question.
@@ -112,15 +121,12 @@ fn hostile_url_parameters_leave_a_working_quiz_with_defaults(h: Harness) {
     for (case, query, warned) in cases {
         h.session.goto(&h.server.url(&format!("/?{query}")));
         assert_eq!(look(&h), defaults, "{case}");
-        let warnings = warnings(&h);
-        match warned {
-            Some(name) => assert!(
-                warnings.len() == 1 && warnings[0].contains(&format!("ignored {name}=")),
-                "{case}: {warnings:?}"
-            ),
-            None => assert!(warnings.is_empty(), "{case}: {warnings:?}"),
-        }
-        assert!(violations(&h).is_empty(), "{case}: {:?}", violations(&h));
+        assert_warned(case, &warnings(&h), warned);
+        assert!(
+            csp_violations(&h.session).is_empty(),
+            "{case}: {:?}",
+            csp_violations(&h.session)
+        );
         starts(&h);
         js(&h, "localStorage.clear(); return 1;");
     }
@@ -188,14 +194,7 @@ fn hostile_embed_attributes_leave_a_working_quiz_with_defaults(h: Harness) {
             "{case}: the frame's URL carries it: {} bytes",
             src.len()
         );
-        let host_warnings = warnings(&h);
-        match warned {
-            Some(name) => assert!(
-                host_warnings.len() == 1 && host_warnings[0].contains(&format!("ignored {name}=")),
-                "{case}: {host_warnings:?}"
-            ),
-            None => assert!(host_warnings.is_empty(), "{case}: {host_warnings:?}"),
-        }
+        assert_warned(case, &warnings(&h), warned);
         h.session.switch_to_frame("#q iframe");
         assert_eq!(look(&h), defaults, "{case}");
         let page = QuizPage::in_frame(&h.session);
@@ -207,7 +206,11 @@ fn hostile_embed_attributes_leave_a_working_quiz_with_defaults(h: Harness) {
             "{case}: an embed saved progress"
         );
         h.session.switch_to_top();
-        assert!(violations(&h).is_empty(), "{case}: {:?}", violations(&h));
+        assert!(
+            csp_violations(&h.session).is_empty(),
+            "{case}: {:?}",
+            csp_violations(&h.session)
+        );
     }
     assert!(
         h.proxy.page_requests().is_empty(),
@@ -309,7 +312,11 @@ fn hostile_messages_change_nothing(h: Harness) {
     assert_eq!(page.result().tier, "self-care");
     assert_eq!(page.call_link("call-clinic").href, CLINIC_TEL);
     h.session.switch_to_top();
-    assert!(violations(&h).is_empty(), "{:?}", violations(&h));
+    assert!(
+        csp_violations(&h.session).is_empty(),
+        "{:?}",
+        csp_violations(&h.session)
+    );
 }
 
 /// Fills this origin's storage until the browser refuses more (the real quota).
@@ -421,7 +428,11 @@ fn hostile_storage_leaves_a_working_quiz(h: Harness) {
     page.start();
     page.run(TO_SELF_CARE);
     assert_eq!(page.result().tier, "self-care");
-    assert!(violations(&h).is_empty(), "{:?}", violations(&h));
+    assert!(
+        csp_violations(&h.session).is_empty(),
+        "{:?}",
+        csp_violations(&h.session)
+    );
 }
 
 in_every_engine!(

@@ -567,15 +567,6 @@ fn every_screen_fits_320_px_without_sideways_scrolling(h: Harness) {
     fits("call-clinic result");
 }
 
-/// The CSP violations the page has seen since it started (the test server puts a
-/// listener first in the page; see `server::CSP_LISTENER`).
-fn csp_violations(h: &Harness) -> Vec<String> {
-    let value = h
-        .session
-        .execute("return window.__violations || ['no listener'];", vec![]);
-    e2e::pages::string_list(&value)
-}
-
 /// The page runs under the strict policy sent as a header (README "Deploying"), with
 /// no inline script or style: a full run, a language switch and Forget raise no
 /// violation.
@@ -592,7 +583,7 @@ fn the_quiz_runs_under_the_strict_csp_without_a_violation(h: Harness) {
     h.session
         .goto(&h.server.url("/?accent=%23006400&radius=4&font=serif"));
     e2e::QuizPage::open_current(&h.session).start();
-    let violations = csp_violations(&h);
+    let violations = e2e::pages::csp_violations(&h.session);
     assert!(violations.is_empty(), "CSP violations: {violations:?}");
 }
 
@@ -609,7 +600,7 @@ fn an_inline_script_is_caught_by_the_csp_check(h: Harness) {
     let control = e2e::StaticServer::quiz(dir);
     h.session.goto(&control.url("/"));
     let violations = h.session.wait_until("the inline script's violation", || {
-        let v = csp_violations(&h);
+        let v = e2e::pages::csp_violations(&h.session);
         (!v.is_empty()).then_some(v)
     });
     assert!(
