@@ -14,6 +14,6 @@ if ("serviceWorker" in navigator) {
   navigator.serviceWorker
     .register(worker)
     .then(() => navigator.serviceWorker.ready)
-    .then((registration) => registration.active && registration.active.postMessage("keep"))
+    .then((registration) => registration.active && registration.active.postMessage({ keep: me.dataset.wasm }))
     .catch(() => {});
 }

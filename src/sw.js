@@ -1,5 +1,5 @@
-// The quiz's service worker: keeps this deployment's files for offline visits (README
-// "Deploying", ARCHITECTURE "sw.js"). Fetches only files of its own scope.
+// The quiz's service worker (README "Deploying"): keeps this deployment's files for
+// offline visits, fetching only files of its own scope.
 "use strict";
 
 const PREFIX = "symptom-quiz-";
@@ -28,8 +28,8 @@ function cacheName(files) {
   return PREFIX + hash.toString(16).padStart(8, "0");
 }
 
-// Keeps the deployment of `index` (index.html, a response): fills its cache if new
-// (index.html last: the mark of a complete cache), then deletes every other one.
+// Keeps the deployment of `index` (a response): fills its cache if new (index.html
+// last: the mark of a complete cache), then deletes every other one.
 async function keep(index) {
   const files = filesOf(await index.clone().text());
   const name = cacheName(files);
@@ -81,12 +81,15 @@ self.addEventListener("install", (event) => {
   );
 });
 
-// "keep" (from boot.js): keep the deployment the page runs, also after a hard reload.
+// { keep: wasm } from boot.js: keep the page's deployment if its wasm is not kept yet
+// (the page was loaded past this worker, e.g. by a hard reload).
 self.addEventListener("message", (event) => {
-  if (event.data === "keep") {
+  const wasm = event.data && event.data.keep;
+  if (typeof wasm === "string") {
     event.waitUntil(
-      fetch(INDEX, { cache: "no-cache" })
-        .then((index) => (isPage(index) ? keep(index) : null))
+      cached(new URL(wasm, SCOPE).href)
+        .then((copy) => (copy.type === "error" ? fetch(INDEX, { cache: "no-cache" }) : null))
+        .then((index) => (index && isPage(index) ? keep(index) : null))
         .catch(() => {}),
     );
   }
