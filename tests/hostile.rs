@@ -270,6 +270,19 @@ fn the_longest_text_allowed_still_reads() {
 
 const NOW: u64 = 1_800_000_000_000;
 
+/// `text` with `insert` put at byte `at` in place of the `cut` bytes there (both moved
+/// to character boundaries).
+fn random_edit(text: &str, at: usize, insert: &str, cut: usize) -> String {
+    let at = (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let end = (at + cut..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    format!("{}{insert}{}", &text[..at], &text[end..])
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
 
@@ -287,10 +300,7 @@ proptest! {
 
     #[test]
     fn the_clinic_reader_takes_any_edit(at in 0usize..CLINIC_TOML.len(), insert in "\\PC{0,12}", cut in 0usize..40) {
-        let at = (0..=at).rev().find(|&i| CLINIC_TOML.is_char_boundary(i)).unwrap_or(0);
-        let end = (at + cut..=CLINIC_TOML.len()).find(|&i| CLINIC_TOML.is_char_boundary(i)).unwrap_or(CLINIC_TOML.len());
-        let text = format!("{}{insert}{}", &CLINIC_TOML[..at], &CLINIC_TOML[end..]);
-        let _ = problems(Which::Clinic, &text);
+        let _ = problems(Which::Clinic, &random_edit(CLINIC_TOML, at, &insert, cut));
     }
 
     #[test]
@@ -341,9 +351,6 @@ proptest! {
 
     #[test]
     fn the_quiz_reader_takes_any_edit(at in 0usize..QUIZ_TOML.len(), insert in "\\PC{0,12}", cut in 0usize..40) {
-        let at = (0..=at).rev().find(|&i| QUIZ_TOML.is_char_boundary(i)).unwrap_or(0);
-        let end = (at + cut..=QUIZ_TOML.len()).find(|&i| QUIZ_TOML.is_char_boundary(i)).unwrap_or(QUIZ_TOML.len());
-        let text = format!("{}{insert}{}", &QUIZ_TOML[..at], &QUIZ_TOML[end..]);
-        let _ = problems(Which::Quiz, &text);
+        let _ = problems(Which::Quiz, &random_edit(QUIZ_TOML, at, &insert, cut));
     }
 }
