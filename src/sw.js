@@ -7,7 +7,7 @@ const SCOPE = self.registration.scope;
 const INDEX = new URL("index.html", SCOPE).href;
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
-// The files a deployment's index.html names, inside this worker's scope.
+// The files index.html names, in scope.
 function filesOf(html) {
   const files = new Set([new URL("boot.js", SCOPE).href]);
   for (const match of html.matchAll(/ (?:href|src|data-js|data-wasm)=(?:"([^"]+)"|([^\s>]+))/g)) {
@@ -19,7 +19,7 @@ function filesOf(html) {
   return [...files].sort();
 }
 
-// A short, stable name for a list of files (FNV-1a).
+// FNV-1a
 function cacheName(files) {
   let hash = 0x811c9dc5;
   for (const char of files.join(" ")) {
@@ -28,9 +28,15 @@ function cacheName(files) {
   return PREFIX + hash.toString(16).padStart(8, "0");
 }
 
-// Keeps the deployment of `index` (a response): fills its cache if new (index.html
-// last: the mark of a complete cache), then deletes every other one.
-async function keep(index) {
+// Keeps the deployment of `index`, one at a time (two fills of one cache raced).
+let keeping = Promise.resolve();
+function keep(index) {
+  keeping = keeping.catch(() => {}).then(() => fill(index));
+  return keeping;
+}
+
+// Fills the cache if new (index.html last: the mark of a complete one); deletes others.
+async function fill(index) {
   const files = filesOf(await index.clone().text());
   const name = cacheName(files);
   const cache = await caches.open(name);
@@ -50,7 +56,6 @@ async function keep(index) {
   }
 }
 
-// The kept copy of `url` (query ignored), or an error response.
 async function cached(url) {
   for (const name of await caches.keys()) {
     if (name.startsWith(PREFIX)) {
@@ -81,8 +86,7 @@ self.addEventListener("install", (event) => {
   );
 });
 
-// { keep: wasm } from boot.js: keep the page's deployment if its wasm is not kept yet
-// (the page was loaded past this worker, e.g. by a hard reload).
+// { keep: wasm } from boot.js: after a hard reload, the page's wasm may not be kept.
 self.addEventListener("message", (event) => {
   const wasm = event.data && event.data.keep;
   if (typeof wasm === "string") {
