@@ -196,16 +196,31 @@ pub fn apply_theme() {
 }
 
 fn warn_ignored_because(name: &str, value: &str, why: &str) {
-    let shown: String = value.chars().take(40).collect();
-    gloo::console::warn!(format!("symptom-quiz: ignored {name}={shown:?}: {why}"));
+    let shown = shown(value);
+    gloo::console::warn!(format!("symptom-quiz: ignored {name}=\"{shown}\": {why}"));
 }
 
 /// One console warning for a bad setting, naming it and its (shortened) value.
 fn warn_ignored(name: &str, value: &str) {
-    let shown: String = value.chars().take(40).collect();
+    let shown = shown(value);
     gloo::console::warn!(format!(
-        "symptom-quiz: ignored {name}={shown:?} (not a valid value)"
+        "symptom-quiz: ignored {name}=\"{shown}\" (not a valid value)"
     ));
+}
+
+/// A value as a warning shows it: its first 40 characters, with control and
+/// direction-changing characters as U+FFFD, so that the console line reads as written.
+/// (Not `{:?}`, whose escaping would add about 2 KB of Debug machinery to the wasm.)
+fn shown(value: &str) -> String {
+    value
+        .chars()
+        .take(40)
+        .map(|c| match c {
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
 }
 
 /// `localStorage`, if the browser lets us use it (it may throw when disabled).
@@ -267,7 +282,10 @@ pub fn load_progress(config: &Config) -> Option<Saved> {
     match Saved::decode(&text, &QUIZ, CLINIC.content.version, now_ms()) {
         Ok(saved) => Some(saved),
         Err(why) => {
-            gloo::console::info!(format!("symptom-quiz: saved progress discarded ({why:?})"));
+            gloo::console::info!(format!(
+                "symptom-quiz: saved progress discarded ({})",
+                why.reason()
+            ));
             let _ = storage.remove_item(PROGRESS_KEY);
             None
         }
@@ -344,4 +362,20 @@ pub fn focus_step() {
 
 pub fn print() {
     let _ = gloo::utils::window().print();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown;
+
+    #[test]
+    fn a_warning_shows_at_most_40_characters_without_control_or_direction_marks() {
+        assert_eq!(shown("teal"), "teal");
+        assert_eq!(shown(&"x".repeat(100)), "x".repeat(40));
+        assert_eq!(
+            shown("a\0b\u{202e}c\u{2066}d\ne"),
+            "a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}e"
+        );
+        assert_eq!(shown("\"é\""), "\"é\"");
+    }
 }

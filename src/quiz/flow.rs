@@ -142,10 +142,12 @@ impl Question {
         } else if exclusive {
             chosen = vec![choice];
         } else {
-            chosen.retain(|c| self.choice(*c).is_some_and(|c| !c.exclusive));
-            // Keep the content's order, whatever the order of the taps.
-            chosen.push(choice);
-            chosen.sort_by_key(|c| self.choices.iter().position(|x| x.id == *c));
+            // Keep the content's order, whatever the order of the taps (by filtering
+            // the content's list, not sorting: no sort code in the wasm).
+            chosen = (self.choices.iter())
+                .filter(|c| !c.exclusive && (c.id == choice || chosen.contains(&c.id)))
+                .map(|c| c.id)
+                .collect();
         }
         (!chosen.is_empty()).then_some(Answer::Choices(chosen))
     }

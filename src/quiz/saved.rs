@@ -46,6 +46,18 @@ pub enum Discarded {
     Expired,
 }
 
+impl Discarded {
+    /// Said in the console when progress is dropped (not `{:?}`: the wasm would carry
+    /// the Debug machinery for it).
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Discarded::Corrupt => "not a saved quiz",
+            Discarded::OtherVersion => "another version of the quiz",
+            Discarded::Expired => "older than a day",
+        }
+    }
+}
+
 impl Saved {
     pub fn encode(&self, version: &str) -> String {
         let lang = self.lang.tag();
