@@ -2,9 +2,10 @@
 //! reinstalling nothing that is already there at the right version.
 //!
 //! - Rust tools (`trunk`, `wasm-bindgen`, `geckodriver`) go to cargo's bin folder.
-//! - wasm-opt comes from the npm package `binaryen@132` (Debian's is too old), and the
-//!   accessibility audit from npm `axe-core`, cached in `~/.cache/symptom-quiz/tools` so
-//!   a fresh clone on the same machine finds them.
+//! - wasm-opt comes from the npm package `binaryen@132` (Debian's is too old), the JS
+//!   minifier from npm `terser` (Trunk.toml's release hook), and the accessibility audit
+//!   from npm `axe-core`, cached in `~/.cache/symptom-quiz/tools` so a fresh clone on
+//!   the same machine finds them.
 //! - Browsers, drivers, Xvfb and brotli come from Debian's packages (as root).
 //!
 //! Versions are the ones `shared/docs/toolchain.md` found to work on these machines.
@@ -19,6 +20,8 @@ use crate::{root, Engine};
 const TRUNK_VERSION: &str = "0.21.14";
 const GECKODRIVER_VERSION: &str = "0.37.1";
 const BINARYEN_VERSION: &str = "132";
+/// terser, which minifies wasm-bindgen's glue in release builds (`xtask/hooks`).
+const TERSER_VERSION: &str = "5.36.0";
 /// axe-core, injected by the end-to-end suite to audit accessibility.
 const AXE_VERSION: &str = "4.14.1";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -27,24 +30,33 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub struct Tools {
     cargo_bin: PathBuf,
     wasm_opt_bin: PathBuf,
+    terser_bin: PathBuf,
 }
 
 impl Tools {
-    /// What building the quiz needs: the wasm target, Trunk, wasm-bindgen, wasm-opt.
+    /// What building the quiz needs: the wasm target, Trunk, wasm-bindgen, wasm-opt,
+    /// terser.
     pub fn ensure_for_build() -> Result<Tools, String> {
         let tools = Tools {
             cargo_bin: cargo_home().join("bin"),
             wasm_opt_bin: cache_dir()
                 .join(format!("binaryen-{BINARYEN_VERSION}"))
                 .join("node_modules/.bin"),
+            terser_bin: cache_dir()
+                .join(format!("terser-{TERSER_VERSION}"))
+                .join("node_modules/.bin"),
         };
-        step("tools: wasm target, Trunk, wasm-bindgen, wasm-opt", || {
-            ensure_wasm_target()?;
-            tools.ensure_cargo_tool("trunk", "trunk", TRUNK_VERSION, true)?;
-            let bindgen = wasm_bindgen_version()?;
-            tools.ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &bindgen, false)?;
-            tools.ensure_wasm_opt()
-        })?;
+        step(
+            "tools: wasm target, Trunk, wasm-bindgen, wasm-opt, terser",
+            || {
+                ensure_wasm_target()?;
+                tools.ensure_cargo_tool("trunk", "trunk", TRUNK_VERSION, true)?;
+                let bindgen = wasm_bindgen_version()?;
+                tools.ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &bindgen, false)?;
+                tools.ensure_wasm_opt()?;
+                tools.ensure_terser()
+            },
+        )?;
         Ok(tools)
     }
 
@@ -92,10 +104,15 @@ impl Tools {
         self.cargo_bin.join("trunk")
     }
 
-    /// `PATH` for child processes: cargo's bin folder and wasm-opt's first, so Trunk
-    /// (offline) finds the pinned wasm-bindgen and wasm-opt.
+    /// `PATH` for child processes: cargo's bin folder, wasm-opt's and terser's first, so
+    /// Trunk (offline) and its release hook find the pinned wasm-bindgen, wasm-opt and
+    /// terser.
     pub fn path_var(&self) -> std::ffi::OsString {
-        let mut dirs = vec![self.cargo_bin.clone(), self.wasm_opt_bin.clone()];
+        let mut dirs = vec![
+            self.cargo_bin.clone(),
+            self.wasm_opt_bin.clone(),
+            self.terser_bin.clone(),
+        ];
         dirs.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
         env::join_paths(dirs).expect("PATH entries contain no separator")
     }
@@ -149,6 +166,24 @@ impl Tools {
         npm_install(prefix, &format!("binaryen@{BINARYEN_VERSION}"), "wasm-opt")
     }
 
+    fn ensure_terser(&self) -> Result<(), String> {
+        let terser = self.terser_bin.join("terser");
+        let found = Cmd::new(&terser).args(["--version"]).output();
+        if found
+            .as_deref()
+            .is_some_and(|v| version_matches(v, TERSER_VERSION))
+        {
+            println!("  terser {TERSER_VERSION}: installed");
+            return Ok(());
+        }
+        let prefix = self
+            .terser_bin
+            .parent()
+            .and_then(Path::parent)
+            .expect("…/node_modules/.bin");
+        npm_install(prefix, &format!("terser@{TERSER_VERSION}"), "terser")
+    }
+
     /// axe-core's browser script, for the end-to-end suite's accessibility audits.
     pub fn ensure_axe() -> Result<PathBuf, String> {
         let prefix = cache_dir().join(format!("axe-core-{AXE_VERSION}"));
@@ -191,6 +226,7 @@ impl Tools {
         let tools = Tools {
             cargo_bin: cargo_home().join("bin"),
             wasm_opt_bin: PathBuf::new(),
+            terser_bin: PathBuf::new(),
         };
         tools.ensure_cargo_tool("twiggy", "twiggy", TWIGGY_VERSION, true)?;
         Ok(tools.cargo_bin.join("twiggy"))

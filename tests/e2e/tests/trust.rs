@@ -181,6 +181,56 @@ fn a_request_elsewhere_turns_the_network_check_red(h: Harness) {
     );
 }
 
+/// Each file the page names with an `integrity` hash, fetched by the browser with that
+/// hash (the browser checks it): the ones that fail, and how many were checked.
+fn integrity_failures(h: &Harness) -> (Vec<String>, u64) {
+    let found = h.session.execute_async(
+        "const done = arguments[arguments.length - 1];\n\
+         const named = [...document.querySelectorAll('[integrity]')];\n\
+         Promise.all(named.map(el => fetch(el.href, { integrity: el.integrity, cache: 'no-store' })\n\
+             .then(r => r.arrayBuffer()).then(() => null, e => el.href + ': ' + e)))\n\
+           .then(failed => done({ failed: failed.filter(f => f), checked: named.length }));",
+        vec![],
+    );
+    (
+        e2e::pages::string_list(&found["failed"]),
+        found["checked"].as_u64().unwrap_or(0),
+    )
+}
+
+/// The page names its CSS, glue and wasm with integrity hashes, and each hash is that
+/// of the file served: the release hook that minifies the glue after Trunk hashed it
+/// (`xtask/hooks/minify-glue.cjs`) must write the new hash. A copy of the build with one
+/// byte added to the glue shows that the check can fail.
+fn every_integrity_hash_matches_its_file(h: Harness) {
+    h.open();
+    let (failed, checked) = integrity_failures(&h);
+    assert!(
+        checked >= 3,
+        "the page names its css, glue and wasm: {checked}"
+    );
+    assert!(failed.is_empty(), "{failed:#?}");
+
+    let dir = e2e::browser::target_dir().join(format!("e2e/tampered-{:?}", h.engine));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&dist_dir(), &dir);
+    let glue = build_files(&dir)
+        .into_iter()
+        .find(|f| f.starts_with("/symptom-quiz-") && f.ends_with(".js"))
+        .expect("the build has its glue");
+    let path = dir.join(glue.trim_start_matches('/'));
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.extend_from_slice(b"\n");
+    std::fs::write(&path, bytes).unwrap();
+    let tampered = StaticServer::start(dir);
+    h.session.goto(&tampered.url("/"));
+    let (failed, _) = integrity_failures(&h);
+    assert!(
+        failed.len() == 1 && failed[0].contains(&glue),
+        "only the changed glue fails: {failed:#?}"
+    );
+}
+
 /// The service worker's state: whether it controls the page, and each of the quiz's
 /// caches with the paths it keeps.
 fn offline_copy(h: &Harness) -> Value {
@@ -310,6 +360,7 @@ fn a_new_deployment_replaces_the_offline_copy(mut h: Harness) {
 
 in_every_engine!(
     the_quiz_asks_for_nothing_but_its_own_files,
+    every_integrity_hash_matches_its_file,
     a_request_elsewhere_turns_the_network_check_red,
     a_second_visit_works_with_the_server_stopped,
     a_new_deployment_replaces_the_offline_copy,
