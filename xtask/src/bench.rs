@@ -1,5 +1,6 @@
-//! `cargo xtask bench`: builds the release into `target/bench/dist`, then runs the e2e
-//! crate's `bench` binary, which serves it on loopback, measures it in headless Chromium
+//! `cargo xtask bench`: builds the release into `target/bench/dist` and compresses it as
+//! `dist` does, then runs the e2e crate's `bench` binary, which serves it on loopback
+//! (brotli, as deployed), measures it in headless Chromium
 //! and Lighthouse, prints every figure against its budget and writes
 //! `target/bench/report.json`. It never fails on a timing; sizes are guarded by
 //! `cargo xtask test`.
@@ -21,6 +22,9 @@ pub fn bench() -> Result<(), String> {
             .env("PATH", &path)
             .status()
     })?;
+    // Served precompressed, as deployed (README "Deploying"): the mobile profile's
+    // 1.6 Mbps then carries the brotli bytes, not the raw ones.
+    crate::dist::compress_all(&dist)?;
     step("measure (headless Chromium, Lighthouse)", || {
         Cmd::cargo()
             .args(["run", "--quiet", "--package", "e2e", "--bin", "bench"])

@@ -194,9 +194,14 @@ fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>, options:
     if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
         return;
     }
-    // Read (and ignore) the headers up to the blank line.
+    // Read the headers up to the blank line; only Accept-Encoding matters here.
     let mut line = String::new();
+    let mut accepts_brotli = false;
     while reader.read_line(&mut line).unwrap_or(0) > 2 {
+        let lower = line.to_ascii_lowercase();
+        if let Some(value) = lower.strip_prefix("accept-encoding:") {
+            accepts_brotli |= value.split(',').any(|v| v.trim().starts_with("br"));
+        }
         line.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -226,9 +231,21 @@ fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>, options:
         (Some(_), _) => (405, b"method not allowed".to_vec(), "text/plain"),
     };
     let mut extra = String::new();
+    // A precompressed copy beside the file (`cargo xtask dist` and `bench` write them)
+    // is served as a static host serves it, to a browser that accepts brotli. Pages the
+    // instruments go into are served as they are.
+    let instrumented = options.csp && content_type.starts_with("text/html");
+    if let (Some(file), 200, true, false) = (&file, status, accepts_brotli, instrumented) {
+        let mut br = file.clone().into_os_string();
+        br.push(".br");
+        if let Ok(compressed) = std::fs::read(&br) {
+            body = compressed;
+            extra.push_str("Content-Encoding: br\r\nVary: Accept-Encoding\r\n");
+        }
+    }
     if options.csp {
-        extra = format!("Content-Security-Policy: {QUIZ_CSP}\r\n");
-        if content_type.starts_with("text/html") {
+        extra.push_str(&format!("Content-Security-Policy: {QUIZ_CSP}\r\n"));
+        if instrumented {
             let mut html = String::from_utf8_lossy(&body).into_owned();
             let mut tags = format!("<script src=\"{CSP_LISTENER}\"></script>");
             if options.first_script.is_some() {
@@ -314,6 +331,41 @@ mod tests {
         assert_eq!(&page[first_in_head(page)..], "<title>x</title>");
         let minified = "<!doctype html><html lang=en><meta charset=utf-8>";
         assert_eq!(&minified[first_in_head(minified)..], "<meta charset=utf-8>");
+    }
+
+    #[test]
+    fn a_precompressed_copy_goes_to_browsers_that_accept_brotli() {
+        use std::io::{Read, Write};
+        let dir = std::env::temp_dir().join(format!("e2e-server-br-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.js"), "plain").unwrap();
+        std::fs::write(dir.join("a.js.br"), "squeezed").unwrap();
+        std::fs::write(dir.join("b.js"), "only plain").unwrap();
+        let server = super::StaticServer::start(dir.clone());
+        let get = |path: &str, accept: &str| {
+            let mut stream = std::net::TcpStream::connect(server.addr).unwrap();
+            let head = format!("GET {path} HTTP/1.1\r\nHost: x\r\n{accept}\r\n");
+            stream.write_all(head.as_bytes()).unwrap();
+            let mut reply = String::new();
+            stream.read_to_string(&mut reply).unwrap();
+            reply
+        };
+        let br = get("/a.js", "Accept-Encoding: gzip, deflate, br, zstd\r\n");
+        assert!(
+            br.contains("Content-Encoding: br\r\n") && br.ends_with("\r\n\r\nsqueezed"),
+            "{br}"
+        );
+        let plain = get("/a.js", "Accept-Encoding: gzip\r\n");
+        assert!(
+            !plain.contains("Content-Encoding") && plain.ends_with("\r\n\r\nplain"),
+            "{plain}"
+        );
+        let no_copy = get("/b.js", "Accept-Encoding: br\r\n");
+        assert!(
+            !no_copy.contains("Content-Encoding") && no_copy.ends_with("only plain"),
+            "{no_copy}"
+        );
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]
