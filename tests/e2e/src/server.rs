@@ -68,7 +68,10 @@ pub const FIRST_SCRIPT: &str = "/__e2e-first.js";
 /// How a server answers besides serving files.
 #[derive(Clone, Copy, Default)]
 struct Options {
+    /// Sends [`QUIZ_CSP`] as a header.
     csp: bool,
+    /// Puts the CSP listener (and `first_script`, if any) into each HTML page.
+    instruments: bool,
     first_script: Option<&'static str>,
 }
 
@@ -76,6 +79,20 @@ impl StaticServer {
     /// Serves `root` as the quiz is deployed: with [`QUIZ_CSP`] as a header, and the
     /// violation listener put into each HTML page.
     pub fn quiz(root: PathBuf) -> StaticServer {
+        Self::with(
+            root,
+            Options {
+                csp: true,
+                instruments: true,
+                ..Options::default()
+            },
+        )
+    }
+
+    /// Serves `root` exactly as deployed: [`QUIZ_CSP`] as a header, pages unchanged,
+    /// precompressed copies to browsers that accept them (for `cargo xtask bench`, whose
+    /// instrument goes in through the browser, not the page).
+    pub fn deployed(root: PathBuf) -> StaticServer {
         Self::with(
             root,
             Options {
@@ -92,6 +109,7 @@ impl StaticServer {
             root,
             Options {
                 csp: true,
+                instruments: true,
                 first_script: Some(script),
             },
         )
@@ -215,7 +233,7 @@ fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>, options:
 
     let file = resolve(root, &path);
     let (status, mut body, content_type) = match (&file, method.as_str()) {
-        _ if options.csp && path == CSP_LISTENER => {
+        _ if options.instruments && path == CSP_LISTENER => {
             (200, CSP_LISTENER_JS.as_bytes().to_vec(), "text/javascript")
         }
         _ if options.first_script.is_some() && path == FIRST_SCRIPT => (
@@ -234,7 +252,7 @@ fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<Request>>, options:
     // A precompressed copy beside the file (`cargo xtask dist` and `bench` write them)
     // is served as a static host serves it, to a browser that accepts brotli. Pages the
     // instruments go into are served as they are.
-    let instrumented = options.csp && content_type.starts_with("text/html");
+    let instrumented = options.instruments && content_type.starts_with("text/html");
     if let (Some(file), 200, true, false) = (&file, status, accepts_brotli, instrumented) {
         let mut br = file.clone().into_os_string();
         br.push(".br");

@@ -13,7 +13,9 @@ use e2e::server::dist_dir;
 use e2e::{Engine, QuizPage, RecordingProxy, Session, StaticServer};
 use serde_json::{json, Value};
 
-/// Put first in every page (a bench-only instrument; the build is unchanged):
+/// Run first in every page, put there by the browser (CDP
+/// `Page.addScriptToEvaluateOnNewDocument`), so that the page, served as deployed, makes
+/// no extra request for it (a bench-only instrument; the build is unchanged):
 /// - `__startReady`: ms from navigation start until Start is visible and enabled;
 /// - `__steps`: for each answer, ms from the click's `event.timeStamp` to the first
 ///   animation frame after the next question (or the result) is in the DOM;
@@ -62,11 +64,11 @@ struct Row {
 fn main() {
     let dist = dist_dir();
     let proxy = RecordingProxy::start();
-    let server = StaticServer::quiz_with(dist.clone(), INSTRUMENT);
+    let server = StaticServer::deployed(dist.clone());
     let mut rows = Vec::new();
 
     // Bytes: every file a full run fetched, and the loader.
-    let session = Session::start(Engine::Chromium, "bench-run", proxy.addr());
+    let session = instrumented("bench-run", &proxy);
     let page = QuizPage::open(&session, &server.url("/"));
     page.start();
     page.run(TO_CALL_CLINIC);
@@ -79,7 +81,6 @@ fn main() {
         .requests()
         .iter()
         .map(|r| r.path.split('?').next().unwrap_or_default().to_string())
-        .filter(|p| !p.starts_with("/__e2e"))
         .map(|p| if p == "/" { "/index.html".into() } else { p })
         .collect();
     // The worker, registered after start-up, is fetched on every visit too.
@@ -127,7 +128,7 @@ fn main() {
     });
 
     // Answer to next question, 4x CPU, every step of a full run.
-    let session = Session::start(Engine::Chromium, "bench-steps", proxy.addr());
+    let session = instrumented("bench-steps", &proxy);
     throttle(&session, false);
     let page = QuizPage::open(&session, &server.url("/"));
     page.start();
@@ -185,13 +186,22 @@ fn main() {
     report(&rows);
 }
 
+/// A fresh Chromium whose pages run [`INSTRUMENT`] before their own scripts.
+fn instrumented(name: &str, proxy: &RecordingProxy) -> Session {
+    let session = Session::start(Engine::Chromium, name, proxy.addr());
+    session.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": INSTRUMENT }),
+    );
+    session
+}
+
 /// `runs` loads of `url`, each in a fresh profile (throttled to the mobile profile when
 /// `mobile`): ms until Start is ready.
 fn loads(runs: usize, name: &str, mobile: bool, url: &str, proxy: &RecordingProxy) -> Vec<f64> {
     (0..runs)
         .map(|i| {
-            let session =
-                Session::start(Engine::Chromium, &format!("bench-{name}-{i}"), proxy.addr());
+            let session = instrumented(&format!("bench-{name}-{i}"), proxy);
             if mobile {
                 throttle(&session, true);
             }
