@@ -56,10 +56,11 @@ async function fill(index) {
   }
 }
 
+// Not caches.open(): it would create again a cache a fill has just deleted.
 async function cached(url) {
-  for (const name of await caches.keys()) {
-    if (name.startsWith(PREFIX)) {
-      const response = await (await caches.open(name)).match(url, { ignoreSearch: true });
+  for (const cacheName of await caches.keys()) {
+    if (cacheName.startsWith(PREFIX)) {
+      const response = await caches.match(url, { ignoreSearch: true, cacheName });
       if (response) {
         return response;
       }

@@ -239,7 +239,8 @@ fn offline_copy(h: &Harness) -> Value {
          (async () => {\n\
            const kept = {};\n\
            for (const name of await caches.keys()) {\n\
-             if (!name.startsWith('symptom-quiz-')) continue;\n\
+             // Opening a cache the worker has just deleted would create it again.\n\
+             if (!name.startsWith('symptom-quiz-') || !(await caches.has(name))) continue;\n\
              const requests = await (await caches.open(name)).keys();\n\
              kept[name] = requests.map(r => new URL(r.url).pathname).sort();\n\
            }\n\
