@@ -264,6 +264,11 @@ impl<'s> QuizPage<'s> {
     /// Switches the language and waits until `<html lang>` follows.
     pub fn switch_language(&self, tag: &str) {
         self.click(&format!("lang-{tag}"));
+        self.wait_for_html_lang(tag);
+    }
+
+    /// Waits until `<html lang>` is `tag` (the quiz sets it in an effect of its render).
+    pub fn wait_for_html_lang(&self, tag: &str) {
         self.session.wait_until(&format!("<html lang={tag}>"), || {
             (self.html_lang() == tag).then_some(())
         });
