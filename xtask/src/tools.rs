@@ -149,39 +149,20 @@ impl Tools {
     }
 
     fn ensure_wasm_opt(&self) -> Result<(), String> {
-        let wasm_opt = self.wasm_opt_bin.join("wasm-opt");
-        let found = Cmd::new(&wasm_opt).args(["--version"]).output();
-        if found
-            .as_deref()
-            .is_some_and(|v| v.contains(&format!("version_{BINARYEN_VERSION}")))
-        {
-            println!("  wasm-opt {BINARYEN_VERSION}: installed");
-            return Ok(());
-        }
-        let prefix = self
-            .wasm_opt_bin
-            .parent()
-            .and_then(Path::parent)
-            .expect("…/node_modules/.bin");
-        npm_install(prefix, &format!("binaryen@{BINARYEN_VERSION}"), "wasm-opt")
+        let version = format!("version_{BINARYEN_VERSION}");
+        ensure_npm_bin(
+            &self.wasm_opt_bin,
+            "wasm-opt",
+            "binaryen",
+            BINARYEN_VERSION,
+            |v| v.contains(&version),
+        )
     }
 
     fn ensure_terser(&self) -> Result<(), String> {
-        let terser = self.terser_bin.join("terser");
-        let found = Cmd::new(&terser).args(["--version"]).output();
-        if found
-            .as_deref()
-            .is_some_and(|v| version_matches(v, TERSER_VERSION))
-        {
-            println!("  terser {TERSER_VERSION}: installed");
-            return Ok(());
-        }
-        let prefix = self
-            .terser_bin
-            .parent()
-            .and_then(Path::parent)
-            .expect("…/node_modules/.bin");
-        npm_install(prefix, &format!("terser@{TERSER_VERSION}"), "terser")
+        ensure_npm_bin(&self.terser_bin, "terser", "terser", TERSER_VERSION, |v| {
+            version_matches(v, TERSER_VERSION)
+        })
     }
 
     /// axe-core's browser script, for the end-to-end suite's accessibility audits.
@@ -231,6 +212,27 @@ impl Tools {
         tools.ensure_cargo_tool("twiggy", "twiggy", TWIGGY_VERSION, true)?;
         Ok(tools.cargo_bin.join("twiggy"))
     }
+}
+
+/// Installs npm `package@version` into the folder above `bin_dir` (`…/node_modules/.bin`)
+/// unless `bin_dir/binary --version` already says `version` (as `is_version` reads it).
+fn ensure_npm_bin(
+    bin_dir: &Path,
+    binary: &str,
+    package: &str,
+    version: &str,
+    is_version: impl Fn(&str) -> bool,
+) -> Result<(), String> {
+    let found = Cmd::new(bin_dir.join(binary)).args(["--version"]).output();
+    if found.as_deref().is_some_and(is_version) {
+        println!("  {binary} {version}: installed");
+        return Ok(());
+    }
+    let prefix = bin_dir
+        .parent()
+        .and_then(Path::parent)
+        .expect("…/node_modules/.bin");
+    npm_install(prefix, &format!("{package}@{version}"), binary)
 }
 
 /// `npm install package` into its own folder `prefix` (no global install, no root).
