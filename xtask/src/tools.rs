@@ -24,6 +24,8 @@ const BINARYEN_VERSION: &str = "132";
 const TERSER_VERSION: &str = "5.36.0";
 /// axe-core, injected by the end-to-end suite to audit accessibility.
 const AXE_VERSION: &str = "4.14.1";
+const LIGHTHOUSE_VERSION: &str = "12.2.3";
+const TWIGGY_VERSION: &str = "0.8.0";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// Where the tools are, once ensured.
@@ -50,9 +52,15 @@ impl Tools {
             "tools: wasm target, Trunk, wasm-bindgen, wasm-opt, terser",
             || {
                 ensure_wasm_target()?;
-                tools.ensure_cargo_tool("trunk", "trunk", TRUNK_VERSION, true)?;
+                ensure_cargo_tool(&tools.cargo_bin, "trunk", "trunk", TRUNK_VERSION, true)?;
                 let bindgen = wasm_bindgen_version()?;
-                tools.ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &bindgen, false)?;
+                ensure_cargo_tool(
+                    &tools.cargo_bin,
+                    "wasm-bindgen",
+                    "wasm-bindgen-cli",
+                    &bindgen,
+                    false,
+                )?;
                 tools.ensure_wasm_opt()?;
                 tools.ensure_terser()
             },
@@ -82,7 +90,8 @@ impl Tools {
                         .into());
                 }
                 if engines.contains(&Engine::Firefox) {
-                    tools.ensure_cargo_tool(
+                    ensure_cargo_tool(
+                        &tools.cargo_bin,
                         "geckodriver",
                         "geckodriver",
                         GECKODRIVER_VERSION,
@@ -117,37 +126,6 @@ impl Tools {
         env::join_paths(dirs).expect("PATH entries contain no separator")
     }
 
-    /// Installs `package` with `cargo install` unless `binary --version` already says
-    /// `version`.
-    fn ensure_cargo_tool(
-        &self,
-        binary: &str,
-        package: &str,
-        version: &str,
-        locked: bool,
-    ) -> Result<(), String> {
-        let path = self.cargo_bin.join(binary);
-        let found = Cmd::new(&path).args(["--version"]).output();
-        if found
-            .as_deref()
-            .is_some_and(|v| version_matches(v, version))
-        {
-            println!("  {binary} {version}: installed");
-            return Ok(());
-        }
-        let what = found.map_or("missing".to_string(), |v| format!("found {v:?}"));
-        step(
-            &format!("install {package} {version} ({what}; takes minutes on 2 cores)"),
-            || {
-                let mut args = vec!["install", package, "--version", version];
-                if locked {
-                    args.push("--locked");
-                }
-                Cmd::cargo().args(args).status()
-            },
-        )
-    }
-
     fn ensure_wasm_opt(&self) -> Result<(), String> {
         let version = format!("version_{BINARYEN_VERSION}");
         ensure_npm_bin(
@@ -167,51 +145,58 @@ impl Tools {
 
     /// axe-core's browser script, for the end-to-end suite's accessibility audits.
     pub fn ensure_axe() -> Result<PathBuf, String> {
-        let prefix = cache_dir().join(format!("axe-core-{AXE_VERSION}"));
-        let script = prefix.join("node_modules/axe-core/axe.min.js");
-        if script.is_file() {
-            println!("  axe-core {AXE_VERSION}: installed");
-            return Ok(script);
-        }
-        npm_install(&prefix, &format!("axe-core@{AXE_VERSION}"), "axe-core")?;
-        Ok(script)
+        ensure_npm_file("axe-core", AXE_VERSION, "axe.min.js", "axe-core")
     }
-}
 
-impl Tools {
     /// Lighthouse's command line, for `cargo xtask bench` (12.2.3 exactly: 13 wants
     /// Node 22).
     pub fn ensure_lighthouse() -> Result<PathBuf, String> {
-        let prefix = cache_dir().join(format!("lighthouse-{LIGHTHOUSE_VERSION}"));
-        let cli = prefix.join("node_modules/lighthouse/cli/index.js");
-        if cli.is_file() {
-            println!("  lighthouse {LIGHTHOUSE_VERSION}: installed");
-            return Ok(cli);
-        }
-        npm_install(
-            &prefix,
-            &format!("lighthouse@{LIGHTHOUSE_VERSION}"),
+        ensure_npm_file(
+            "lighthouse",
+            LIGHTHOUSE_VERSION,
+            "cli/index.js",
             "Lighthouse",
-        )?;
-        Ok(cli)
+        )
     }
-}
 
-const LIGHTHOUSE_VERSION: &str = "12.2.3";
-const TWIGGY_VERSION: &str = "0.8.0";
-
-impl Tools {
     /// twiggy, the wasm size profiler: the size guard names the wasm's biggest items
     /// with it when a part is over budget (installed only then).
     pub fn ensure_twiggy() -> Result<PathBuf, String> {
-        let tools = Tools {
-            cargo_bin: cargo_home().join("bin"),
-            wasm_opt_bin: PathBuf::new(),
-            terser_bin: PathBuf::new(),
-        };
-        tools.ensure_cargo_tool("twiggy", "twiggy", TWIGGY_VERSION, true)?;
-        Ok(tools.cargo_bin.join("twiggy"))
+        let cargo_bin = cargo_home().join("bin");
+        ensure_cargo_tool(&cargo_bin, "twiggy", "twiggy", TWIGGY_VERSION, true)?;
+        Ok(cargo_bin.join("twiggy"))
     }
+}
+
+/// Installs `package` with `cargo install` into `cargo_bin` unless `binary --version`
+/// already says `version`.
+fn ensure_cargo_tool(
+    cargo_bin: &Path,
+    binary: &str,
+    package: &str,
+    version: &str,
+    locked: bool,
+) -> Result<(), String> {
+    let path = cargo_bin.join(binary);
+    let found = Cmd::new(&path).args(["--version"]).output();
+    if found
+        .as_deref()
+        .is_some_and(|v| version_matches(v, version))
+    {
+        println!("  {binary} {version}: installed");
+        return Ok(());
+    }
+    let what = found.map_or("missing".to_string(), |v| format!("found {v:?}"));
+    step(
+        &format!("install {package} {version} ({what}; takes minutes on 2 cores)"),
+        || {
+            let mut args = vec!["install", package, "--version", version];
+            if locked {
+                args.push("--locked");
+            }
+            Cmd::cargo().args(args).status()
+        },
+    )
 }
 
 /// Installs npm `package@version` into the folder above `bin_dir` (`…/node_modules/.bin`)
@@ -233,6 +218,24 @@ fn ensure_npm_bin(
         .and_then(Path::parent)
         .expect("…/node_modules/.bin");
     npm_install(prefix, &format!("{package}@{version}"), binary)
+}
+
+/// `file` of npm `package@version` (a path inside the package), installed into its own
+/// cached folder unless it is already there.
+fn ensure_npm_file(
+    package: &str,
+    version: &str,
+    file: &str,
+    what: &str,
+) -> Result<PathBuf, String> {
+    let prefix = cache_dir().join(format!("{package}-{version}"));
+    let path = prefix.join("node_modules").join(package).join(file);
+    if path.is_file() {
+        println!("  {what} {version}: installed");
+        return Ok(path);
+    }
+    npm_install(&prefix, &format!("{package}@{version}"), what)?;
+    Ok(path)
 }
 
 /// `npm install package` into its own folder `prefix` (no global install, no root).
