@@ -239,13 +239,14 @@ fn throttle(session: &Session, network: bool) {
     }
 }
 
+/// The size of `file`'s brotli copy (`brotli -q 11`), which `cargo xtask bench` writes
+/// beside each file of the build, as `dist` does.
 fn brotli(file: &Path) -> u64 {
-    let output = Command::new("brotli")
-        .args(["-q", "11", "-c"])
-        .arg(file)
-        .output()
-        .unwrap_or_else(|e| panic!("brotli: {e}"));
-    output.stdout.len() as u64
+    let mut copy = file.as_os_str().to_owned();
+    copy.push(".br");
+    std::fs::metadata(&copy)
+        .unwrap_or_else(|e| panic!("{copy:?}: {e} (run the bench with `cargo xtask bench`)"))
+        .len()
 }
 
 fn median(values: &[f64]) -> f64 {
