@@ -61,6 +61,20 @@ struct Row {
     note: String,
 }
 
+impl Row {
+    /// The median of `loads` (ms), each of them in the note.
+    fn median(figure: &'static str, budget: f64, loads: Vec<f64>) -> Row {
+        Row {
+            figure,
+            measured: median(&loads),
+            budget,
+            unit: "ms",
+            runs: loads.len(),
+            note: format!("{loads:.0?}"),
+        }
+    }
+}
+
 fn main() {
     let dist = dist_dir();
     let proxy = RecordingProxy::start();
@@ -108,24 +122,16 @@ fn main() {
 
     // Cold loads, each in a fresh profile; then under Lighthouse's mobile profile.
     let url = server.url("/");
-    let cold = loads(11, "cold", false, &url, &proxy);
-    rows.push(Row {
-        figure: "cold load until Start is visible and enabled (median)",
-        measured: median(&cold),
-        budget: 150.0,
-        unit: "ms",
-        runs: cold.len(),
-        note: format!("{cold:.0?}"),
-    });
-    let mobile = loads(5, "mobile", true, &url, &proxy);
-    rows.push(Row {
-        figure: "the same, mobile profile (4x CPU, 150 ms RTT, 1.6 Mbps)",
-        measured: median(&mobile),
-        budget: 1500.0,
-        unit: "ms",
-        runs: mobile.len(),
-        note: format!("{mobile:.0?}"),
-    });
+    rows.push(Row::median(
+        "cold load until Start is visible and enabled (median)",
+        150.0,
+        loads(11, "cold", false, &url, &proxy),
+    ));
+    rows.push(Row::median(
+        "the same, mobile profile (4x CPU, 150 ms RTT, 1.6 Mbps)",
+        1500.0,
+        loads(5, "mobile", true, &url, &proxy),
+    ));
 
     // Answer to next question, 4x CPU, every step of a full run.
     let session = instrumented("bench-steps", &proxy);
