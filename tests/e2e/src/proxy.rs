@@ -1,7 +1,8 @@
 //! A recording proxy that lets nothing through: Chromium and Firefox are set up to send
 //! all traffic that is not for loopback here (Chromium also resolves no host name but
-//! loopback's; WebKitGTK runs without it, see `browser.rs`). It records what was asked for and answers 502, so a request to any
-//! other host is both seen and fails, wherever in the page or the browser it came from.
+//! loopback's; WebKitGTK runs without it, see `browser.rs`). It records what was asked
+//! for and answers 502, so a request to any other host is both seen and fails, wherever
+//! in the page or the browser it came from.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};

@@ -67,7 +67,7 @@ impl Session {
     }
 
     /// A Chrome DevTools Protocol command (Chromium only: chromedriver's
-    /// `goog/cdp/execute`), for throttling in `cargo xtask bench`.
+    /// `goog/cdp/execute`), for `cargo xtask bench`'s throttling and instrument.
     pub fn cdp(&self, cmd: &str, params: Value) -> Value {
         self.command(
             "POST",

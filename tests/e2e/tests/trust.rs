@@ -313,9 +313,7 @@ fn a_second_visit_works_with_the_server_stopped(mut h: Harness) {
 
     h.session.goto(&h.server.url("/?lang=es"));
     let page = QuizPage::open_current(&h.session);
-    h.session.wait_until("the quiz in Spanish", || {
-        (page.html_lang() == "es").then_some(())
-    });
+    page.wait_for_html_lang("es");
     page.start();
     page.run(TO_CALL_CLINIC);
     assert_eq!(page.result().tier, "call-clinic");
