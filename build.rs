@@ -110,12 +110,21 @@ fn quiz_code(quiz: &Quiz) -> String {
             quiz.rules
                 .iter()
                 .map(|r| format!(
-                    "Rule {{ id: {:?}, tier: Tier::{:?}, when: {}, reason: {}, source: {} }}",
+                    "Rule {{ id: {:?}, tier: Tier::{:?}, when: {}, reason: {}, source: {}, \
+                     call: &[{}], action: {}, worse: {}, details: {} }}",
                     r.id,
                     r.tier,
                     condition(&r.when),
                     text(&r.reason),
-                    source(&r.source)
+                    source(&r.source),
+                    r.call
+                        .iter()
+                        .map(|l| format!("Line::{l:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    optional_text(&r.action),
+                    optional_text(&r.worse),
+                    r.details
                 ))
                 .collect()
         )
@@ -194,9 +203,7 @@ fn question(q: &Question) -> String {
         q.kind,
         text(&q.prompt),
         text(&q.why),
-        q.hint
-            .as_ref()
-            .map_or("None".into(), |h| format!("Some({})", text(h))),
+        optional_text(&q.hint),
         choices.join(", "),
         q.min,
         q.max,
@@ -212,6 +219,11 @@ fn text(t: &Text) -> String {
         "Text {{ en: {:?}, es: {:?}, en_other: {:?}, es_other: {:?} }}",
         t.en, t.es, t.en_other, t.es_other
     )
+}
+
+fn optional_text(t: &Option<Text>) -> String {
+    t.as_ref()
+        .map_or("None".into(), |t| format!("Some({})", text(t)))
 }
 
 fn source(s: &Source) -> String {

@@ -19,3 +19,9 @@ pub const CRISIS_LINE: Phone = Phone {
     display: "988",
     tel: "tel:988",
 };
+
+/// Poison Control (America's Poison Centers), free, 24 hours a day.
+pub const POISON_CONTROL: Phone = Phone {
+    display: "1-800-222-1222",
+    tel: "tel:+18002221222",
+};

@@ -28,7 +28,7 @@ pub mod validate;
 pub use content::QUIZ;
 pub use flow::{Answer, AnswerError, Answers, Progress, Step, Walk};
 pub use model::{
-    Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Lang, Perspective, Question,
+    Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Lang, Line, Perspective, Question,
     QuestionId, Quiz, Remark, Rule, Section, Source, Text, Tier, TierText, Words,
 };
 pub use saved::{Discarded, Saved, SavedStep, KEEP_FOR_MS};

@@ -139,9 +139,9 @@ fn an_unreachable_question() {
     );
     assert_problem(
         &text,
-        "question \"headache-over-50\"",
+        "question \"over-50\"",
         "is unreachable",
-        "id = \"headache-over-50\"",
+        "id = \"over-50\"",
     );
 }
 
@@ -164,8 +164,8 @@ fn a_rule_that_can_never_fire() {
 #[test]
 fn a_path_with_no_outcome() {
     let text = edited(
-        "{ question = \"how-bad\", max = 5 },",
-        "{ question = \"how-bad\", max = 4 },",
+        "  { question = \"where\", is = [\"low-back\"] },\n  { question = \"how-long\", is = [\"under-4-weeks\", \"4-to-12-weeks\"] },\n  { question = \"how-bad\", max = 5 },",
+        "  { question = \"where\", is = [\"low-back\"] },\n  { question = \"how-long\", is = [\"under-4-weeks\", \"4-to-12-weeks\"] },\n  { question = \"how-bad\", max = 4 },",
     );
     let problems = quiz_problems(&text);
     let found = problems
@@ -291,14 +291,14 @@ fn wrong_types_and_unknown_keys() {
 #[test]
 fn a_checklist_needs_one_none_choice() {
     let text = edited(
-        "id = \"none\"\nnone = true\nlabel.en = \"Neither of these\"",
-        "id = \"none\"\nlabel.en = \"Neither of these\"",
+        "none = true\nlabel.en = \"None of these\"\nlabel.es = \"Ninguna de estas\"\n\n# ---------------------------------------------------------------------------------\n# Health history",
+        "label.en = \"None of these\"\nlabel.es = \"Ninguna de estas\"\n\n# ---------------------------------------------------------------------------------\n# Health history",
     );
     assert_problem(
         &text,
-        "question \"headache-over-50\"",
-        "exactly one \"none = true\"",
-        "id = \"headache-over-50\"",
+        "question \"over-50\"",
+        "needs one \"none = true\"",
+        "id = \"over-50\"",
     );
 }
 

@@ -3,6 +3,8 @@
 //! the progress figure.
 #![cfg(not(target_arch = "wasm32"))]
 
+use proptest::prelude::*;
+use symptom_quiz::quiz::validate::candidates;
 use symptom_quiz::quiz::{
     Answer, AnswerError, Answers, ChoiceId, Lang, Perspective, QuestionId, Step, Tier, QUIZ,
 };
@@ -26,8 +28,10 @@ fn asking(answers: &Answers) -> &'static str {
 /// Answers up to the urgent section for someone who strained their back at 30.
 fn strained_at_30() -> Answers {
     let mut a = Answers::default();
+    answer(&mut a, "where", choices(&["low-back"]));
     answer(&mut a, "nerve-signs", choices(&["none"]));
     answer(&mut a, "body-signs", choices(&["none"]));
+    answer(&mut a, "belly-signs", choices(&["none"]));
     answer(&mut a, "injury", choices(&["strain"]));
     answer(&mut a, "age", Answer::Number(30));
     answer(&mut a, "pregnancy", choices(&["no"]));
@@ -73,7 +77,7 @@ fn back_goes_to_the_previous_question_on_the_path() {
     let before = |current| QUIZ.before(current, &a).map(|q| q.id.0);
     assert_eq!(before(Some(QuestionId("injury-risks"))), Some("pain-signs"));
     assert_eq!(before(Some(QuestionId("age"))), Some("injury"));
-    assert_eq!(before(Some(QuestionId("nerve-signs"))), None);
+    assert_eq!(before(Some(QuestionId("where"))), None);
 }
 
 #[test]
@@ -178,19 +182,90 @@ fn texts_follow_the_perspective_and_the_language() {
 #[test]
 fn progress_counts_what_is_left_honestly() {
     let mut a = Answers::default();
-    let p = QUIZ.progress(&a);
+    let p = QUIZ.progress(None, &a);
     assert_eq!(p.done, 0);
-    // 13 questions are always asked; 5 more depend on answers not given yet.
-    assert_eq!((p.fewest, p.most), (13, QUIZ.questions.len()));
+    // 14 questions are always asked; 6 more depend on answers not given yet.
+    assert_eq!((p.fewest, p.most), (14, QUIZ.questions.len()));
+    answer(&mut a, "where", choices(&["low-back"]));
     answer(&mut a, "nerve-signs", choices(&["none"]));
     answer(&mut a, "body-signs", choices(&["none"]));
+    answer(&mut a, "belly-signs", choices(&["none"]));
     answer(&mut a, "injury", choices(&["no"]));
     answer(&mut a, "age", Answer::Number(35));
-    // Known now: no injury questions, no over-50 or first-time question; pregnancy
-    // signs still depend on the pregnancy answer.
-    let p = QUIZ.progress(&a);
-    assert_eq!((p.done, p.fewest, p.most), (4, 14, 15));
+    // Known now: no injury questions, no over-50 or first-time question, the back-pain
+    // question is asked; pregnancy signs still depend on the pregnancy answer.
+    let p = QUIZ.progress(None, &a);
+    assert_eq!((p.done, p.fewest, p.most), (6, 16, 17));
     answer(&mut a, "pregnancy", choices(&["no"]));
-    let p = QUIZ.progress(&a);
-    assert_eq!((p.done, p.fewest, p.most), (5, 14, 14));
+    let p = QUIZ.progress(None, &a);
+    assert_eq!((p.done, p.fewest, p.most), (7, 16, 16));
+    // Editing an earlier question: its own place on the path, not the next one's.
+    let p = QUIZ.progress(Some(QuestionId("body-signs")), &a);
+    assert_eq!((p.done, p.fewest, p.most), (2, 16, 16));
+}
+
+/// `N of M` is never `N > M`: after every answer, edit and Back, for the question on
+/// screen, as the app moves (`Quiz::after` on Next, `Quiz::before` on Back).
+fn progress_stays_within_the_path(script: &[(u8, usize)]) -> Result<(), String> {
+    let mut answers = Answers::default();
+    let mut current: Option<QuestionId> = match QUIZ.first() {
+        Step::Ask(q) => Some(q.id),
+        Step::Result => None,
+    };
+    for (i, &(op, pick)) in script.iter().enumerate() {
+        let asked = QUIZ.walk(&answers).asked;
+        match (op % 4, current) {
+            // Back (from the result: the last question).
+            (0, _) => {
+                if let Some(q) = QUIZ.before(current, &answers) {
+                    current = Some(q.id);
+                }
+            }
+            // Edit an earlier question on the path, as "Edit answers" and Back reach it.
+            (1, _) if !asked.is_empty() => current = Some(asked[pick % asked.len()].id),
+            // Answer the question on screen and press Next.
+            (_, Some(id)) => {
+                let q = QUIZ.question(id).unwrap();
+                let options = candidates(&QUIZ, q);
+                let answer = options[pick % options.len()].clone();
+                QUIZ.answer(&mut answers, id, answer).unwrap();
+                current = match QUIZ.after(id, &answers) {
+                    Step::Ask(q) => Some(q.id),
+                    Step::Result => None,
+                };
+            }
+            _ => {}
+        }
+        let Some(id) = current else { continue };
+        let p = QUIZ.progress(Some(id), &answers);
+        let n = p.done + 1;
+        if !(n <= p.fewest && p.fewest <= p.most && p.most <= QUIZ.questions.len()) {
+            return Err(format!(
+                "step {i}: on {} shows {n} of {}–{}",
+                id.0, p.fewest, p.most
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn edit_answers_from_a_result_never_reads_n_of_m_with_n_over_m() {
+    // The case seen in the release build: a full run, then "Edit answers" (Back from
+    // the result) reached the last question, shown as "Question 16 of 15".
+    let mut script: Vec<(u8, usize)> = vec![(2, 0); 40];
+    script.push((0, 0));
+    script.push((0, 0));
+    assert_eq!(progress_stays_within_the_path(&script), Ok(()));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn progress_never_reads_n_over_m(
+        script in prop::collection::vec((0u8..8, 0usize..10_000), 1..80)
+    ) {
+        prop_assert_eq!(progress_stays_within_the_path(&script), Ok(()));
+    }
 }

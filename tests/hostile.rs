@@ -127,11 +127,11 @@ fn cases() -> Vec<Case> {
             Quiz,
             quiz(
                 "show_if = { question = \"age\", min = 50 }",
-                "show_if = { question = \"headache-over-50\", is = [\"none\"] }",
+                "show_if = { question = \"over-50\", is = [\"none\"] }",
             ),
-            "question \"headache-over-50\"",
+            "question \"over-50\"",
             "which is not asked before it",
-            Some("id = \"headache-over-50\""),
+            Some("id = \"over-50\""),
         ),
         case(
             "a huge text: a 512 KB prompt",

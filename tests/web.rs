@@ -53,7 +53,7 @@ async fn next_is_disabled_until_the_question_is_answered() {
     let root = mount().await;
     click(&root, "start").await;
     assert!(find(&root, "next").has_attribute("disabled"));
-    click(&root, "choice-none").await;
+    click(&root, "choice-low-back").await;
     assert!(!find(&root, "next").has_attribute("disabled"));
 }
 
@@ -61,6 +61,8 @@ async fn next_is_disabled_until_the_question_is_answered() {
 async fn an_emergency_answer_shows_911_and_not_the_clinic() {
     let root = mount().await;
     click(&root, "start").await;
+    click(&root, "choice-low-back").await;
+    click(&root, "next").await;
     click(&root, "choice-new-bladder").await;
     click(&root, "next").await;
     assert_eq!(
@@ -82,6 +84,8 @@ async fn an_emergency_answer_shows_911_and_not_the_clinic() {
 async fn back_from_the_result_keeps_the_answer() {
     let root = mount().await;
     click(&root, "start").await;
+    click(&root, "choice-low-back").await;
+    click(&root, "next").await;
     click(&root, "choice-new-bladder").await;
     click(&root, "next").await;
     click(&root, "edit-answers").await;

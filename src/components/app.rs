@@ -56,7 +56,11 @@ pub fn App() -> Html {
 
     // The path's progress and the outcome, once per render: the host messages and the
     // announcement both use them.
-    let progress = QUIZ.progress(&state.answers);
+    let current = match state.stage {
+        Stage::Asking(id) => Some(id),
+        Stage::Start | Stage::Result => None,
+    };
+    let progress = QUIZ.progress(current, &state.answers);
     let outcome = QUIZ.outcome(&state.answers).ok();
 
     // Inside an embed: tell the host page we are ready, keep its frame as tall as the

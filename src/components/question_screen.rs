@@ -22,7 +22,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     let question = props.question;
     let (lang, who) = (quiz.lang, quiz.perspective);
     let text = strings(lang);
-    let progress = text.question_n(QUIZ.progress(&quiz.answers));
+    let progress = text.question_n(QUIZ.progress(Some(question.id), &quiz.answers));
     let section = QUIZ
         .section(question.section)
         .map(|s| s.title.get(lang, who));

@@ -1,9 +1,9 @@
 use yew::prelude::*;
 
 use super::{CallLink, ForgetButton, PrintSummary};
-use crate::clinic::{CLINIC, CRISIS_LINE, EMERGENCY};
+use crate::clinic::{CLINIC, CRISIS_LINE, EMERGENCY, POISON_CONTROL};
 use crate::edge;
-use crate::quiz::{Guideline, Kind, Lang, Perspective, Reason, Source, Text, Tier, QUIZ};
+use crate::quiz::{Guideline, Kind, Lang, Line, Perspective, Reason, Source, Text, Tier, QUIZ};
 use crate::state::{Action, QuizContext};
 use crate::strings::{strings, Strings};
 
@@ -69,11 +69,16 @@ pub fn ResultScreen() -> Html {
         Tier::CallClinic | Tier::SelfCare => "✓",
     };
     let calls = match outcome.tier {
+        // Only the lines the fired rules name, the first one primary (§4).
         Tier::Emergency => html! {
-            <>
-                <CallLink label={text.call_911} phone={&EMERGENCY} testid="call-911" primary=true />
-                <CallLink label={text.call_988} phone={&CRISIS_LINE} testid="call-988" />
-            </>
+            { for outcome.lines().into_iter().enumerate().map(|(i, line)| {
+                let (label, phone, testid) = match line {
+                    Line::Emergency => (text.call_911, &EMERGENCY, "call-911"),
+                    Line::Crisis => (text.call_988, &CRISIS_LINE, "call-988"),
+                    Line::Poison => (text.call_poison, &POISON_CONTROL, "call-poison"),
+                };
+                html! { <CallLink {label} {phone} {testid} primary={i == 0} /> }
+            }) }
         },
         Tier::Urgent => html! {
             <>
@@ -109,14 +114,18 @@ pub fn ResultScreen() -> Html {
                 <span class="tier-icon" aria-hidden="true">{ icon }</span>
                 { tier_text.headline.get(lang, who) }
             </h1>
-            <p data-testid="action">{ tier_text.action.get(lang, who) }</p>
+            <div data-testid="action">
+                { for outcome.actions().iter().map(|a| html! { <p>{ a.get(lang, who) }</p> }) }
+            </div>
             { calls }
             <h2>{ text.why_this_result }</h2>
             <ul data-testid="reasons">
                 { for outcome.reasons().iter().map(|r| reason(r, lang, who, text)) }
             </ul>
             <h2>{ text.if_worse }</h2>
-            <p data-testid="worse">{ tier_text.worse.get(lang, who) }</p>
+            <ul data-testid="worse">
+                { for outcome.worse().iter().map(|w| html! { <li>{ w.get(lang, who) }</li> }) }
+            </ul>
             { list(outcome.expectations().iter().map(|e| item(&e.text, &e.source)).collect(),
                 "expectations", text.what_to_expect) }
             { list(outcome.patterns().iter().map(|p| item(&p.text, &p.source)).collect(),

@@ -64,7 +64,7 @@ pub enum AnswerError {
 /// How far along the visitor is (see [`Quiz::progress`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Progress {
-    /// Questions answered on the path.
+    /// Questions of the path before the one on screen.
     pub done: usize,
     /// The fewest and most questions the path can have in all.
     pub fewest: usize,
@@ -252,20 +252,26 @@ impl Quiz {
         end.checked_sub(1).map(|i| asked[i])
     }
 
-    /// An honest progress figure: questions answered on the path, and the fewest and
-    /// most questions the whole path can have from here. Questions whose show-if waits
-    /// on an unanswered question make the two differ; every answer narrows the range.
-    pub fn progress(&self, answers: &Answers) -> Progress {
+    /// An honest progress figure for the question on screen (`None`: the next one):
+    /// how many questions of the path come before it, and the fewest and most
+    /// questions the whole path can have. Questions whose show-if waits on an
+    /// unanswered question make the two differ; every answer narrows the range. The
+    /// question on screen is always within the range, also when it is an earlier one
+    /// being edited (`done < fewest`).
+    pub fn progress(&self, current: Option<QuestionId>, answers: &Answers) -> Progress {
         let walk = self.walk(answers);
-        let done = walk.asked.len();
-        let Step::Ask(current) = walk.step else {
+        let asked = walk.asked.len();
+        let on_path = current.and_then(|id| walk.asked.iter().position(|q| q.id == id));
+        let Step::Ask(next) = walk.step else {
+            // Every question of the path is answered: the path is known.
             return Progress {
-                done,
-                fewest: done,
-                most: done,
+                done: on_path.unwrap_or(asked.saturating_sub(1)),
+                fewest: asked,
+                most: asked,
             };
         };
-        let start = self.position(current.id).unwrap_or(self.questions.len());
+        let done = on_path.unwrap_or(asked);
+        let start = self.position(next.id).unwrap_or(self.questions.len());
         let (mut sure, mut maybe) = (0, 0);
         for q in &self.questions[start..] {
             if self.depends_on_unanswered(q, &walk.answers) {
@@ -276,8 +282,8 @@ impl Quiz {
         }
         Progress {
             done,
-            fewest: done + sure,
-            most: done + sure + maybe,
+            fewest: asked + sure,
+            most: asked + sure + maybe,
         }
     }
 

@@ -142,15 +142,23 @@ pub enum Guideline {
     Bass2018,
     BeFast,
     Lifeline988,
+    NiceNg156,
+    AccAha2022,
+    NiceNg65,
+    PoisonHelp,
 }
 
 impl Guideline {
-    pub const ALL: [Guideline; 5] = [
+    pub const ALL: [Guideline; 9] = [
         Guideline::Acp2017,
         Guideline::NiceCks,
         Guideline::Bass2018,
         Guideline::BeFast,
         Guideline::Lifeline988,
+        Guideline::NiceNg156,
+        Guideline::AccAha2022,
+        Guideline::NiceNg65,
+        Guideline::PoisonHelp,
     ];
 
     /// The id written in the content file.
@@ -161,6 +169,10 @@ impl Guideline {
             Guideline::Bass2018 => "BASS-2018",
             Guideline::BeFast => "BE-FAST",
             Guideline::Lifeline988 => "988",
+            Guideline::NiceNg156 => "NICE-NG156",
+            Guideline::AccAha2022 => "ACC-AHA-2022",
+            Guideline::NiceNg65 => "NICE-NG65",
+            Guideline::PoisonHelp => "POISON-HELP",
         }
     }
 
@@ -176,6 +188,10 @@ impl Guideline {
             Guideline::Bass2018 => "Cauda equina standards, BASS/SBNS 2018",
             Guideline::BeFast => "American Stroke Association, BE FAST",
             Guideline::Lifeline988 => "988 Suicide & Crisis Lifeline",
+            Guideline::NiceNg156 => "NICE guideline NG156, 2020",
+            Guideline::AccAha2022 => "ACC/AHA aortic disease guideline, 2022",
+            Guideline::NiceNg65 => "NICE guideline NG65, 2017",
+            Guideline::PoisonHelp => "America's Poison Centers",
         }
     }
 
@@ -195,7 +211,52 @@ impl Guideline {
             }
             Guideline::BeFast => "American Stroke Association, BE FAST stroke warning signs",
             Guideline::Lifeline988 => "988 Suicide & Crisis Lifeline",
+            Guideline::NiceNg156 => {
+                "NICE guideline NG156, Abdominal aortic aneurysm: diagnosis and management \
+                 (2020)"
+            }
+            Guideline::AccAha2022 => {
+                "Isselbacher E.M. et al., 2022 ACC/AHA Guideline for the Diagnosis and \
+                 Management of Aortic Disease. Circulation 2022;146:e334–e482"
+            }
+            Guideline::NiceNg65 => {
+                "NICE guideline NG65, Spondyloarthritis in over 16s: diagnosis and \
+                 management (2017)"
+            }
+            Guideline::PoisonHelp => {
+                "America's Poison Centers, Poison Help line 1-800-222-1222 (free, 24/7)"
+            }
         }
+    }
+}
+
+/// A telephone line an emergency result can show. Each emergency rule names the lines
+/// that fit it (`clinical-safety.md` §4): a line that does not fit is clutter that slows
+/// a frightened person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Line {
+    /// 911, emergency services.
+    Emergency,
+    /// 988, the Suicide & Crisis Lifeline.
+    Crisis,
+    /// 1-800-222-1222, Poison Control (America's Poison Centers).
+    Poison,
+}
+
+impl Line {
+    pub const ALL: [Line; 3] = [Line::Emergency, Line::Crisis, Line::Poison];
+
+    /// The name written in the content file's `call = [...]`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Line::Emergency => "911",
+            Line::Crisis => "988",
+            Line::Poison => "poison-control",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Line> {
+        Line::ALL.into_iter().find(|l| l.id() == id)
     }
 }
 
@@ -334,6 +395,16 @@ pub struct Rule {
     /// Why this matters, in plain words, shown under "Why this result".
     pub reason: Text,
     pub source: Source,
+    /// Emergency rules: the lines to call, in order (911 when the content names none).
+    pub call: &'static [Line],
+    /// What to do now, in place of the tier's action when every rule of the tier that
+    /// fired has one (Poison Control for an overdose, 988 for self-harm).
+    pub action: Option<Text>,
+    /// A line for "If it gets worse" that fits this cause (pregnancy, infection, neck,
+    /// belly), shown before the tier's own line.
+    pub worse: Option<Text>,
+    /// False: the result shows no session details or TCM patterns (under 18).
+    pub details: bool,
 }
 
 /// Something shown with a `call-clinic` or `doctor-first` result when its condition

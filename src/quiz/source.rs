@@ -16,8 +16,8 @@ use toml::Spanned;
 
 use super::clinic::{Clinic, ContentVersion, Location, Phone};
 use super::model::{
-    Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Question, QuestionId, Quiz, Remark,
-    Rule, Section, Source, Text, Tier, TierText, Words,
+    Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Line, Question, QuestionId, Quiz,
+    Remark, Rule, Section, Source, Text, Tier, TierText, Words,
 };
 use super::validate::{validate, Item};
 
@@ -409,7 +409,15 @@ impl<'a> Reader<'a> {
     ) -> Option<Source> {
         let Some(v) = Self::get(table, "source") else {
             if inherited.is_none() {
-                self.error(span, item, "missing \"source\": a verbatim sentence of the article, or one of ACP-2017, NICE-CKS, BASS-2018, BE-FAST, 988");
+                let known: Vec<&str> = Guideline::ALL.iter().map(|g| g.id()).collect();
+                self.error(
+                    span,
+                    item,
+                    format!(
+                        "missing \"source\": a verbatim sentence of the article, or one of {}",
+                        known.join(", ")
+                    ),
+                );
             }
             return inherited;
         };
@@ -731,7 +739,13 @@ impl<'a> Reader<'a> {
             let item = Item::Rule(id);
             let name = item.to_string();
             self.remember(item, &span);
-            self.known_keys(t, &["id", "tier", "when", "reason", "source"], &name);
+            self.known_keys(
+                t,
+                &[
+                    "id", "tier", "when", "reason", "source", "call", "action", "worse", "details",
+                ],
+                &name,
+            );
             let tier = self.string(t, "tier", &name, &span).and_then(|s| {
                 let tier = Tier::from_slug(s);
                 if tier.is_none() {
@@ -742,19 +756,74 @@ impl<'a> Reader<'a> {
             let when = self.required_condition(t, "when", &name, &span);
             let reason = self.text(t, "reason", &name, &span);
             let source = self.source(t, &name, &span, None);
-            if let (Some(tier), Some(when), Some(reason), Some(source)) =
-                (tier, when, reason, source)
+            let call = self.lines(t, &name);
+            let action = Self::get(t, "action").map(|v| self.as_text(v, "action", &name, &span));
+            let worse = Self::get(t, "worse").map(|v| self.as_text(v, "worse", &name, &span));
+            let details = match Self::get(t, "details").map(|v| (v.get_ref(), v.span())) {
+                None => Some(true),
+                Some((DeValue::Boolean(b), _)) => Some(*b),
+                Some((_, at)) => {
+                    self.error(&at, &name, "\"details\" must be true or false");
+                    None
+                }
+            };
+            if let (Some(tier), Some(when), Some(reason), Some(source), Some(call), Some(details)) =
+                (tier, when, reason, source, call, details)
             {
+                // An emergency result always has a line to call: 911 unless named.
+                let call = match call {
+                    [] if tier == Tier::Emergency => &[Line::Emergency][..],
+                    named => named,
+                };
                 out.push(Rule {
                     id,
                     tier,
                     when,
                     reason,
                     source,
+                    call,
+                    action: action.flatten(),
+                    worse: worse.flatten(),
+                    details,
                 });
             }
         }
         out
+    }
+
+    /// A rule's `call = ["911", "988", "poison-control"]`: the lines its result shows.
+    fn lines(&mut self, table: &DeTable<'a>, item: &str) -> Option<&'static [Line]> {
+        let Some(v) = Self::get(table, "call") else {
+            return Some(&[]);
+        };
+        let known: Vec<&str> = Line::ALL.iter().map(|l| l.id()).collect();
+        let DeValue::Array(ids) = v.get_ref() else {
+            self.error(
+                &v.span(),
+                item,
+                format!("\"call\" must be a list of lines ({})", known.join(", ")),
+            );
+            return None;
+        };
+        let mut out = Vec::new();
+        for id in ids.iter() {
+            let name = self.as_string(id, "call", item)?;
+            match Line::from_id(name) {
+                Some(line) => out.push(line),
+                None => {
+                    self.error(
+                        &id.span(),
+                        item,
+                        format!(
+                            "unknown line \"{name}\" in \"call\" (known: {})",
+                            known.join(", ")
+                        ),
+                    );
+                    return None;
+                }
+            }
+        }
+        Some(leak(out))
     }
 
     fn remarks(

@@ -7,7 +7,8 @@
 
 use super::flow::{Answer, Answers, Step};
 use super::model::{
-    Choice, Condition, Expectation, Question, QuestionId, Quiz, Remark, Rule, Tier, TierText,
+    Choice, Condition, Expectation, Line, Question, QuestionId, Quiz, Remark, Rule, Text, Tier,
+    TierText,
 };
 
 /// The result of the quiz, and everything needed to explain it.
@@ -90,18 +91,76 @@ impl Outcome {
             .collect()
     }
 
-    /// What to expect from acupuncture: `call-clinic` and `doctor-first` only.
+    /// The rules of the result's tier that fired.
+    fn top(&self) -> impl Iterator<Item = &'static Rule> + '_ {
+        self.fired.iter().copied().filter(|r| r.tier == self.tier)
+    }
+
+    /// The lines to call, in the order the fired rules name them, each once: only
+    /// those that fit (`clinical-safety.md` §4). Empty below the emergency tier.
+    pub fn lines(&self) -> Vec<Line> {
+        let mut lines = Vec::new();
+        for line in self.top().flat_map(|r| r.call.iter().copied()) {
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
+        }
+        lines
+    }
+
+    /// What to do now: the tier's action, unless every rule of the tier that fired has
+    /// its own (an overdose: Poison Control; self-harm: 988), then each of those once.
+    pub fn actions(&self) -> Vec<Text> {
+        let own: Option<Vec<Text>> = self.top().map(|r| r.action).collect();
+        let mut actions = Vec::new();
+        match own {
+            Some(own) if !own.is_empty() => {
+                for a in own {
+                    if !actions.contains(&a) {
+                        actions.push(a);
+                    }
+                }
+            }
+            _ => actions.extend(self.text().map(|t| t.action)),
+        }
+        actions
+    }
+
+    /// "If it gets worse": the lines of every rule that fired and has one (pregnancy,
+    /// infection, neck, belly…), each once, then the tier's own line. Never empty: the
+    /// loader requires the tier's line.
+    pub fn worse(&self) -> Vec<Text> {
+        let mut lines: Vec<Text> = Vec::new();
+        for w in self.fired.iter().filter_map(|r| r.worse) {
+            if !lines.contains(&w) {
+                lines.push(w);
+            }
+        }
+        lines.extend(self.text().map(|t| t.worse));
+        lines
+    }
+
+    /// Whether the result shows session details and patterns: `call-clinic` and
+    /// `doctor-first` only, and not when a rule that fired says not to (under 18).
+    pub fn shows_details(&self) -> bool {
+        self.tier.shows_acupuncture_details() && self.fired.iter().all(|r| r.details)
+    }
+
+    /// What to expect from acupuncture (see [`Outcome::shows_details`]).
     pub fn expectations(&self) -> &'static [Expectation] {
-        if self.tier.shows_acupuncture_details() {
+        if self.shows_details() {
             self.quiz.expectations
         } else {
             &[]
         }
     }
 
-    /// The traditional-Chinese-medicine patterns the answers match: `call-clinic` and
-    /// `doctor-first` only.
+    /// The traditional-Chinese-medicine patterns the answers match (see
+    /// [`Outcome::shows_details`]).
     pub fn patterns(&self) -> Vec<&'static Remark> {
+        if !self.shows_details() {
+            return Vec::new();
+        }
         self.remarks(self.quiz.patterns)
     }
 

@@ -16,7 +16,7 @@ use std::fmt;
 
 use super::flow::{Answer, Answers};
 use super::model::{
-    Choice, ChoiceId, Condition, Kind, Question, QuestionId, Quiz, Source, Text, Tier,
+    Choice, ChoiceId, Condition, Guideline, Kind, Question, QuestionId, Quiz, Source, Text, Tier,
 };
 
 /// The item a problem is about, to be shown with its file and line.
@@ -172,6 +172,12 @@ fn structure(quiz: &Quiz, article: &str, report: &mut impl FnMut(Item, String)) 
     }
     for rule in quiz.rules {
         text(&Item::Rule(rule.id), "reason", &rule.reason);
+        if let Some(action) = &rule.action {
+            text(&Item::Rule(rule.id), "action", action);
+        }
+        if let Some(worse) = &rule.worse {
+            text(&Item::Rule(rule.id), "worse", worse);
+        }
     }
     for p in quiz.patterns {
         text(&Item::Pattern(p.id), "text", &p.text);
@@ -230,6 +236,24 @@ fn structure(quiz: &Quiz, article: &str, report: &mut impl FnMut(Item, String)) 
     }
     for rule in quiz.rules {
         references(quiz, &rule.when, &Item::Rule(rule.id), report);
+        if rule.tier != Tier::Emergency && !rule.call.is_empty() {
+            report(
+                Item::Rule(rule.id),
+                "only an emergency rule names lines to call (\"call\")".into(),
+            );
+        }
+        if rule.source == Source::Guideline(Guideline::Acp2017)
+            && !requires(&rule.when, PLACES, LOW_BACK)
+        {
+            report(
+                Item::Rule(rule.id),
+                format!(
+                    "cites ACP-2017, a guideline about low back pain only: its \"when\" must \
+                     require {{ question = \"{PLACES}\", is = [\"{LOW_BACK}\"] }}, so that it \
+                     never fires for pain elsewhere"
+                ),
+            );
+        }
     }
     for p in quiz.patterns {
         references(quiz, &p.when, &Item::Pattern(p.id), report);
@@ -249,6 +273,27 @@ fn structure(quiz: &Quiz, article: &str, report: &mut impl FnMut(Item, String)) 
         }
     }
     emergencies_first(quiz, report);
+}
+
+/// The question that asks where the pain is, and its choice for low back pain: the
+/// only place the ACP 2017 guideline speaks to (`clinical-safety.md`, "Where the pain
+/// is").
+pub const PLACES: &str = "where";
+pub const LOW_BACK: &str = "low-back";
+
+/// Whether `c` can only hold when question `question` was answered with `choice`
+/// (among others): every way of satisfying `c` includes it.
+pub fn requires(c: &Condition, question: &str, choice: &str) -> bool {
+    match c {
+        Condition::Chose { question: q, any } => {
+            q.0 == question && !any.is_empty() && any.iter().all(|a| a.0 == choice)
+        }
+        Condition::Between { .. } => false,
+        Condition::All(parts) => parts.iter().any(|p| requires(p, question, choice)),
+        Condition::Any(parts) => {
+            !parts.is_empty() && parts.iter().all(|p| requires(p, question, choice))
+        }
+    }
 }
 
 /// `clinical-safety.md` §1: every emergency item is asked before any urgent item. A
@@ -336,10 +381,21 @@ fn kind(question: &Question, report: &mut impl FnMut(Item, String)) {
         _ => {}
     }
     match question.kind {
-        Kind::Checklist if exclusive != 1 => report(
+        Kind::Checklist if exclusive > 1 => report(
             item,
-            "a checklist needs exactly one \"none = true\" choice (\"None of these\")".into(),
+            "a checklist has at most one \"none = true\" choice (\"None of these\")".into(),
         ),
+        Kind::Checklist
+            if exclusive == 0
+                && (question.section == "warning-signs"
+                    || question.section == "see-a-doctor-today") =>
+        {
+            report(
+                item,
+                "a warning-sign checklist needs one \"none = true\" choice (\"None of these\")"
+                    .into(),
+            )
+        }
         Kind::Single | Kind::YesNo if exclusive > 0 => {
             report(item, "only a checklist has a \"none = true\" choice".into())
         }
@@ -568,13 +624,40 @@ impl Exploration {
 }
 
 /// A condition simplified by the answers given so far.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug)]
 enum Partial {
     True,
     False,
     Atom(&'static Condition),
     All(Vec<Partial>),
     Any(Vec<Partial>),
+}
+
+// An atom is one place in the compiled-in quiz: compare and hash it by address, not by
+// its text. The walk hashes every state it meets; hashing the question and choice ids
+// of every atom took most of its time.
+impl PartialEq for Partial {
+    fn eq(&self, other: &Partial) -> bool {
+        match (self, other) {
+            (Partial::True, Partial::True) | (Partial::False, Partial::False) => true,
+            (Partial::Atom(a), Partial::Atom(b)) => std::ptr::eq(*a, *b),
+            (Partial::All(a), Partial::All(b)) | (Partial::Any(a), Partial::Any(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Partial {}
+
+impl std::hash::Hash for Partial {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self).hash(state);
+        match self {
+            Partial::True | Partial::False => {}
+            Partial::Atom(c) => std::ptr::hash(*c, state),
+            Partial::All(parts) | Partial::Any(parts) => parts.hash(state),
+        }
+    }
 }
 
 impl Partial {
@@ -586,21 +669,65 @@ impl Partial {
         }
     }
 
+    /// Whether an atom of this condition looks at `question`.
+    fn mentions(&self, question: QuestionId) -> bool {
+        match self {
+            Partial::True | Partial::False => false,
+            Partial::Atom(Condition::Chose { question: q, .. })
+            | Partial::Atom(Condition::Between { question: q, .. }) => *q == question,
+            Partial::Atom(_) => true,
+            Partial::All(parts) | Partial::Any(parts) => parts.iter().any(|p| p.mentions(question)),
+        }
+    }
+
+    /// Whether every atom left looks at `question`: it is decided there.
+    fn decided_at(&self, question: QuestionId) -> bool {
+        match self {
+            Partial::True | Partial::False => true,
+            Partial::Atom(Condition::Chose { question: q, .. })
+            | Partial::Atom(Condition::Between { question: q, .. }) => *q == question,
+            Partial::Atom(_) => false,
+            Partial::All(parts) | Partial::Any(parts) => {
+                parts.iter().all(|p| p.decided_at(question))
+            }
+        }
+    }
+
+    /// The value of each atom on `question` for `answer`, in order.
+    fn atoms_on(&self, question: QuestionId, answer: &Answer, out: &mut Vec<bool>) {
+        match self {
+            Partial::True | Partial::False => {}
+            Partial::Atom(_) => {
+                if self.mentions(question) {
+                    out.push(self.settle(question, Some(answer)) == Partial::True);
+                }
+            }
+            Partial::All(parts) | Partial::Any(parts) => {
+                parts.iter().for_each(|p| p.atoms_on(question, answer, out))
+            }
+        }
+    }
+
     /// Replaces the atoms on `question` by their value for `answer` (`None`: the
-    /// question was not asked) and simplifies.
+    /// question was not asked) and simplifies. Cheap when nothing changes: the walk
+    /// calls it for every condition and every candidate answer.
     fn settle(&self, question: QuestionId, answer: Option<&Answer>) -> Partial {
+        if !self.mentions(question) {
+            return self.clone();
+        }
         match self {
             Partial::True | Partial::False => self.clone(),
             Partial::Atom(c) => {
-                let mut qs = Vec::new();
-                c.questions(&mut qs);
-                if qs[0] != question {
-                    return self.clone();
-                }
-                let one = Answers::from_pairs(
-                    answer.map(|a| (question, a.clone())).into_iter().collect(),
-                );
-                if c.holds(&one) {
+                let holds = match (c, answer) {
+                    (Condition::Chose { any, .. }, Some(Answer::Choices(chosen))) => {
+                        chosen.iter().any(|x| any.contains(x))
+                    }
+                    (Condition::Between { min, max, .. }, Some(Answer::Number(n))) => {
+                        (*min..=*max).contains(n)
+                    }
+                    _ => false,
+                };
+                if holds {
                     Partial::True
                 } else {
                     Partial::False
@@ -734,7 +861,7 @@ impl Walker<'_> {
             lengths: Vec::new(),
             no_outcome: None,
         };
-        for answer in candidates(quiz, question) {
+        for (answer, weight) in alike(&state, question.id, candidates(quiz, question)) {
             let mut next = self.settle(state.clone(), question.id, Some(&answer));
             next.next += 1;
             self.path.push((question.id, answer.clone()));
@@ -749,12 +876,12 @@ impl Walker<'_> {
                 self.walk(Self::forget_fired(next))
             };
             self.path.pop();
-            total.paths += sub.paths;
+            total.paths += sub.paths * weight;
             if total.lengths.len() < sub.lengths.len() + 1 {
                 total.lengths.resize(sub.lengths.len() + 1, 0);
             }
             for (n, count) in sub.lengths.iter().enumerate() {
-                total.lengths[n + 1] += count;
+                total.lengths[n + 1] += count * weight;
             }
             if total.no_outcome.is_none() {
                 total.no_outcome = sub.no_outcome.map(|mut rest| {
@@ -768,22 +895,25 @@ impl Walker<'_> {
 
     /// Settles every condition on `question`, recording what became true.
     fn settle(&mut self, mut state: State, question: QuestionId, answer: Option<&Answer>) -> State {
-        for p in state.shows.iter_mut() {
-            *p = p.settle(question, answer);
-        }
+        let settle = |p: &mut Partial| {
+            if p.mentions(question) {
+                *p = p.settle(question, answer);
+            }
+        };
+        state.shows.iter_mut().for_each(settle);
         for (i, p) in state.rules.iter_mut().enumerate() {
-            *p = p.settle(question, answer);
+            settle(p);
             if *p == Partial::True {
                 self.found.rule_fires[i] = true;
                 state.has_outcome = true;
             }
         }
         for (i, p) in state.patterns.iter_mut().enumerate() {
-            *p = p.settle(question, answer);
+            settle(p);
             self.found.pattern_applies[i] |= *p == Partial::True;
         }
         for (i, p) in state.tell.iter_mut().enumerate() {
-            *p = p.settle(question, answer);
+            settle(p);
             self.found.tell_applies[i] |= *p == Partial::True;
         }
         state
@@ -820,6 +950,40 @@ impl Walker<'_> {
             no_outcome: (!state.has_outcome).then(Vec::new),
         }
     }
+}
+
+/// The candidate answers to `question` grouped by what they lead to, each group as one
+/// answer (the first) and how many answers it stands for. Answers lead to the same
+/// state when every condition decided at this question comes out the same and every
+/// condition still open sees the same atoms on it: so a checklist of eleven choices
+/// is not 2,048 walks when only a few of its combinations matter.
+fn alike(state: &State, question: QuestionId, answers: Vec<Answer>) -> Vec<(Answer, u128)> {
+    let conditions: Vec<&Partial> = (state.shows.iter())
+        .chain(&state.rules)
+        .chain(&state.patterns)
+        .chain(&state.tell)
+        .filter(|p| p.mentions(question))
+        .collect();
+    let mut groups: Vec<(Answer, u128)> = Vec::new();
+    let mut index: HashMap<Vec<bool>, usize> = HashMap::new();
+    for answer in answers {
+        let mut key = Vec::new();
+        for p in &conditions {
+            if p.decided_at(question) {
+                key.push(p.settle(question, Some(&answer)) == Partial::True);
+            } else {
+                p.atoms_on(question, &answer, &mut key);
+            }
+        }
+        match index.get(&key) {
+            Some(&i) => groups[i].1 += 1,
+            None => {
+                index.insert(key, groups.len());
+                groups.push((answer, 1));
+            }
+        }
+    }
+    groups
 }
 
 /// The answers worth trying for a question: every choice; every subset of a

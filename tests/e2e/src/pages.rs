@@ -109,6 +109,21 @@ impl<'s> QuizPage<'s> {
             .unwrap_or_default()
     }
 
+    /// The progress line of the question on screen as numbers: "Question 3 of 14" is
+    /// (3, 14, 14), "Question 3 of 13–16" is (3, 13, 16), in either language.
+    pub fn progress(&self) -> (usize, usize, usize) {
+        let text = self.element("progress").text();
+        let numbers: Vec<usize> = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        match numbers[..] {
+            [n, m] => (n, m, m),
+            [n, low, high] => (n, low, high),
+            _ => panic!("no progress figures in {text:?}"),
+        }
+    }
+
     pub fn next_enabled(&self) -> bool {
         self.element("next").is_enabled()
     }
@@ -126,9 +141,14 @@ impl<'s> QuizPage<'s> {
         self.next();
     }
 
-    /// Answers question after question as `steps` say.
-    pub fn run(&self, steps: &[Step]) {
-        for step in steps {
+    /// Answers question after question as `steps` say, checking each is on screen.
+    pub fn run(&self, steps: &crate::runs::Run) {
+        for (question, step) in steps {
+            let shown = self.question_id();
+            assert_eq!(
+                &shown, question,
+                "the script answers {question}, but the screen asks {shown}"
+            );
             match *step {
                 Step::C(choices) => self.answer(choices),
                 Step::N(number) => self.answer_number(number),

@@ -1,82 +1,109 @@
 //! Scripted runs to each tier, every question answered through the screens: shared by
-//! the full-page suite and the embed suite.
+//! the full-page suite and the embed suite. Each step names the question it answers:
+//! [`crate::QuizPage::run`] checks that this question is the one on screen, so a change
+//! to the content fails here with the question expected and the one found.
 
 use crate::pages::Step::{self, C, N, S};
 
+/// A scripted run: (the question on screen, its answer).
+pub type Run = [(&'static str, Step)];
+
 // One run to each tier, every question answered through the screens.
-pub const TO_EMERGENCY: &[Step] = &[C(&["saddle-numbness"])];
-pub const TO_URGENT: &[Step] = &[
-    C(&["none"]),
-    C(&["none"]),
-    C(&["no"]),
-    N("62"),
-    C(&["fever"]),
-    C(&["none"]),
-    C(&["none"]),
-    C(&["no"]),
-    C(&["no"]),
-    C(&["under-4-weeks"]),
-    S(1),
-    C(&["not-at-all"]),
-    C(&["helped"]),
-    C(&["none"]),
-    C(&["none"]),
+pub const TO_EMERGENCY: &Run = &[
+    ("where", C(&["low-back"])),
+    ("nerve-signs", C(&["saddle-numbness"])),
 ];
-/// First back pain at 55: every kind of question (yes-no included) on the way.
-pub const TO_DOCTOR_FIRST: &[Step] = &[
-    C(&["none"]),
-    C(&["none"]),
-    C(&["no"]),
-    N("55"),
-    C(&["no"]),
-    C(&["none"]),
-    C(&["none"]),
-    C(&["none"]),
-    C(&["yes"]),
-    C(&["no"]),
-    C(&["under-4-weeks"]),
-    S(2),
-    C(&["a-little"]),
-    C(&["none-tried"]),
-    C(&["none"]),
-    C(&["none"]),
+pub const TO_URGENT: &Run = &[
+    ("where", C(&["low-back"])),
+    ("nerve-signs", C(&["none"])),
+    ("body-signs", C(&["none"])),
+    ("belly-signs", C(&["none"])),
+    ("injury", C(&["no"])),
+    ("age", N("62")),
+    ("general-signs", C(&["fever"])),
+    ("pain-signs", C(&["none"])),
+    ("over-50", C(&["none"])),
+    ("acupuncture-so-far", C(&["no"])),
+    ("how-long", C(&["under-4-weeks"])),
+    ("how-bad", S(1)),
+    ("daily-life", C(&["not-at-all"])),
+    ("other-treatments", C(&["helped"])),
+    ("pain-feels", C(&["none"])),
+    ("tell-acupuncturist", C(&["none"])),
 ];
-/// A year of chronic pain after other treatments, no warning signs.
-pub const TO_CALL_CLINIC: &[Step] = &[
-    C(&["none"]),
-    C(&["none"]),
-    C(&["no"]),
-    N("45"),
-    C(&["no"]),
-    C(&["none"]),
-    C(&["none"]),
-    C(&["no"]),
-    C(&["over-12-weeks"]),
-    S(7),
-    C(&["a-lot"]),
-    C(&["did-not-help"]),
-    C(&["stiff", "stress"]),
-    C(&["blood-thinners"]),
+/// First back pain at 19: every kind of question (yes-no included) on the way.
+pub const TO_DOCTOR_FIRST: &Run = &[
+    ("where", C(&["low-back"])),
+    ("nerve-signs", C(&["none"])),
+    ("body-signs", C(&["none"])),
+    ("belly-signs", C(&["none"])),
+    ("injury", C(&["no"])),
+    ("age", N("19")),
+    ("pregnancy", C(&["no"])),
+    ("general-signs", C(&["none"])),
+    ("pain-signs", C(&["none"])),
+    ("first-time", C(&["yes"])),
+    ("acupuncture-so-far", C(&["no"])),
+    ("how-long", C(&["under-4-weeks"])),
+    ("how-bad", S(2)),
+    ("daily-life", C(&["a-little"])),
+    ("other-treatments", C(&["none-tried"])),
+    ("pain-feels", C(&["none"])),
+    ("tell-acupuncturist", C(&["none"])),
 ];
-pub const TO_SELF_CARE: &[Step] = &[
-    C(&["none"]),
-    C(&["none"]),
-    C(&["no"]),
-    N("35"),
-    C(&["no"]),
-    C(&["none"]),
-    C(&["none"]),
-    C(&["no"]),
-    C(&["under-4-weeks"]),
-    S(2),
-    C(&["a-little"]),
-    C(&["none-tried"]),
-    C(&["none"]),
-    C(&["none"]),
+/// A year of chronic low back pain after other treatments, no warning signs.
+pub const TO_CALL_CLINIC: &Run = &[
+    ("where", C(&["low-back"])),
+    ("nerve-signs", C(&["none"])),
+    ("body-signs", C(&["none"])),
+    ("belly-signs", C(&["none"])),
+    ("injury", C(&["no"])),
+    ("age", N("45")),
+    ("pregnancy", C(&["no"])),
+    ("general-signs", C(&["none"])),
+    ("pain-signs", C(&["none"])),
+    ("acupuncture-so-far", C(&["no"])),
+    ("how-long", C(&["over-12-weeks"])),
+    ("how-bad", S(7)),
+    ("daily-life", C(&["a-lot"])),
+    ("other-treatments", C(&["did-not-help"])),
+    ("pain-feels", C(&["stiff", "stress"])),
+    ("tell-acupuncturist", C(&["blood-thinners"])),
+];
+pub const TO_SELF_CARE: &Run = &[
+    ("where", C(&["low-back"])),
+    ("nerve-signs", C(&["none"])),
+    ("body-signs", C(&["none"])),
+    ("belly-signs", C(&["none"])),
+    ("injury", C(&["no"])),
+    ("age", N("35")),
+    ("pregnancy", C(&["no"])),
+    ("general-signs", C(&["none"])),
+    ("pain-signs", C(&["none"])),
+    ("acupuncture-so-far", C(&["no"])),
+    ("how-long", C(&["under-4-weeks"])),
+    ("how-bad", S(2)),
+    ("daily-life", C(&["a-little"])),
+    ("other-treatments", C(&["none-tried"])),
+    ("pain-feels", C(&["none"])),
+    ("tell-acupuncturist", C(&["none"])),
+];
+/// A husband answering for his wife, who took extra acetaminophen: Poison Control.
+pub const TO_POISON_CONTROL: &Run = &[
+    ("where", C(&["low-back"])),
+    ("nerve-signs", C(&["none"])),
+    ("body-signs", C(&["overdose"])),
 ];
 
+/// The index of `question` in `run`: where a test stops a run to look at a screen.
+pub fn at(run: &Run, question: &str) -> usize {
+    run.iter()
+        .position(|(q, _)| *q == question)
+        .unwrap_or_else(|| panic!("the run does not ask {question}"))
+}
+
 /// One run to each tier, with the tier it must reach (`data-tier` of the result).
-pub const TO_EACH_TIER: [(&[Step], &str); 5] = [
+pub const TO_EACH_TIER: [(&Run, &str); 5] = [
     (TO_EMERGENCY, "emergency"),
     (TO_URGENT, "urgent"),
     (TO_DOCTOR_FIRST, "doctor-first"),

@@ -52,7 +52,7 @@ fn assert_warned(case: &str, warnings: &[String], warned: Option<&str>) {
 fn starts(h: &Harness) {
     let page = QuizPage::open_current(&h.session);
     page.start();
-    assert_eq!(page.question_id(), "nerve-signs");
+    assert_eq!(page.question_id(), e2e::runs::TO_SELF_CARE[0].0);
 }
 
 /// URL parameters on the full page: (case, query, the parameter the one warning names;
@@ -199,7 +199,7 @@ fn hostile_embed_attributes_leave_a_working_quiz_with_defaults(h: Harness) {
         assert_eq!(look(&h), defaults, "{case}");
         let page = QuizPage::in_frame(&h.session);
         page.start();
-        assert_eq!(page.question_id(), "nerve-signs", "{case}");
+        assert_eq!(page.question_id(), e2e::runs::TO_SELF_CARE[0].0, "{case}");
         assert_eq!(
             js(&h, "return localStorage.getItem('symptom-quiz:progress');"),
             Value::Null,
