@@ -940,9 +940,72 @@ fn if_it_gets_worse_fits_the_person() {
     assert!(neck[0].contains("arm or leg"), "{neck:?}");
     let belly = worse(&[("where", A::C(&["belly"]))]);
     assert!(belly[0].contains("fainting"), "{belly:?}");
+    let jaw_headache = worse(&[("age", A::N(62)), ("over-50", A::C(&["jaw-pain"]))]);
+    assert!(jaw_headache[0].contains("vision"), "{jaw_headache:?}");
+    let upper_back = worse(&[("where", A::C(&["mid-back"]))]);
+    assert!(upper_back[0].contains("chest"), "{upper_back:?}");
     // The spinal emergency line is always there, last.
-    for lines in [&everyday, &pregnant, &fever, &neck, &belly] {
+    for lines in [
+        &everyday,
+        &pregnant,
+        &fever,
+        &neck,
+        &belly,
+        &jaw_headache,
+        &upper_back,
+    ] {
         assert!(lines.last().unwrap().contains("bladder"), "{lines:?}");
+    }
+    // Under "call 911 now", no "call 911 if…" line of a lower tier (seen in a playtest:
+    // belly pain's line on an aneurysm's emergency result).
+    let lump = worse(&[
+        ("where", A::C(&["belly", "low-back"])),
+        ("belly-signs", A::C(&["pulsing-lump"])),
+    ]);
+    assert_eq!(lump.len(), 1, "{lump:?}");
+    assert!(lump[0].contains("every symptom"), "{lump:?}");
+}
+
+#[test]
+fn an_aortic_emergency_says_wait_for_the_ambulance() {
+    const SIGNS: [&[&str]; 3] = [&["faint-pale"], &["tearing-pain"], &["pulsing-lump"]];
+    for sign in SIGNS {
+        let o = outcome(&QUIZ, &[("belly-signs", A::C(sign))]).unwrap();
+        let action = o.actions()[0].en;
+        assert!(
+            action.contains("ambulance") && action.contains("911"),
+            "{sign:?}: {action}"
+        );
+    }
+}
+
+#[test]
+fn a_reason_quotes_every_sign_it_saw() {
+    let o = outcome(
+        &QUIZ,
+        &[
+            ("age", A::N(30)),
+            ("how-long", A::C(&["over-12-weeks"])),
+            (
+                "pain-feels",
+                A::C(&["morning-stiff", "better-moving", "inflamed"]),
+            ),
+        ],
+    )
+    .unwrap();
+    let reasons = o.reasons();
+    let ibp = reasons
+        .iter()
+        .find(|r| r.rule.id == "inflammatory-back-pain")
+        .unwrap();
+    let seen: Vec<&str> = ibp
+        .given
+        .iter()
+        .filter(|g| g.question.id.0 == "pain-feels")
+        .flat_map(|g| g.choices.iter().map(|c| c.id.0))
+        .collect();
+    for sign in ["morning-stiff", "better-moving", "inflamed"] {
+        assert!(seen.contains(&sign), "{sign} not quoted: {seen:?}");
     }
 }
 

@@ -128,10 +128,16 @@ impl Outcome {
 
     /// "If it gets worse": the lines of every rule that fired and has one (pregnancy,
     /// infection, neck, belly…), each once, then the tier's own line. Never empty: the
-    /// loader requires the tier's line.
+    /// loader requires the tier's line. An emergency result takes only its own rules'
+    /// lines: "call 911 if…" under "call 911 now" would read as a later step.
     pub fn worse(&self) -> Vec<Text> {
         let mut lines: Vec<Text> = Vec::new();
-        for w in self.fired.iter().filter_map(|r| r.worse) {
+        let emergency = self.tier == Tier::Emergency;
+        let fitting = self
+            .fired
+            .iter()
+            .filter(|r| !emergency || r.tier == self.tier);
+        for w in fitting.filter_map(|r| r.worse) {
             if !lines.contains(&w) {
                 lines.push(w);
             }
@@ -202,12 +208,22 @@ impl Outcome {
                     .filter(|c| any.contains(c))
                     .filter_map(|c| q.choice(*c))
                     .collect();
-                if !choices.is_empty() && !given.iter().any(|g| g.question.id == q.id) {
-                    given.push(Given {
+                // A rule can look at one checklist in several places (two signs of
+                // the same list): quote every choice it saw, once.
+                match given.iter_mut().find(|g| g.question.id == q.id) {
+                    Some(g) => {
+                        for c in choices {
+                            if !g.choices.contains(&c) {
+                                g.choices.push(c);
+                            }
+                        }
+                    }
+                    None if !choices.is_empty() => given.push(Given {
                         question: q,
                         choices,
                         number: None,
-                    });
+                    }),
+                    None => {}
                 }
             }
             Condition::Between { question, min, max } => {
