@@ -205,8 +205,8 @@ fn sources_must_be_verbatim_or_a_known_guideline() {
 #[test]
 fn a_missing_source() {
     let text = edited(
-        "reason.es = \"Después de un cáncer, un dolor de espalda nuevo debe revisarlo un médico pronto, en un día.\"\nsource = \"NICE-CKS\"",
-        "reason.es = \"Después de un cáncer, un dolor de espalda nuevo debe revisarlo un médico pronto, en un día.\"",
+        "reason.es = \"Si ha tenido cáncer, un médico debe revisar pronto un dolor de espalda nuevo: hoy mismo, en menos de 24 horas.\"\nsource = \"NICE-CKS\"",
+        "reason.es = \"Si ha tenido cáncer, un médico debe revisar pronto un dolor de espalda nuevo: hoy mismo, en menos de 24 horas.\"",
     );
     assert_problem(
         &text,
@@ -339,4 +339,278 @@ fn a_phone_extension_is_dialled_and_shown() {
     .unwrap();
     assert_eq!(clinic.phone.display, "844-566-2723 ext. 12");
     assert_eq!(clinic.phone.tel, "tel:+18445662723;ext=12");
+}
+
+#[test]
+fn a_text_for_someone_else_needs_its_spanish_too() {
+    // The case the medical translator found: the helper was asked "¿Qué edad tiene?"
+    // and could type their own age.
+    let text = edited("prompt.es-other = \"¿Qué edad tiene esa persona?\"\n", "");
+    assert_problem(
+        &text,
+        "question \"age\"",
+        "has `en-other` but no `es-other`",
+        "id = \"age\"",
+    );
+}
+
+/// Every warning-sign option says in Spanish what it says in English: the key ideas
+/// of each, in both languages (one idea per option, none broader or narrower; the
+/// medical translator's review of 2026-11-30 found "ingle", "desgarrador" and a
+/// plural "piernas" that changed who answers yes).
+#[test]
+fn red_flag_options_say_the_same_in_both_languages() {
+    use symptom_quiz::quiz::{ChoiceId, QuestionId, QUIZ};
+    type Row = (
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        &'static [&'static str],
+    );
+    const TABLE: &[Row] = &[
+        (
+            "nerve-signs",
+            "new-bladder",
+            &["New", "urine", "bladder"],
+            &["nueva", "orinar", "vejiga"],
+        ),
+        (
+            "nerve-signs",
+            "new-bowel",
+            &["New", "bowel"],
+            &["nueva", "hacer del baño", "excremento"],
+        ),
+        (
+            "nerve-signs",
+            "saddle-numbness",
+            &["groin", "buttocks", "inner thighs"],
+            &[
+                "entre las piernas",
+                "genitales",
+                "nalgas",
+                "parte de adentro de los muslos",
+            ],
+        ),
+        (
+            "nerve-signs",
+            "leg-weakness",
+            &["A leg", "weaker", "foot that drags", "new trouble walking"],
+            &[
+                "Una pierna",
+                "más débil",
+                "pie que se arrastra",
+                "dificultad nueva para caminar",
+            ],
+        ),
+        (
+            "body-signs",
+            "chest",
+            &["New chest pain", "shortness of breath", "arm", "jaw"],
+            &[
+                "pecho que es nuevo",
+                "falta de aire nueva",
+                "brazo",
+                "quijada",
+            ],
+        ),
+        (
+            "body-signs",
+            "stroke",
+            &[
+                "Sudden", "face", "arm", "leg", "one side", "speech", "vision",
+            ],
+            &[
+                "repentino",
+                "cara",
+                "brazo",
+                "pierna",
+                "un lado",
+                "habla",
+                "vista",
+            ],
+        ),
+        (
+            "body-signs",
+            "neck-signs",
+            &["Neck", "dizziness", "double vision", "swallowing"],
+            &["cuello", "mareo", "visión doble", "tragar"],
+        ),
+        (
+            "body-signs",
+            "worst-headache",
+            &["sudden", "worst ever", "fever", "stiff neck"],
+            &["repentino", "el peor", "fiebre", "cuello rígido"],
+        ),
+        (
+            "body-signs",
+            "confusion",
+            &["New confusion", "drowsy", "yellow"],
+            &["Confusión nueva", "sueño", "amarillos"],
+        ),
+        (
+            "body-signs",
+            "overdose",
+            &["acetaminophen", "label", "several products"],
+            &["acetaminofén", "etiqueta", "varios productos"],
+        ),
+        (
+            "body-signs",
+            "self-harm",
+            &["self-harm", "ending one's life"],
+            &["hacerse daño", "quitarse la vida"],
+        ),
+        (
+            "belly-signs",
+            "faint-pale",
+            &["Sudden", "fainting", "pale", "racing heart"],
+            &["repentino", "desmayo", "pálida", "acelerado"],
+        ),
+        (
+            "belly-signs",
+            "tearing-pain",
+            &["Sudden", "tearing"],
+            &["repentino", "rasgara"],
+        ),
+        (
+            "belly-signs",
+            "pulsing-lump",
+            &["lump", "pulses"],
+            &["bola", "late"],
+        ),
+        (
+            "belly-signs",
+            "kidney-stone",
+            &["Sudden", "side", "groin", "throwing up", "no position"],
+            &[
+                "repentino",
+                "costado",
+                "ingle",
+                "vómitos",
+                "ninguna posición",
+            ],
+        ),
+        (
+            "belly-signs",
+            "upper-belly",
+            &["upper belly", "through to the back", "throwing up"],
+            &["parte alta del vientre", "hacia la espalda", "vómitos"],
+        ),
+        (
+            "injury",
+            "major-recent",
+            &[
+                "major injury",
+                "car crash",
+                "fall from a height",
+                "last few days",
+                "not yet checked",
+            ],
+            &[
+                "lesión grave",
+                "choque",
+                "caída desde lo alto",
+                "últimos días",
+                "aún no ha revisado",
+            ],
+        ),
+        (
+            "pregnancy-signs",
+            "bleeding",
+            &["Bleeding", "vagina"],
+            &["Sangrado", "vagina"],
+        ),
+        (
+            "pregnancy-signs",
+            "contractions",
+            &["Contractions", "come and go"],
+            &["Contracciones", "van y vienen"],
+        ),
+        (
+            "pregnancy-signs",
+            "one-sided-pain",
+            &["one side", "lower belly"],
+            &["un lado", "parte baja del vientre"],
+        ),
+        ("pregnancy-signs", "fainting", &["Fainting"], &["Desmayo"]),
+    ];
+    let mut wrong = Vec::new();
+    for (question, choice, en, es) in TABLE {
+        let q = QUIZ.question(QuestionId(question)).unwrap();
+        let c = q.choice(ChoiceId(choice)).unwrap();
+        for (lang, label, ideas) in [("en", c.label.en, en), ("es", c.label.es, es)] {
+            for idea in ideas.iter() {
+                if !label.to_lowercase().contains(&idea.to_lowercase()) {
+                    wrong.push(format!(
+                        "{question}/{choice} ({lang}): no {idea:?} in {label:?}"
+                    ));
+                }
+            }
+        }
+    }
+    // Every emergency option of the quiz is in the table: a new one needs its row.
+    for q in QUIZ
+        .questions
+        .iter()
+        .filter(|q| q.section == "warning-signs")
+    {
+        for c in q.choices.iter().filter(|c| !c.exclusive) {
+            let listed = TABLE
+                .iter()
+                .any(|(tq, tc, _, _)| *tq == q.id.0 && *tc == c.id.0);
+            let fires = QUIZ.rules.iter().any(|r| {
+                r.tier == symptom_quiz::quiz::Tier::Emergency
+                    && matches!(r.when, symptom_quiz::quiz::Condition::Chose { question, any }
+                        if question == q.id && any.contains(&c.id))
+            });
+            if fires && !listed && q.id.0 != "pregnancy-signs" {
+                wrong.push(format!(
+                    "{}/{} is a red flag with no row here",
+                    q.id.0, c.id.0
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// A text that changes between "myself" and "someone else" in English changes in
+/// Spanish too, except where the usted text was read and found to fit a helper.
+#[test]
+fn someone_else_wordings_differ_in_spanish_too() {
+    use symptom_quiz::quiz::validate::english_texts;
+    use symptom_quiz::quiz::QUIZ;
+    // Reviewed: these Spanish texts already read right for a helper.
+    const NEUTRAL_IN_SPANISH: &[&str] = &[
+        "0 es nada de dolor. 10 es el peor dolor que se pueda imaginar.",
+        "El acupunturista debe saberlo antes de la primera sesión. Estas respuestas nunca impiden obtener un resultado.",
+        "Llame a la clínica para hablar de esto y hacer sus preguntas. Las razones de abajo dicen en qué se basa este consejo.",
+    ];
+    let _ = english_texts(&QUIZ);
+    let mut texts = Vec::new();
+    for q in QUIZ.questions {
+        texts.push(q.prompt);
+        texts.push(q.why);
+        texts.extend(q.hint);
+        texts.extend(q.choices.iter().map(|c| c.label));
+    }
+    for r in QUIZ.rules {
+        texts.push(r.reason);
+        texts.extend(r.action);
+        texts.extend(r.worse);
+    }
+    for r in QUIZ.results {
+        texts.extend([r.headline, r.action, r.worse]);
+    }
+    let mut wrong = Vec::new();
+    for t in texts.iter().filter(|t| t.en_other.is_some()) {
+        match t.es_other {
+            None => wrong.push(format!("no es-other for {:?}", t.en)),
+            Some(o) if o == t.es && !NEUTRAL_IN_SPANISH.contains(&t.es) => wrong.push(format!(
+                "es-other repeats es, not reviewed as neutral: {:?}",
+                t.es
+            )),
+            _ => {}
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

@@ -159,9 +159,14 @@ fn texts_follow_the_perspective_and_the_language() {
         age.prompt.get(Lang::En, Perspective::SomeoneElse),
         "How old are they?"
     );
+    // Usted reads as addressed to the helper: Spanish has its own wording too.
+    assert_eq!(
+        age.prompt.get(Lang::Es, Perspective::Myself),
+        "¿Qué edad tiene?"
+    );
     assert_eq!(
         age.prompt.get(Lang::Es, Perspective::SomeoneElse),
-        "¿Qué edad tiene?"
+        "¿Qué edad tiene esa persona?"
     );
     // No English text for someone else still says "you" about the person in pain.
     for q in QUIZ.questions {

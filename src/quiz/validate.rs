@@ -492,6 +492,17 @@ fn check_text(item: &Item, field: &str, text: &Text, report: &mut impl FnMut(Ite
             text.en
         ));
     }
+    // Spanish speaks to the visitor as usted, whose forms a helper reads as addressed to
+    // them ("¿Qué edad tiene?" got the helper's own age): every text with a wording for
+    // someone else in English has one in Spanish too. Where the usted text already
+    // reads right for a helper, `es-other` repeats it: a reviewed choice, not a default.
+    if text.en_other.is_some() && text.es_other.is_none() {
+        say(format!(
+            "has `en-other` but no `es-other`: write the Spanish for someone answering for \
+             another person (\"esa persona\"), or repeat `es` if it already fits (\"{}\")",
+            text.es
+        ));
+    }
     let says_usted = text
         .es
         .to_lowercase()
@@ -500,10 +511,14 @@ fn check_text(item: &Item, field: &str, text: &Text, report: &mut impl FnMut(Ite
     if says_usted && text.es_other.is_none() {
         say("the Spanish text says \"usted\": add `es-other` for someone else".into());
     }
-    for (other, mine) in [(text.en_other, text.en), (text.es_other, text.es)] {
-        if other.is_some_and(|o| o.trim().is_empty() || o == mine) {
-            say("an `-other` text is empty or the same as the main one".into());
-        }
+    if text
+        .en_other
+        .is_some_and(|o| o.trim().is_empty() || o == text.en)
+    {
+        say("`en-other` is empty or the same as `en`".into());
+    }
+    if text.es_other.is_some_and(|o| o.trim().is_empty()) {
+        say("`es-other` is empty".into());
     }
 }
 
