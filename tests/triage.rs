@@ -278,6 +278,15 @@ const TABLE: &[Case] = &[
         Urgent,
     ),
     (
+        "back pain for years, worse since a fall in the bathroom yesterday, on prednisone",
+        &[
+            ("how-long", A::C(&["over-12-weeks"])),
+            ("injury", A::C(&["unchecked"])),
+            ("injury-risks", A::C(&["steroids"])),
+        ],
+        Urgent,
+    ),
+    (
         "slipped on the stairs yesterday, takes clopidogrel",
         &[
             ("injury", A::C(&["unchecked"])),
