@@ -424,8 +424,8 @@ fn red_flag_options_say_the_same_in_both_languages() {
                 "cara",
                 "brazo",
                 "pierna",
-                "un lado",
-                "habla",
+                "un solo lado",
+                "hablar",
                 "vista",
             ],
         ),
@@ -439,7 +439,7 @@ fn red_flag_options_say_the_same_in_both_languages() {
             "body-signs",
             "worst-headache",
             &["sudden", "worst ever", "fever", "stiff neck"],
-            &["repentino", "el peor", "fiebre", "cuello rígido"],
+            &["repentino", "el peor", "fiebre", "cuello tieso"],
         ),
         (
             "body-signs",
@@ -508,7 +508,7 @@ fn red_flag_options_say_the_same_in_both_languages() {
             &[
                 "lesión grave",
                 "choque",
-                "caída desde lo alto",
+                "caída desde una altura",
                 "últimos días",
                 "aún no ha revisado",
             ],
