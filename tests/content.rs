@@ -3,22 +3,24 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use symptom_quiz::quiz::source::{load_clinic, load_quiz, File, FileProblem};
+use symptom_quiz::quiz::Quiz;
 
 const QUIZ_TOML: &str = include_str!("../src/content/quiz.toml");
 const CLINIC_TOML: &str = include_str!("../src/content/clinic.toml");
 const ARTICLE: &str = include_str!("../src/content/article.txt");
 
-fn quiz_problems(text: &str) -> Vec<FileProblem> {
-    match load_quiz(
+fn load(text: &str) -> Result<Quiz, Vec<FileProblem>> {
+    load_quiz(
         File {
             name: "quiz.toml",
             text,
         },
         ARTICLE,
-    ) {
-        Ok(_) => Vec::new(),
-        Err(problems) => problems,
-    }
+    )
+}
+
+fn quiz_problems(text: &str) -> Vec<FileProblem> {
+    load(text).err().unwrap_or_default()
 }
 
 /// `QUIZ_TOML` with `from` replaced by `to` (exactly once).
@@ -581,14 +583,7 @@ fn red_flag_options_say_the_same_in_both_languages() {
         "entre las piernas (alrededor de los genitales o el ano), en las nalgas",
         "en la ingle, en las nalgas",
     );
-    let broken = load_quiz(
-        File {
-            name: "quiz.toml",
-            text: &broken,
-        },
-        ARTICLE,
-    )
-    .unwrap();
+    let broken = load(&broken).unwrap();
     let found = red_flag_wording_problems(&broken);
     assert!(
         found.iter().any(|p| p.contains("saddle-numbness (es)")),
@@ -644,14 +639,7 @@ fn someone_else_wordings_differ_in_spanish_too() {
         "prompt.es-other = \"¿Qué edad tiene esa persona?\"",
         "prompt.es-other = \"¿Qué edad tiene?\"",
     );
-    let broken = load_quiz(
-        File {
-            name: "quiz.toml",
-            text: &broken,
-        },
-        ARTICLE,
-    )
-    .unwrap();
+    let broken = load(&broken).unwrap();
     let found = someone_else_problems(&broken);
     assert!(
         found.iter().any(|p| p.contains("¿Qué edad tiene?")),

@@ -695,34 +695,6 @@ impl Partial {
         }
     }
 
-    /// Whether every atom left looks at `question`: it is decided there.
-    fn decided_at(&self, question: QuestionId) -> bool {
-        match self {
-            Partial::True | Partial::False => true,
-            Partial::Atom(Condition::Chose { question: q, .. })
-            | Partial::Atom(Condition::Between { question: q, .. }) => *q == question,
-            Partial::Atom(_) => false,
-            Partial::All(parts) | Partial::Any(parts) => {
-                parts.iter().all(|p| p.decided_at(question))
-            }
-        }
-    }
-
-    /// The value of each atom on `question` for `answer`, in order.
-    fn atoms_on(&self, question: QuestionId, answer: &Answer, out: &mut Vec<bool>) {
-        match self {
-            Partial::True | Partial::False => {}
-            Partial::Atom(_) => {
-                if self.mentions(question) {
-                    out.push(self.settle(question, Some(answer)) == Partial::True);
-                }
-            }
-            Partial::All(parts) | Partial::Any(parts) => {
-                parts.iter().for_each(|p| p.atoms_on(question, answer, out))
-            }
-        }
-    }
-
     /// Replaces the atoms on `question` by their value for `answer` (`None`: the
     /// question was not asked) and simplifies. Cheap when nothing changes: the walk
     /// calls it for every condition and every candidate answer.
@@ -876,7 +848,7 @@ impl Walker<'_> {
             lengths: Vec::new(),
             no_outcome: None,
         };
-        for (answer, weight) in alike(&state, question.id, candidates(quiz, question)) {
+        for answer in candidates(quiz, question) {
             let mut next = self.settle(state.clone(), question.id, Some(&answer));
             next.next += 1;
             self.path.push((question.id, answer.clone()));
@@ -891,12 +863,12 @@ impl Walker<'_> {
                 self.walk(Self::forget_fired(next))
             };
             self.path.pop();
-            total.paths += sub.paths * weight;
+            total.paths += sub.paths;
             if total.lengths.len() < sub.lengths.len() + 1 {
                 total.lengths.resize(sub.lengths.len() + 1, 0);
             }
             for (n, count) in sub.lengths.iter().enumerate() {
-                total.lengths[n + 1] += count * weight;
+                total.lengths[n + 1] += count;
             }
             if total.no_outcome.is_none() {
                 total.no_outcome = sub.no_outcome.map(|mut rest| {
@@ -965,40 +937,6 @@ impl Walker<'_> {
             no_outcome: (!state.has_outcome).then(Vec::new),
         }
     }
-}
-
-/// The candidate answers to `question` grouped by what they lead to, each group as one
-/// answer (the first) and how many answers it stands for. Answers lead to the same
-/// state when every condition decided at this question comes out the same and every
-/// condition still open sees the same atoms on it: so a checklist of eleven choices
-/// is not 2,048 walks when only a few of its combinations matter.
-fn alike(state: &State, question: QuestionId, answers: Vec<Answer>) -> Vec<(Answer, u128)> {
-    let conditions: Vec<&Partial> = (state.shows.iter())
-        .chain(&state.rules)
-        .chain(&state.patterns)
-        .chain(&state.tell)
-        .filter(|p| p.mentions(question))
-        .collect();
-    let mut groups: Vec<(Answer, u128)> = Vec::new();
-    let mut index: HashMap<Vec<bool>, usize> = HashMap::new();
-    for answer in answers {
-        let mut key = Vec::new();
-        for p in &conditions {
-            if p.decided_at(question) {
-                key.push(p.settle(question, Some(&answer)) == Partial::True);
-            } else {
-                p.atoms_on(question, &answer, &mut key);
-            }
-        }
-        match index.get(&key) {
-            Some(&i) => groups[i].1 += 1,
-            None => {
-                index.insert(key, groups.len());
-                groups.push((answer, 1));
-            }
-        }
-    }
-    groups
 }
 
 /// The answers worth trying for a question: every choice; every subset of a
