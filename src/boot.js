@@ -10,9 +10,11 @@ await glue.default({ module_or_path: me.dataset.wasm });
 // the quiz's way: a browser without service workers, or one that refuses them (a private
 // window, a frame without storage), goes on without.
 if ("serviceWorker" in navigator) {
-  const worker = new URL("sw.js", new URL(me.dataset.js, location.href));
-  navigator.serviceWorker
-    .register(worker)
+  const worker = new URL("sw.js", new URL(me.dataset.js, location.href)).href;
+  // Trusted Types (README "Deploying"): the policy gives this one URL, whatever it is asked.
+  const tt = self.trustedTypes;
+  Promise.resolve()
+    .then(() => navigator.serviceWorker.register(tt ? tt.createPolicy("symptom-quiz", { createScriptURL: () => worker }).createScriptURL("") : worker))
     .then(() => navigator.serviceWorker.ready)
     .then((registration) => registration.active && registration.active.postMessage({ keep: me.dataset.wasm }))
     .catch(() => {});

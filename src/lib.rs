@@ -28,8 +28,9 @@ pub fn run() {
     match root_element() {
         Some(root) => {
             // The page's own message (for browsers without WebAssembly) goes once the
-            // quiz can run.
-            root.set_inner_html("");
+            // quiz can run. Not `set_inner_html`: under Trusted Types (README
+            // "Deploying") a string assigned to `innerHTML` is refused.
+            root.set_text_content(None);
             edge::apply_theme();
             yew::Renderer::<components::App>::with_root(root).render()
         }

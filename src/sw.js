@@ -4,7 +4,10 @@
 
 const PREFIX = "symptom-quiz-";
 const SCOPE = self.registration.scope;
-const INDEX = new URL("index.html", SCOPE).href;
+// The page, by its folder's URL (Cloudflare redirects index.html there; a redirected copy
+// cannot answer a navigation).
+const INDEX = SCOPE;
+const INDEX_FILE = new URL("index.html", SCOPE).href;
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 // The files index.html names, in scope.
@@ -12,7 +15,7 @@ function filesOf(html) {
   const files = new Set([new URL("boot.js", SCOPE).href]);
   for (const match of html.matchAll(/ (?:href|src|data-js|data-wasm)=(?:"([^"]+)"|([^\s>]+))/g)) {
     const url = new URL(match[1] || match[2], SCOPE);
-    if (url.href.startsWith(SCOPE) && url.href !== INDEX) {
+    if (url.href.startsWith(SCOPE) && url.href !== INDEX_FILE) {
       files.add(url.origin + url.pathname);
     }
   }
@@ -110,9 +113,10 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   const url = new URL(request.url);
-  if (request.mode === "navigate" || url.pathname === new URL(INDEX).pathname) {
+  const page = url.origin + url.pathname;
+  if (request.mode === "navigate" || page === INDEX || page === INDEX_FILE) {
     let kept = null;
-    const page = fetch(request).then(
+    const answer = fetch(request).then(
       (response) => {
         if (isPage(response)) {
           kept = keep(response.clone());
@@ -121,8 +125,8 @@ self.addEventListener("fetch", (event) => {
       },
       () => cached(INDEX),
     );
-    event.respondWith(page);
-    event.waitUntil(page.then(() => kept).catch(() => {}));
+    event.respondWith(answer);
+    event.waitUntil(answer.then(() => kept).catch(() => {}));
   } else if (HASHED.test(url.pathname)) {
     event.respondWith(
       cached(url.href).then((response) => (response.type === "error" ? fetch(request) : response)),

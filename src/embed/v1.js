@@ -22,7 +22,8 @@
     var mode = d.mode || "inline";
     if (mode !== "inline" && mode !== "popup") { warn("mode", mode); mode = "inline"; }
     var share = "shareTier" in d;
-    var src = new URL("index.html", base);
+    // The folder, not index.html: some hosts answer that with a redirect to the folder.
+    var src = new URL("./", base);
     var q = src.searchParams;
     q.set("embed", mode);
     q.set("origin", location.origin);

@@ -1,5 +1,6 @@
 //! A partner's page that embeds the quiz: served by its own server (another origin than
-//! the quiz's), under its own strict CSP (no `unsafe-inline` at all) and hostile CSS,
+//! the quiz's), under its own strict CSP (no `unsafe-inline` at all, Trusted Types
+//! enforced with no policy allowed, so the loader may use no such sink) and hostile CSS,
 //! with the one-line snippet. `host.js` records the quiz's events, CSP violations and
 //! console warnings.
 
@@ -77,7 +78,8 @@ impl Host {
         let page = format!(
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
              <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-             script-src 'self' {quiz}; style-src 'self'; img-src 'self'; frame-src {quiz}\">\
+             script-src 'self' {quiz}; style-src 'self'; img-src 'self'; frame-src {quiz}; \
+             require-trusted-types-for 'script'; trusted-types 'none'\">\
              <link rel=\"stylesheet\" href=\"host.css\"><title>A partner page</title></head>\
              <body><h1>A partner page</h1><p class=\"tall\">Lots of text.</p>{snippet}\
              <script src=\"host.js\"></script>\

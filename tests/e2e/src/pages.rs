@@ -388,3 +388,41 @@ pub fn string_list(value: &serde_json::Value) -> Vec<String> {
         })
         .unwrap_or_else(|| vec![format!("not a list: {value}")])
 }
+
+/// The service worker's state: whether it controls the page, and each of the quiz's
+/// caches with the paths it keeps.
+pub fn offline_copy(session: &Session) -> serde_json::Value {
+    session.execute_async(
+        "const done = arguments[arguments.length - 1];\n\
+         (async () => {\n\
+           const kept = {};\n\
+           for (const name of await caches.keys()) {\n\
+             // Opening a cache the worker has just deleted would create it again.\n\
+             if (!name.startsWith('symptom-quiz-') || !(await caches.has(name))) continue;\n\
+             const requests = await (await caches.open(name)).keys();\n\
+             kept[name] = requests.map(r => new URL(r.url).pathname).sort();\n\
+           }\n\
+           return { controlled: !!navigator.serviceWorker.controller, kept };\n\
+         })().then(done, e => done({ error: String(e) }));",
+        vec![],
+    )
+}
+
+/// Waits until the worker controls the page and keeps exactly one copy, holding the
+/// page (kept under its folder's path, `page`) and `wasm`; returns that copy's cache
+/// name and paths.
+pub fn wait_for_offline_copy(session: &Session, page: &str, wasm: &str) -> (String, Vec<String>) {
+    session.wait_until_ok("one complete offline copy", || {
+        let state = offline_copy(session);
+        let kept = state["kept"].as_object().ok_or(format!("{state}"))?;
+        if state["controlled"] != true || kept.len() != 1 {
+            return Err(format!("{state}"));
+        }
+        let (name, paths) = kept.iter().next().unwrap();
+        let paths = string_list(paths);
+        if !paths.iter().any(|p| p.ends_with(wasm)) || !paths.iter().any(|p| p == page) {
+            return Err(format!("{state}"));
+        }
+        Ok((name.clone(), paths))
+    })
+}

@@ -37,11 +37,13 @@ pub fn dist_dir() -> PathBuf {
     dist
 }
 
-/// The Content-Security-Policy the quiz's own page must run under (README
-/// "Deploying"), sent as a header by [`StaticServer::quiz`].
+/// The Content-Security-Policy the quiz's own page must run under, Trusted Types
+/// included: sent as a header by [`StaticServer::quiz`], so the whole suite runs under it
+/// in every engine; every recipe in `deploy/` sends exactly this (tests/deploy.rs).
 pub const QUIZ_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
     style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; \
-    manifest-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'none'";
+    manifest-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'none'; \
+    require-trusted-types-for 'script'; trusted-types symptom-quiz";
 
 /// Served at this path by a [`StaticServer::quiz`] and put first in every HTML page it
 /// serves: records `securitypolicyviolation` events in `window.__violations`, and the

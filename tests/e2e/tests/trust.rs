@@ -7,10 +7,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use e2e::pages::wait_for_offline_copy;
 use e2e::runs::TO_CALL_CLINIC;
 use e2e::server::{build_files, dist_dir, CSP_LISTENER};
 use e2e::{in_every_engine, Harness, QuizPage, StaticServer};
-use serde_json::Value;
 
 /// The hosts the negative control's page sends to (neither exists).
 const CONTROL_FETCH: &str = "http://analytics.example.com/collect?visit=1";
@@ -200,7 +200,7 @@ fn integrity_failures(h: &Harness) -> (Vec<String>, u64) {
 
 /// The page names its CSS, glue and wasm with integrity hashes, and each hash is that
 /// of the file served: the release hook that minifies the glue after Trunk hashed it
-/// (`xtask/hooks/minify-glue.cjs`) must write the new hash. A copy of the build with one
+/// (`xtask/hooks/minify.cjs`) must write the new hash. A copy of the build with one
 /// byte added to the glue shows that the check can fail.
 fn every_integrity_hash_matches_its_file(h: Harness) {
     h.open();
@@ -229,43 +229,6 @@ fn every_integrity_hash_matches_its_file(h: Harness) {
         failed.len() == 1 && failed[0].contains(&glue),
         "only the changed glue fails: {failed:#?}"
     );
-}
-
-/// The service worker's state: whether it controls the page, and each of the quiz's
-/// caches with the paths it keeps.
-fn offline_copy(h: &Harness) -> Value {
-    h.session.execute_async(
-        "const done = arguments[arguments.length - 1];\n\
-         (async () => {\n\
-           const kept = {};\n\
-           for (const name of await caches.keys()) {\n\
-             // Opening a cache the worker has just deleted would create it again.\n\
-             if (!name.startsWith('symptom-quiz-') || !(await caches.has(name))) continue;\n\
-             const requests = await (await caches.open(name)).keys();\n\
-             kept[name] = requests.map(r => new URL(r.url).pathname).sort();\n\
-           }\n\
-           return { controlled: !!navigator.serviceWorker.controller, kept };\n\
-         })().then(done, e => done({ error: String(e) }));",
-        vec![],
-    )
-}
-
-/// Waits until the worker controls the page and keeps exactly one copy, holding
-/// `wasm`; returns that copy's cache name and paths.
-fn wait_for_offline_copy(h: &Harness, wasm: &str) -> (String, Vec<String>) {
-    h.session.wait_until_ok("one complete offline copy", || {
-        let state = offline_copy(h);
-        let kept = state["kept"].as_object().ok_or(format!("{state}"))?;
-        if state["controlled"] != true || kept.len() != 1 {
-            return Err(format!("{state}"));
-        }
-        let (name, paths) = kept.iter().next().unwrap();
-        let paths = e2e::pages::string_list(paths);
-        if !paths.iter().any(|p| p.ends_with(wasm)) || !paths.iter().any(|p| p == "/index.html") {
-            return Err(format!("{state}"));
-        }
-        Ok((name.clone(), paths))
-    })
 }
 
 /// The wasm file a build's index.html names.
@@ -305,8 +268,9 @@ fn stop_server(h: &mut Harness) {
 fn a_second_visit_works_with_the_server_stopped(mut h: Harness) {
     let wasm = wasm_of(&dist_dir());
     h.open();
-    let (_, kept) = wait_for_offline_copy(&h, &wasm);
-    for file in ["/boot.js", "/index.html"] {
+    let (_, kept) = wait_for_offline_copy(&h.session, "/", &wasm);
+    // The page is kept under the folder's URL (some hosts redirect index.html there).
+    for file in ["/boot.js", "/"] {
         assert!(kept.iter().any(|p| p == file), "{file} not kept: {kept:?}");
     }
     stop_server(&mut h);
@@ -330,7 +294,7 @@ fn a_new_deployment_replaces_the_offline_copy(mut h: Harness) {
     let (old_wasm, new_wasm) = (wasm_of(&old), wasm_of(&new));
     assert_ne!(old_wasm, new_wasm, "the two builds must differ");
     h.open();
-    let (old_cache, _) = wait_for_offline_copy(&h, &old_wasm);
+    let (old_cache, _) = wait_for_offline_copy(&h.session, "/", &old_wasm);
 
     h.server.set_root(new.clone());
     h.session.goto(&h.server.url("/"));
@@ -340,7 +304,7 @@ fn a_new_deployment_replaces_the_offline_copy(mut h: Harness) {
         new_wasm,
         "the new deployment is shown at once"
     );
-    let (new_cache, kept) = wait_for_offline_copy(&h, &new_wasm);
+    let (new_cache, kept) = wait_for_offline_copy(&h.session, "/", &new_wasm);
     assert_ne!(new_cache, old_cache);
     assert!(
         !kept.iter().any(|p| p.ends_with(&old_wasm)),
@@ -357,7 +321,61 @@ fn a_new_deployment_replaces_the_offline_copy(mut h: Harness) {
     );
 }
 
+/// Run first in the negative control's page: assigns a string to `innerHTML`, which
+/// Trusted Types refuse, and keeps what happened.
+const ASSIGNS_INNER_HTML: &str = "window.__assigned = (function () {\n\
+    try { document.createElement('div').innerHTML = '<b>injected</b>'; return 'assigned'; }\n\
+    catch (e) { return e.name; }\n\
+  })();";
+
+/// Trusted Types, which the whole suite runs under (`QUIZ_CSP`), are really enforced:
+/// in this page a string assigned to `innerHTML` is refused and the violation is
+/// reported, while the quiz beside it starts and runs to a result with no other
+/// violation. Chromium implements them; an engine without `window.trustedTypes` is
+/// named (and must then let the assignment through, or this test is wrong about it).
+fn trusted_types_refuse_a_string_assigned_to_inner_html(h: Harness) {
+    let server = StaticServer::quiz_with(dist_dir(), ASSIGNS_INNER_HTML);
+    let page = QuizPage::open(&h.session, &server.url("/"));
+    let implemented = h.session.execute("return !!window.trustedTypes;", vec![]) == true;
+    let assigned = h.session.execute("return window.__assigned;", vec![]);
+    if !implemented {
+        assert_ne!(
+            h.engine,
+            e2e::Engine::Chromium,
+            "Chromium implements Trusted Types"
+        );
+        assert_eq!(
+            assigned, "assigned",
+            "no trustedTypes, yet the assignment failed"
+        );
+        eprintln!(
+            "{:?}: no Trusted Types (window.trustedTypes is undefined)",
+            h.engine
+        );
+    } else {
+        assert_eq!(assigned, "TypeError", "the string reached innerHTML");
+        h.session.wait_until_ok("the violation is reported", || {
+            let seen = e2e::pages::csp_violations(&h.session);
+            match seen.as_slice() {
+                [one] if one.starts_with("require-trusted-types-for") => Ok(()),
+                _ => Err(format!("{seen:?}")),
+            }
+        });
+    }
+    page.start();
+    page.run(TO_CALL_CLINIC);
+    assert_eq!(page.result().tier, "call-clinic");
+    let expected = usize::from(implemented);
+    let seen = e2e::pages::csp_violations(&h.session);
+    assert_eq!(
+        seen.len(),
+        expected,
+        "only the control's violation: {seen:?}"
+    );
+}
+
 in_every_engine!(
+    trusted_types_refuse_a_string_assigned_to_inner_html,
     the_quiz_asks_for_nothing_but_its_own_files,
     every_integrity_hash_matches_its_file,
     a_request_elsewhere_turns_the_network_check_red,
