@@ -14,11 +14,19 @@ const E2E_DIST: &str = "target/e2e/dist";
 const E2E_PANIC: &str = "target/e2e/panic";
 /// Served as a site root whose `/quiz/` holds the sub-path build.
 const E2E_SUBPATH: &str = "target/e2e/subpath";
+/// Copies of both builds with a `.br` and a `.gz` beside each file, as `cargo xtask
+/// dist` writes them, for the real servers of the deployment tests (`site/`,
+/// `subpath/quiz/`).
+const E2E_DEPLOY: &str = "target/e2e/deploy";
 
 pub fn test(engines: &[Engine]) -> Result<(), String> {
     let started = Instant::now();
     let tools = Tools::ensure_for_tests(engines)?;
     let axe = crate::run::step("tools: axe-core (accessibility audits)", Tools::ensure_axe)?;
+    let (wrangler, observatory) = crate::run::step(
+        "tools: nginx, Caddy, wrangler, HTTP Observatory (deployment recipes)",
+        Tools::ensure_for_deploy,
+    )?;
     let path = tools.path_var();
     let mut report = Report::default();
 
@@ -101,6 +109,20 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
     } else {
         report.skipped("size budget", "no release build");
     }
+    let built = built
+        && report.check("deployable copies (gzip, brotli beside each file)", || {
+            let deploy = root().join(E2E_DEPLOY);
+            for (from, to) in [(E2E_DIST, "site"), (E2E_SUBPATH, "subpath")] {
+                let to = deploy.join(to);
+                let _ = std::fs::remove_dir_all(&to);
+                std::fs::create_dir_all(&deploy).map_err(|e| e.to_string())?;
+                Cmd::new("cp")
+                    .args(["-r".as_ref(), root().join(from).as_os_str(), to.as_os_str()])
+                    .status()?;
+                crate::dist::compress_all(&to)?;
+            }
+            Ok(())
+        });
     let names: Vec<&str> = engines.iter().map(|e| e.name()).collect();
     let e2e = format!("end-to-end suite: {}", names.join(", "));
     if built {
@@ -123,6 +145,9 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
                 .env("E2E_DIST", root().join(E2E_DIST))
                 .env("E2E_SUBPATH", root().join(E2E_SUBPATH))
                 .env("E2E_PANIC", root().join(E2E_PANIC))
+                .env("E2E_DEPLOY", root().join(E2E_DEPLOY))
+                .env("E2E_WRANGLER", &wrangler)
+                .env("E2E_OBSERVATORY", &observatory)
                 .env("E2E_AXE", &axe);
             if let Some(minibrowser) = minibrowser() {
                 cmd = cmd.env("E2E_MINIBROWSER", minibrowser);

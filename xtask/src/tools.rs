@@ -3,10 +3,12 @@
 //!
 //! - Rust tools (`trunk`, `wasm-bindgen`, `geckodriver`) go to cargo's bin folder.
 //! - wasm-opt comes from the npm package `binaryen@132` (Debian's is too old), the JS
-//!   minifier from npm `terser` (Trunk.toml's release hook), and the accessibility audit
-//!   from npm `axe-core`, cached in `~/.cache/symptom-quiz/tools` so a fresh clone on
-//!   the same machine finds them.
-//! - Browsers, drivers, Xvfb and brotli come from Debian's packages (as root).
+//!   minifier from npm `terser` (Trunk.toml's release hook), the accessibility audit
+//!   from npm `axe-core`, and for the deployment tests Cloudflare's `wrangler` and
+//!   Mozilla's HTTP Observatory scanner, cached in `~/.cache/symptom-quiz/tools` so a
+//!   fresh clone on the same machine finds them.
+//! - Browsers, drivers, Xvfb, brotli, and the web servers of the deployment recipes
+//!   (nginx with its brotli module, Caddy) come from Debian's packages (as root).
 //!
 //! Versions are the ones `shared/docs/toolchain.md` found to work on these machines.
 
@@ -26,7 +28,13 @@ const TERSER_VERSION: &str = "5.36.0";
 const AXE_VERSION: &str = "4.14.1";
 const LIGHTHOUSE_VERSION: &str = "12.2.3";
 const TWIGGY_VERSION: &str = "0.8.0";
+/// Cloudflare's own Pages emulator (`wrangler pages dev`), for the `_headers` recipe.
+const WRANGLER_VERSION: &str = "3.97.0";
+/// Mozilla's HTTP Observatory scanner, which grades the nginx and Caddy recipes.
+const OBSERVATORY_VERSION: &str = "1.4.8";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const NGINX: &str = "/usr/sbin/nginx";
+const BROTLI_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 
 /// Where the tools are, once ensured.
 pub struct Tools {
@@ -148,6 +156,55 @@ impl Tools {
         ensure_npm_file("axe-core", AXE_VERSION, "axe.min.js", "axe-core")
     }
 
+    /// What the deployment tests need (`tests/e2e/tests/deploy.rs`): nginx with Debian's
+    /// brotli module, Caddy, curl and openssl from Debian; wrangler and the Observatory
+    /// scanner from npm. Returns wrangler's `bin/wrangler.js` and the scanner's
+    /// `src/scan.js`.
+    pub fn ensure_for_deploy() -> Result<(PathBuf, PathBuf), String> {
+        let had_nginx = Path::new(NGINX).exists();
+        ensure_debian_packages(&[
+            (NGINX, "nginx"),
+            (BROTLI_MODULE, "libnginx-mod-http-brotli-static"),
+            ("/usr/bin/caddy", "caddy"),
+            ("/usr/bin/curl", "curl"),
+            ("/usr/bin/openssl", "openssl"),
+        ])?;
+        if !had_nginx {
+            // Debian's package starts nginx on port 80 of every address where it can;
+            // the tests' servers need those ports on their own loopback addresses.
+            let _ = Cmd::new(NGINX).args(["-s", "quit"]).output();
+        }
+        let wrangler = ensure_npm_file(
+            "wrangler",
+            WRANGLER_VERSION,
+            "bin/wrangler.js",
+            "wrangler (Cloudflare's Pages emulator)",
+        )?;
+        // Its install scripts download certificate bundles and the HSTS preload list,
+        // which these machines cannot: installed without them, and given an empty
+        // preload list (nothing here is preloaded).
+        let prefix = cache_dir().join(format!("mdn-http-observatory-{OBSERVATORY_VERSION}"));
+        let package = prefix.join("node_modules/@mdn/mdn-http-observatory");
+        let scan = package.join("src/scan.js");
+        if scan.is_file() {
+            println!("  HTTP Observatory {OBSERVATORY_VERSION}: installed");
+        } else {
+            npm_install(
+                &prefix,
+                &[
+                    "--ignore-scripts",
+                    &format!("@mdn/mdn-http-observatory@{OBSERVATORY_VERSION}"),
+                ],
+                "the HTTP Observatory scanner",
+            )?;
+        }
+        let preload = package.join("conf/hsts-preload.json");
+        if !preload.is_file() {
+            fs::write(&preload, "{}\n").map_err(|e| format!("{}: {e}", preload.display()))?;
+        }
+        Ok((wrangler, scan))
+    }
+
     /// Lighthouse's command line, for `cargo xtask bench` (12.2.3 exactly: 13 wants
     /// Node 22).
     pub fn ensure_lighthouse() -> Result<PathBuf, String> {
@@ -217,7 +274,7 @@ fn ensure_npm_bin(
         .parent()
         .and_then(Path::parent)
         .expect("…/node_modules/.bin");
-    npm_install(prefix, &format!("{package}@{version}"), binary)
+    npm_install(prefix, &[&format!("{package}@{version}")], binary)
 }
 
 /// `file` of npm `package@version` (a path inside the package), installed into its own
@@ -234,14 +291,15 @@ fn ensure_npm_file(
         println!("  {what} {version}: installed");
         return Ok(path);
     }
-    npm_install(&prefix, &format!("{package}@{version}"), what)?;
+    npm_install(&prefix, &[&format!("{package}@{version}")], what)?;
     Ok(path)
 }
 
-/// `npm install package` into its own folder `prefix` (no global install, no root).
-fn npm_install(prefix: &Path, package: &str, what: &str) -> Result<(), String> {
+/// `npm install args` (a pinned `package@version`, maybe flags) into its own folder
+/// `prefix` (no global install, no root).
+fn npm_install(prefix: &Path, args: &[&str], what: &str) -> Result<(), String> {
     fs::create_dir_all(prefix).map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;
-    step(&format!("install {what} (npm {package})"), || {
+    step(&format!("install {what} (npm {})", args.join(" ")), || {
         Cmd::new("npm")
             .args([
                 "install",
@@ -251,7 +309,7 @@ fn npm_install(prefix: &Path, package: &str, what: &str) -> Result<(), String> {
                 "--prefix",
             ])
             .args([prefix.as_os_str()])
-            .args([package])
+            .args(args)
             .status()
     })
 }

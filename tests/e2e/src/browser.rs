@@ -63,9 +63,11 @@ impl Engine {
                         "--disable-component-update", "--disable-sync",
                         "--disable-dev-shm-usage", "--window-size=1280,900",
                         format!("--user-data-dir={}", profile.display()),
-                        // No host name resolves but loopback's, and whatever is not for
-                        // loopback (which Chromium never proxies) goes to the proxy.
-                        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+                        // No host name resolves but loopback's (the deployment tests'
+                        // servers are on 127.77.*), and whatever is not for loopback
+                        // (which Chromium never proxies) goes to the proxy.
+                        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, \
+                         EXCLUDE 127.0.0.1, EXCLUDE 127.77.*",
                         format!("--proxy-server=http://{proxy}"),
                     ],
                 },
@@ -160,6 +162,13 @@ impl Browser {
         };
         browser.wait_for_driver(program);
         browser
+    }
+
+    /// Makes the session accept certificates it cannot verify: the deployment tests'
+    /// servers use one from a throwaway CA ([`crate::deploy::tls`]). The connection is
+    /// still TLS, and each engine still runs the service worker over it.
+    pub fn accept_test_certificates(&mut self) {
+        self.capabilities["acceptInsecureCerts"] = true.into();
     }
 
     fn wait_for_driver(&mut self, program: &str) {

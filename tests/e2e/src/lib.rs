@@ -9,8 +9,11 @@
 //! - [`webdriver`]: the session and element calls the tests use; waits poll with a
 //!   deadline, never a fixed sleep.
 //! - [`pages`]: page objects over the quiz's `data-testid`s.
+//! - [`deploy`]: the recipes of `deploy/` run by their real servers (nginx, Caddy,
+//!   Cloudflare's Pages emulator), over TLS from a throwaway CA.
 
 pub mod browser;
+pub mod deploy;
 pub mod host;
 mod http;
 pub mod pages;
@@ -50,6 +53,20 @@ impl Harness {
         }
     }
 
+    /// As [`Harness::start`], with a browser that accepts the deployment tests'
+    /// certificates ([`deploy::tls`]).
+    pub fn start_trusting(engine: Engine, test: &str) -> Harness {
+        let server = StaticServer::quiz(server::dist_dir());
+        let proxy = RecordingProxy::start();
+        let session = Session::start_with(engine, test, proxy.addr(), true);
+        Harness {
+            session,
+            server,
+            proxy,
+            engine,
+        }
+    }
+
     /// Opens the quiz's page.
     pub fn open(&self) -> QuizPage<'_> {
         QuizPage::open(&self.session, &self.server.url("/"))
@@ -67,20 +84,27 @@ impl Drop for Harness {
 
 /// Declares each test once per engine, in a module named after the engine:
 /// `chromium::name`, `firefox::name`, `webkit::name`. Each test is a function taking a
-/// [`Harness`].
+/// [`Harness`]. `in_every_engine!(trusting_test_tls: …)` starts each with
+/// [`Harness::start_trusting`].
 #[macro_export]
 macro_rules! in_every_engine {
-    ($($test:ident),* $(,)?) => {
-        $crate::in_every_engine!(@engine chromium, $crate::Engine::Chromium; $($test),*);
-        $crate::in_every_engine!(@engine firefox, $crate::Engine::Firefox; $($test),*);
-        $crate::in_every_engine!(@engine webkit, $crate::Engine::Webkit; $($test),*);
+    (trusting_test_tls: $($test:ident),* $(,)?) => {
+        $crate::in_every_engine!(@all start_trusting; $($test),*);
     };
-    (@engine $module:ident, $engine:expr; $($test:ident),*) => {
+    ($($test:ident),* $(,)?) => {
+        $crate::in_every_engine!(@all start; $($test),*);
+    };
+    (@all $start:ident; $($test:ident),*) => {
+        $crate::in_every_engine!(@engine chromium, $crate::Engine::Chromium, $start; $($test),*);
+        $crate::in_every_engine!(@engine firefox, $crate::Engine::Firefox, $start; $($test),*);
+        $crate::in_every_engine!(@engine webkit, $crate::Engine::Webkit, $start; $($test),*);
+    };
+    (@engine $module:ident, $engine:expr, $start:ident; $($test:ident),*) => {
         mod $module {
             $(
                 #[test]
                 fn $test() {
-                    super::$test($crate::Harness::start($engine, stringify!($test)));
+                    super::$test($crate::Harness::$start($engine, stringify!($test)));
                 }
             )*
         }

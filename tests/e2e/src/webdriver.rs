@@ -25,13 +25,27 @@ impl Session {
     /// Starts `engine` with a fresh profile, sending whatever is not for loopback to
     /// `proxy`; `test` names its scratch and failure files.
     pub fn start(engine: Engine, test: &str, proxy: std::net::SocketAddr) -> Session {
+        Self::start_with(engine, test, proxy, false)
+    }
+
+    /// As [`Session::start`]; with `test_certificates`, accepting the deployment tests'
+    /// certificates ([`Browser::accept_test_certificates`]).
+    pub fn start_with(
+        engine: Engine,
+        test: &str,
+        proxy: std::net::SocketAddr,
+        test_certificates: bool,
+    ) -> Session {
         let test = format!("{}-{test}", engine.name());
         // A browser that does not come up (seen with WebKitGTK: no answer, nothing in its
         // log) is replaced once by a fresh one.
         let mut attempts = 0;
         let (browser, value) = loop {
             attempts += 1;
-            let browser = Browser::launch(engine, &test, proxy);
+            let mut browser = Browser::launch(engine, &test, proxy);
+            if test_certificates {
+                browser.accept_test_certificates();
+            }
             let body = json!({ "capabilities": { "alwaysMatch": browser.capabilities } });
             match call(&browser, "POST", "/session", Some(body)) {
                 Ok(value) => break (browser, value),
