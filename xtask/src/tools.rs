@@ -34,6 +34,7 @@ const WRANGLER_VERSION: &str = "3.97.0";
 const OBSERVATORY_VERSION: &str = "1.4.8";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const NGINX: &str = "/usr/sbin/nginx";
+const CADDY: &str = "/usr/bin/caddy";
 const BROTLI_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 
 /// Where the tools are, once ensured.
@@ -161,18 +162,19 @@ impl Tools {
     /// scanner from npm. Returns wrangler's `bin/wrangler.js` and the scanner's
     /// `src/scan.js`.
     pub fn ensure_for_deploy() -> Result<(PathBuf, PathBuf), String> {
-        let had_nginx = Path::new(NGINX).exists();
+        let had_servers = Path::new(NGINX).exists() && Path::new(CADDY).exists();
         ensure_debian_packages(&[
             (NGINX, "nginx"),
             (BROTLI_MODULE, "libnginx-mod-http-brotli-static"),
-            ("/usr/bin/caddy", "caddy"),
+            (CADDY, "caddy"),
             ("/usr/bin/curl", "curl"),
             ("/usr/bin/openssl", "openssl"),
         ])?;
-        if !had_nginx {
-            // Debian's package starts nginx on port 80 of every address where it can;
+        if !had_servers {
+            // Debian's packages may start nginx and Caddy on port 80 of every address;
             // the tests' servers need those ports on their own loopback addresses.
             let _ = Cmd::new(NGINX).args(["-s", "quit"]).output();
+            let _ = Cmd::new(CADDY).args(["stop"]).output();
         }
         let wrangler = ensure_npm_file(
             "wrangler",

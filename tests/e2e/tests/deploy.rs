@@ -195,13 +195,33 @@ fn check_http_goes_to_https(site: &Deployment) {
 }
 
 /// Serves `recipe` and checks every file; over TLS also that plain HTTP is sent to
-/// HTTPS and that a missing file is a 404, not the quiz's page.
+/// HTTPS, and that a missing file is a 404 (not the quiz's page) with the security
+/// headers, which is never kept: a missing hashed name (a deployment half uploaded) must
+/// not stay broken in a browser for a year. (The Pages hosts deploy all files at once.)
 fn serves_every_file(recipe: Recipe) -> Deployment {
     let site = Deployment::start(recipe);
     check_every_file(&site);
     if recipe.tls() {
         check_http_goes_to_https(&site);
-        assert_eq!(get(&site.url("missing.js")).status, 404, "{recipe:?}");
+        for missing in ["missing.js", "symptom-quiz-0123456789abcdef_bg.wasm"] {
+            let answer = get(&site.url(missing));
+            assert_eq!(answer.status, 404, "{recipe:?} {missing}");
+            assert_eq!(
+                answer.get("cache-control"),
+                Some("no-cache"),
+                "{recipe:?} {missing}"
+            );
+            assert_eq!(
+                answer.get("content-security-policy"),
+                Some(QUIZ_CSP),
+                "{recipe:?}"
+            );
+            assert_eq!(
+                answer.get("x-content-type-options"),
+                Some("nosniff"),
+                "{recipe:?}"
+            );
+        }
     }
     site
 }

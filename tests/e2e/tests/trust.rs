@@ -328,50 +328,34 @@ const ASSIGNS_INNER_HTML: &str = "window.__assigned = (function () {\n\
     catch (e) { return e.name; }\n\
   })();";
 
-/// Trusted Types, which the whole suite runs under (`QUIZ_CSP`), are really enforced:
+/// Trusted Types, which the whole suite runs under (`QUIZ_CSP`), are really enforced
+/// in every engine (Chromium 156, Firefox ESR 153 and WebKitGTK 2.50 implement them):
 /// in this page a string assigned to `innerHTML` is refused and the violation is
 /// reported, while the quiz beside it starts and runs to a result with no other
-/// violation. Chromium implements them; an engine without `window.trustedTypes` is
-/// named (and must then let the assignment through, or this test is wrong about it).
+/// violation.
 fn trusted_types_refuse_a_string_assigned_to_inner_html(h: Harness) {
     let server = StaticServer::quiz_with(dist_dir(), ASSIGNS_INNER_HTML);
     let page = QuizPage::open(&h.session, &server.url("/"));
-    let implemented = h.session.execute("return !!window.trustedTypes;", vec![]) == true;
+    let implemented = h.session.execute("return !!window.trustedTypes;", vec![]);
+    assert_eq!(
+        implemented, true,
+        "{:?} has no window.trustedTypes",
+        h.engine
+    );
     let assigned = h.session.execute("return window.__assigned;", vec![]);
-    if !implemented {
-        assert_ne!(
-            h.engine,
-            e2e::Engine::Chromium,
-            "Chromium implements Trusted Types"
-        );
-        assert_eq!(
-            assigned, "assigned",
-            "no trustedTypes, yet the assignment failed"
-        );
-        eprintln!(
-            "{:?}: no Trusted Types (window.trustedTypes is undefined)",
-            h.engine
-        );
-    } else {
-        assert_eq!(assigned, "TypeError", "the string reached innerHTML");
-        h.session.wait_until_ok("the violation is reported", || {
-            let seen = e2e::pages::csp_violations(&h.session);
-            match seen.as_slice() {
-                [one] if one.starts_with("require-trusted-types-for") => Ok(()),
-                _ => Err(format!("{seen:?}")),
-            }
-        });
-    }
+    assert_eq!(assigned, "TypeError", "the string reached innerHTML");
+    h.session.wait_until_ok("the violation is reported", || {
+        let seen = e2e::pages::csp_violations(&h.session);
+        match seen.as_slice() {
+            [one] if one.starts_with("require-trusted-types-for") => Ok(()),
+            _ => Err(format!("{seen:?}")),
+        }
+    });
     page.start();
     page.run(TO_CALL_CLINIC);
     assert_eq!(page.result().tier, "call-clinic");
-    let expected = usize::from(implemented);
     let seen = e2e::pages::csp_violations(&h.session);
-    assert_eq!(
-        seen.len(),
-        expected,
-        "only the control's violation: {seen:?}"
-    );
+    assert_eq!(seen.len(), 1, "only the control's violation: {seen:?}");
 }
 
 in_every_engine!(
