@@ -191,6 +191,10 @@ pub fn apply_theme() {
         }
     };
     set("accent", "--custom-accent", &settings::accent);
+    // The dark scheme's own variant of a valid accent (styles/main.css picks by scheme).
+    if let Some(light) = params.get("accent").and_then(|v| settings::accent(&v).ok()) {
+        let _ = style.set_property("--custom-accent-dark", &settings::accent_for_dark(&light));
+    }
     set("radius", "--radius", &settings::radius);
     set("font", "--font", &|v| settings::font(v).map(String::from));
 }

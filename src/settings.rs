@@ -101,8 +101,8 @@ fn pow(x: f64, y: f64) -> f64 {
     x.powf(y)
 }
 
-/// WCAG contrast ratio of a colour against white.
-fn contrast_with_white(rgb: [u8; 3]) -> f64 {
+/// WCAG relative luminance.
+fn luminance(rgb: [u8; 3]) -> f64 {
     let linear = |c: u8| {
         let c = f64::from(c) / 255.0;
         if c <= 0.04045 {
@@ -111,8 +111,39 @@ fn contrast_with_white(rgb: [u8; 3]) -> f64 {
             pow((c + 0.055) / 1.055, 2.4)
         }
     };
-    let l = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
-    1.05 / (l + 0.05)
+    0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2])
+}
+
+/// WCAG contrast ratio of two colours.
+pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+fn contrast_with_white(rgb: [u8; 3]) -> f64 {
+    contrast(rgb, [255, 255, 255])
+}
+
+/// The dark scheme's background and the text on its accent-coloured buttons
+/// (`styles/main.css`: `--surface`, `--accent-contrast`).
+pub const DARK_SURFACE: [u8; 3] = [0x16, 0x18, 0x1b];
+pub const DARK_ON_ACCENT: [u8; 3] = [0x0b, 0x1b, 0x2b];
+
+/// The page's accent for the dark scheme: no colour reads both on white and on the
+/// dark background, so the accent (as [`accent`] returns it) is mixed with white, in
+/// steps of 5 %, until text in it reads on the dark background and the dark text of a
+/// button reads on it (4.5:1 both). Same hue family, always readable.
+pub fn accent_for_dark(light: &str) -> String {
+    let rgb = parse_hex(light).unwrap_or([0x0b, 0x5c, 0xad]);
+    let mut mixed = rgb;
+    for step in 0..=20u16 {
+        let mix = |c: u8| ((u16::from(c) * (20 - step) + 255 * step) / 20) as u8;
+        mixed = rgb.map(mix);
+        if contrast(mixed, DARK_SURFACE) >= 4.5 && contrast(mixed, DARK_ON_ACCENT) >= 4.5 {
+            break;
+        }
+    }
+    format!("#{:02x}{:02x}{:02x}", mixed[0], mixed[1], mixed[2])
 }
 
 /// The host page's origin, as the embed loader passes it: `http(s)://host[:port]`,

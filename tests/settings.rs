@@ -1,7 +1,9 @@
 //! Presentation settings from the page: valid values pass, everything else is refused.
 #![cfg(not(target_arch = "wasm32"))]
 
-use symptom_quiz::settings::{accent, font, radius, SYSTEM_FONT};
+use symptom_quiz::settings::{
+    accent, accent_for_dark, contrast, font, radius, DARK_ON_ACCENT, DARK_SURFACE, SYSTEM_FONT,
+};
 
 #[test]
 fn accent_colours_must_be_dark_enough_to_read() {
@@ -24,6 +26,55 @@ fn accent_colours_must_be_dark_enough_to_read() {
     ] {
         assert!(accent(hostile).is_err(), "{hostile:?}");
     }
+}
+
+fn rgb(hex: &str) -> [u8; 3] {
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap();
+    [channel(1), channel(3), channel(5)]
+}
+
+/// No colour reads both on white and on the dark background, so every accepted accent
+/// gets a dark-scheme variant that reads there: text in it on the dark background, and
+/// the dark text of a button on it, 4.5:1 both; the quiz's own accent gives its own.
+#[test]
+fn every_accepted_accent_has_a_readable_dark_variant() {
+    let mut accepted = 0;
+    // Every 12th value of each channel, and the named colours.
+    let steps: Vec<u8> = (0..=255u16).step_by(12).map(|v| v as u8).collect();
+    let mut values: Vec<String> = ["navy", "black", "darkgreen", "indigo", "firebrick"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    for &r in &steps {
+        for &g in &steps {
+            for &b in &steps {
+                values.push(format!("#{r:02x}{g:02x}{b:02x}"));
+            }
+        }
+    }
+    for value in values {
+        let Ok(light) = accent(&value) else { continue };
+        accepted += 1;
+        let dark = rgb(&accent_for_dark(&light));
+        assert!(
+            contrast(dark, DARK_SURFACE) >= 4.5,
+            "{value} -> {dark:?} on the background"
+        );
+        assert!(
+            contrast(dark, DARK_ON_ACCENT) >= 4.5,
+            "{value} -> {dark:?} under button text"
+        );
+    }
+    assert!(accepted > 1000, "only {accepted} accents were tried");
+    // The quiz's own accent: the same as styles/main.css's dark one would be.
+    assert!(contrast(rgb("#8cc4ff"), DARK_SURFACE) >= 4.5);
+    // The light accent itself fails on dark (the reason for the variant).
+    assert!(contrast(rgb("#0b5cad"), DARK_SURFACE) < 3.0);
+    assert_eq!(
+        accent_for_dark("#8cc4ff"),
+        "#8cc4ff",
+        "a readable one is kept"
+    );
 }
 
 #[test]

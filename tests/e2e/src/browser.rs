@@ -14,6 +14,19 @@ use serde_json::{json, Value};
 
 use crate::http;
 
+/// How a browser is started, besides its engine.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Launch {
+    /// Accepts certificates it cannot verify: the deployment tests' servers use one from
+    /// a throwaway CA ([`crate::deploy::tls`]). The connection is still TLS, and each
+    /// engine still runs the service worker over it.
+    pub test_certificates: bool,
+    /// The system's dark appearance, so pages see `prefers-color-scheme: dark`
+    /// (Chromium: `--force-dark-mode`; Firefox: its content override; WebKitGTK: GTK's
+    /// dark Adwaita).
+    pub dark: bool,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Engine {
     Chromium,
@@ -49,7 +62,32 @@ impl Engine {
     /// A fresh profile in `profile`; in Chromium and Firefox every request not for
     /// loopback goes to `proxy` (a [`crate::proxy::RecordingProxy`], which records it
     /// and lets nothing through).
-    fn capabilities(self, profile: &Path, proxy: SocketAddr) -> Value {
+    fn capabilities(self, profile: &Path, proxy: SocketAddr, launch: Launch) -> Value {
+        let mut capabilities = self.light_capabilities(profile, proxy);
+        if launch.test_certificates {
+            capabilities["acceptInsecureCerts"] = true.into();
+        }
+        if launch.dark {
+            match self {
+                Engine::Chromium => {
+                    let args = &mut capabilities["goog:chromeOptions"]["args"];
+                    args.as_array_mut()
+                        .expect("args")
+                        .push("--force-dark-mode".into());
+                }
+                Engine::Firefox => {
+                    let prefs = &mut capabilities["moz:firefoxOptions"]["prefs"];
+                    prefs["layout.css.prefers-color-scheme.content-override"] = 0.into();
+                    prefs["ui.systemUsesDarkTheme"] = 1.into();
+                }
+                // The driver's environment: GTK_THEME (Browser::launch).
+                Engine::Webkit => {}
+            }
+        }
+        capabilities
+    }
+
+    fn light_capabilities(self, profile: &Path, proxy: SocketAddr) -> Value {
         match self {
             Engine::Chromium => json!({
                 "browserName": "chrome",
@@ -126,7 +164,7 @@ pub struct Browser {
 }
 
 impl Browser {
-    pub fn launch(engine: Engine, test: &str, proxy: SocketAddr) -> Browser {
+    pub fn launch(engine: Engine, test: &str, proxy: SocketAddr, launch: Launch) -> Browser {
         static RUNS: AtomicU32 = AtomicU32::new(0);
         let run = RUNS.fetch_add(1, Ordering::SeqCst);
         let scratch = target_dir()
@@ -149,26 +187,22 @@ impl Browser {
         if let Some((_, number)) = &display {
             command.env("DISPLAY", format!(":{number}"));
         }
+        if launch.dark && engine == Engine::Webkit {
+            command.env("GTK_THEME", "Adwaita:dark");
+        }
         let driver = command.spawn().unwrap_or_else(|e| {
             panic!("cannot start {program} (is it installed? `cargo xtask test` installs it): {e}")
         });
         let mut browser = Browser {
             engine,
             driver_addr: SocketAddr::from(([127, 0, 0, 1], port)),
-            capabilities: engine.capabilities(&scratch.join("profile"), proxy),
+            capabilities: engine.capabilities(&scratch.join("profile"), proxy, launch),
             scratch,
             driver,
             display: display.map(|(child, _)| child),
         };
         browser.wait_for_driver(program);
         browser
-    }
-
-    /// Makes the session accept certificates it cannot verify: the deployment tests'
-    /// servers use one from a throwaway CA ([`crate::deploy::tls`]). The connection is
-    /// still TLS, and each engine still runs the service worker over it.
-    pub fn accept_test_certificates(&mut self) {
-        self.capabilities["acceptInsecureCerts"] = true.into();
     }
 
     fn wait_for_driver(&mut self, program: &str) {

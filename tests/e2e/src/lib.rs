@@ -9,6 +9,8 @@
 //! - [`webdriver`]: the session and element calls the tests use; waits poll with a
 //!   deadline, never a fixed sleep.
 //! - [`pages`]: page objects over the quiz's `data-testid`s.
+//! - [`walks`]: walks through every screen (accessibility audit, screenshots) that
+//!   tests in each colour scheme share.
 //! - [`deploy`]: the recipes of `deploy/` run by their real servers (nginx, Caddy,
 //!   Cloudflare's Pages emulator), over TLS from a throwaway CA.
 
@@ -20,9 +22,10 @@ pub mod pages;
 pub mod proxy;
 pub mod runs;
 pub mod server;
+pub mod walks;
 pub mod webdriver;
 
-pub use browser::Engine;
+pub use browser::{Engine, Launch};
 pub use pages::QuizPage;
 pub use proxy::RecordingProxy;
 pub use server::StaticServer;
@@ -42,23 +45,32 @@ pub struct Harness {
 impl Harness {
     /// Serves the release build and opens a browser of `engine`.
     pub fn start(engine: Engine, test: &str) -> Harness {
-        let server = StaticServer::quiz(server::dist_dir());
-        let proxy = RecordingProxy::start();
-        let session = Session::start(engine, test, proxy.addr());
-        Harness {
-            session,
-            server,
-            proxy,
-            engine,
-        }
+        Self::start_with(engine, test, Launch::default())
     }
 
     /// As [`Harness::start`], with a browser that accepts the deployment tests'
     /// certificates ([`deploy::tls`]).
     pub fn start_trusting(engine: Engine, test: &str) -> Harness {
+        let launch = Launch {
+            test_certificates: true,
+            ..Launch::default()
+        };
+        Self::start_with(engine, test, launch)
+    }
+
+    /// As [`Harness::start`], in the system's dark appearance.
+    pub fn start_dark(engine: Engine, test: &str) -> Harness {
+        let launch = Launch {
+            dark: true,
+            ..Launch::default()
+        };
+        Self::start_with(engine, test, launch)
+    }
+
+    pub fn start_with(engine: Engine, test: &str, launch: Launch) -> Harness {
         let server = StaticServer::quiz(server::dist_dir());
         let proxy = RecordingProxy::start();
-        let session = Session::start_with(engine, test, proxy.addr(), true);
+        let session = Session::start_with(engine, test, proxy.addr(), launch);
         Harness {
             session,
             server,
@@ -84,12 +96,12 @@ impl Drop for Harness {
 
 /// Declares each test once per engine, in a module named after the engine:
 /// `chromium::name`, `firefox::name`, `webkit::name`. Each test is a function taking a
-/// [`Harness`]. `in_every_engine!(trusting_test_tls: …)` starts each with
-/// [`Harness::start_trusting`].
+/// [`Harness`]. `in_every_engine!(with start_dark: …)` starts each with another
+/// constructor of [`Harness`] (`start_trusting`, `start_dark`).
 #[macro_export]
 macro_rules! in_every_engine {
-    (trusting_test_tls: $($test:ident),* $(,)?) => {
-        $crate::in_every_engine!(@all start_trusting; $($test),*);
+    (with $start:ident: $($test:ident),* $(,)?) => {
+        $crate::in_every_engine!(@all $start; $($test),*);
     };
     ($($test:ident),* $(,)?) => {
         $crate::in_every_engine!(@all start; $($test),*);

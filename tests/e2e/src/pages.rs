@@ -40,6 +40,11 @@ pub struct CallLink {
 
 impl<'s> QuizPage<'s> {
     /// Loads `url` and waits until the quiz shows its start screen.
+    /// The browser session the page is in.
+    pub fn session(&self) -> &'s Session {
+        self.session
+    }
+
     pub fn open(session: &'s Session, url: &str) -> QuizPage<'s> {
         session.goto(url);
         QuizPage::open_current(session)

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::browser::{target_dir, Browser, Engine};
+use crate::browser::{target_dir, Browser, Engine, Launch};
 use crate::http;
 
 /// How long a wait may take before the test fails.
@@ -25,16 +25,15 @@ impl Session {
     /// Starts `engine` with a fresh profile, sending whatever is not for loopback to
     /// `proxy`; `test` names its scratch and failure files.
     pub fn start(engine: Engine, test: &str, proxy: std::net::SocketAddr) -> Session {
-        Self::start_with(engine, test, proxy, false)
+        Self::start_with(engine, test, proxy, Launch::default())
     }
 
-    /// As [`Session::start`]; with `test_certificates`, accepting the deployment tests'
-    /// certificates ([`Browser::accept_test_certificates`]).
+    /// As [`Session::start`], started as `launch` says (dark scheme, test certificates).
     pub fn start_with(
         engine: Engine,
         test: &str,
         proxy: std::net::SocketAddr,
-        test_certificates: bool,
+        launch: Launch,
     ) -> Session {
         let test = format!("{}-{test}", engine.name());
         // A browser that does not come up (seen with WebKitGTK: no answer, nothing in its
@@ -42,10 +41,7 @@ impl Session {
         let mut attempts = 0;
         let (browser, value) = loop {
             attempts += 1;
-            let mut browser = Browser::launch(engine, &test, proxy);
-            if test_certificates {
-                browser.accept_test_certificates();
-            }
+            let browser = Browser::launch(engine, &test, proxy, launch);
             let body = json!({ "capabilities": { "alwaysMatch": browser.capabilities } });
             match call(&browser, "POST", "/session", Some(body)) {
                 Ok(value) => break (browser, value),

@@ -387,7 +387,7 @@ fn the_pages_emulator_runs_embeds_and_works_offline(h: Harness) {
 }
 
 in_every_engine!(
-    trusting_test_tls: nginx_runs_embeds_and_works_offline,
+    with start_trusting: nginx_runs_embeds_and_works_offline,
     nginx_under_a_sub_path_runs_embeds_and_works_offline,
     caddy_runs_embeds_and_works_offline,
     the_pages_emulator_runs_embeds_and_works_offline,

@@ -3,9 +3,7 @@
 //! (`cargo xtask test --engine chromium` runs one engine's copies).
 
 use e2e::pages::Step::C;
-use e2e::runs::{
-    at, TO_CALL_CLINIC, TO_DOCTOR_FIRST, TO_EMERGENCY, TO_POISON_CONTROL, TO_SELF_CARE, TO_URGENT,
-};
+use e2e::runs::{at, TO_CALL_CLINIC, TO_EMERGENCY, TO_POISON_CONTROL, TO_SELF_CARE};
 use e2e::webdriver::keys::{ARROW_DOWN, ENTER, SPACE, TAB};
 use e2e::{Engine, Harness};
 
@@ -360,59 +358,10 @@ fn a_keyboard_only_run_reaches_a_result(h: Harness) {
     assert_eq!(page.result().tier, "self-care");
 }
 
+/// axe-core on every screen, in both languages (the light scheme; `schemes.rs` runs
+/// the same walk in the dark one).
 fn accessibility_audit_finds_nothing_in_either_language(h: Harness) {
-    let page = h.open();
-    let audit = |screen: &str| {
-        let violations = page.accessibility_violations();
-        assert!(
-            violations.is_empty(),
-            "{screen} ({}): {} axe violation(s):\n{}",
-            page.html_lang(),
-            violations.len(),
-            violations.join("\n")
-        );
-    };
-    for lang in ["en", "es"] {
-        page.switch_language(lang);
-        audit("start");
-        page.start();
-        audit("checklist");
-        let stop = |q| at(TO_DOCTOR_FIRST, q);
-        page.run(&TO_DOCTOR_FIRST[..stop("injury")]);
-        audit("single choice");
-        page.run(&TO_DOCTOR_FIRST[stop("injury")..stop("age")]);
-        audit("number");
-        page.run(&TO_DOCTOR_FIRST[stop("age")..stop("first-time")]);
-        assert_eq!(page.question_id(), "first-time");
-        audit("yes-no");
-        page.run(&TO_DOCTOR_FIRST[stop("first-time")..stop("how-bad")]);
-        assert_eq!(page.question_id(), "how-bad");
-        page.click("scale-4");
-        audit("scale");
-        page.run(&TO_DOCTOR_FIRST[stop("how-bad")..]);
-        audit("doctor-first result");
-        for (steps, tier) in [
-            (TO_EMERGENCY, "emergency"),
-            (TO_URGENT, "urgent"),
-            (TO_CALL_CLINIC, "call-clinic"),
-            (TO_SELF_CARE, "self-care"),
-            (TO_POISON_CONTROL, "emergency"),
-        ] {
-            page.click("start-over");
-            page.start();
-            page.run(steps);
-            assert_eq!(page.result().tier, tier);
-            audit(&format!("{tier} result"));
-            if tier == "emergency" {
-                page.edit_answers();
-                audit("question with the emergency notice");
-                page.click("next");
-                page.result();
-            }
-        }
-        page.click("start-over");
-        page.element("start");
-    }
+    e2e::walks::audit_every_screen(&h.open());
 }
 
 /// The print stylesheet: no buttons or navigation on paper, the answers listed, and the
@@ -486,44 +435,10 @@ fn pdf_pages_are_counted_without_the_page_tree() {
     assert_eq!(count_pdf_pages(pdf), 2);
 }
 
-/// Screenshots for review (not compared): the start, a question and each result, at a
-/// phone's 375 px and a desktop's 1280 px, in `target/e2e/screenshots/` (also the
-/// printed PDF, from the print test).
+/// Screenshots for review (not compared) of every screen at 375 and 1280 px, in
+/// `target/e2e/screenshots/` (also the printed PDF, from the print test).
 fn screenshots_of_every_screen_at_375_and_1280(h: Harness) {
-    let page = h.open();
-    let shoot = |name: &str| {
-        for width in [375, 1280] {
-            // Firefox and WebKitGTK have a minimum window width (about 450–500 px):
-            // the file is named by the width reached.
-            let reached = h.session.set_viewport_width(width, 900);
-            h.session.save_screenshot(&format!("{reached}-{name}"));
-        }
-    };
-    shoot("start");
-    page.start();
-    shoot("question-checklist");
-    for (steps, tier) in [
-        (TO_EMERGENCY, "emergency"),
-        (TO_URGENT, "urgent"),
-        (TO_DOCTOR_FIRST, "doctor-first"),
-        (TO_CALL_CLINIC, "call-clinic"),
-        (TO_SELF_CARE, "self-care"),
-    ] {
-        if tier != "emergency" {
-            page.click("start-over");
-            page.start();
-        }
-        if tier == "call-clinic" {
-            let scale = at(steps, "how-bad");
-            page.run(&steps[..scale]);
-            shoot("question-scale");
-            page.run(&steps[scale..]);
-        } else {
-            page.run(steps);
-        }
-        assert_eq!(page.result().tier, tier);
-        shoot(&format!("result-{tier}"));
-    }
+    e2e::walks::screenshot_every_screen(&h, "");
 }
 
 /// Accent, radius and font from the URL, applied through the CSSOM; a bad or unreadable

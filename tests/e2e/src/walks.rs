@@ -1,0 +1,138 @@
+//! Walks through every screen of the quiz that several tests share: the accessibility
+//! audit and the screenshots for review, run in each colour scheme.
+
+use crate::runs::{
+    at, TO_CALL_CLINIC, TO_DOCTOR_FIRST, TO_EMERGENCY, TO_POISON_CONTROL, TO_SELF_CARE, TO_URGENT,
+};
+use crate::{Harness, QuizPage};
+
+/// axe-core (WCAG 2.0–2.2 A and AA rules, none disabled) on every screen in both
+/// languages: the start, each question kind, each tier's result, the emergency notice
+/// on a question; fails naming the screen and each violation.
+pub fn audit_every_screen(page: &QuizPage) {
+    let audit = |screen: &str| {
+        let mut violations = page.accessibility_violations();
+        violations.extend(faint_edges(page));
+        assert!(
+            violations.is_empty(),
+            "{screen} ({}): {} violation(s) (axe, and edges under 3:1):\n{}",
+            page.html_lang(),
+            violations.len(),
+            violations.join("\n")
+        );
+    };
+    for lang in ["en", "es"] {
+        page.switch_language(lang);
+        audit("start");
+        page.start();
+        audit("checklist");
+        let stop = |q| at(TO_DOCTOR_FIRST, q);
+        page.run(&TO_DOCTOR_FIRST[..stop("injury")]);
+        audit("single choice");
+        page.run(&TO_DOCTOR_FIRST[stop("injury")..stop("age")]);
+        audit("number");
+        page.run(&TO_DOCTOR_FIRST[stop("age")..stop("first-time")]);
+        assert_eq!(page.question_id(), "first-time");
+        audit("yes-no");
+        page.run(&TO_DOCTOR_FIRST[stop("first-time")..stop("how-bad")]);
+        assert_eq!(page.question_id(), "how-bad");
+        page.click("scale-4");
+        audit("scale");
+        page.run(&TO_DOCTOR_FIRST[stop("how-bad")..]);
+        audit("doctor-first result");
+        for (steps, tier) in [
+            (TO_EMERGENCY, "emergency"),
+            (TO_URGENT, "urgent"),
+            (TO_CALL_CLINIC, "call-clinic"),
+            (TO_SELF_CARE, "self-care"),
+            (TO_POISON_CONTROL, "emergency"),
+        ] {
+            page.click("start-over");
+            page.start();
+            page.run(steps);
+            assert_eq!(page.result().tier, tier);
+            audit(&format!("{tier} result"));
+            if tier == "emergency" {
+                page.edit_answers();
+                audit("question with the emergency notice");
+                page.click("next");
+                page.result();
+            }
+        }
+        page.click("start-over");
+        page.element("start");
+    }
+}
+
+/// Screenshots for review (not compared): the start, a question and each result, at a
+/// phone's 375 px and a desktop's 1280 px, in `target/e2e/screenshots/`, each file
+/// named `<engine>-<prefix><width>-<screen>.png`.
+pub fn screenshot_every_screen(h: &Harness, prefix: &str) {
+    let page = h.open();
+    let shoot = |name: &str| {
+        for width in [375, 1280] {
+            // Firefox and WebKitGTK have a minimum window width (about 450–500 px):
+            // the file is named by the width reached.
+            let reached = h.session.set_viewport_width(width, 900);
+            h.session
+                .save_screenshot(&format!("{prefix}{reached}-{name}"));
+        }
+    };
+    shoot("start");
+    page.start();
+    shoot("question-checklist");
+    for (steps, tier) in [
+        (TO_EMERGENCY, "emergency"),
+        (TO_URGENT, "urgent"),
+        (TO_DOCTOR_FIRST, "doctor-first"),
+        (TO_CALL_CLINIC, "call-clinic"),
+        (TO_SELF_CARE, "self-care"),
+    ] {
+        if tier != "emergency" {
+            page.click("start-over");
+            page.start();
+        }
+        if tier == "call-clinic" {
+            let scale = at(steps, "how-bad");
+            page.run(&steps[..scale]);
+            shoot("question-scale");
+            page.run(&steps[scale..]);
+        } else {
+            page.run(steps);
+        }
+        assert_eq!(page.result().tier, tier);
+        shoot(&format!("result-{tier}"));
+    }
+}
+
+/// What axe does not audit, WCAG 1.4.11 (non-text contrast, 3:1): the edge of each
+/// control (choices, scale points, buttons, call links, language buttons, the number
+/// field) and the focus ring (the accent) against the page's background. Returns one
+/// line per edge that fails.
+pub fn faint_edges(page: &QuizPage) -> Vec<String> {
+    let script = "\
+        const rgb = c => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);\
+        const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255;\
+          return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });\
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b; };\
+        const ratio = (a, b) => { const x = lum(a), y = lum(b);\
+          return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };\
+        const bg = getComputedStyle(document.body).backgroundColor;\
+        const out = [];\
+        const controls = '.choice, .scale__point span, .lang, .button:not(:disabled), .call, input.number';\
+        for (const el of document.querySelectorAll(controls)) {\
+          const cs = getComputedStyle(el);\
+          if (cs.borderTopStyle === 'none' || parseFloat(cs.borderTopWidth) === 0) continue;\
+          const r = ratio(cs.borderTopColor, bg);\
+          if (r < 3) out.push('edge of ' + (el.dataset.testid || el.className) + ': ' +\
+            cs.borderTopColor + ' on ' + bg + ', ' + r.toFixed(2) + ':1');\
+        }\
+        const probe = document.createElement('span');\
+        probe.style.color = 'var(--accent)';\
+        document.querySelector('.quiz').appendChild(probe);\
+        const ring = getComputedStyle(probe).color; probe.remove();\
+        const r = ratio(ring, bg);\
+        if (r < 3) out.push('focus ring ' + ring + ' on ' + bg + ', ' + r.toFixed(2) + ':1');\
+        return out;";
+    crate::pages::string_list(&page.session().execute(script, vec![]))
+}
