@@ -331,6 +331,45 @@ fn the_clinic_file_is_checked() {
     assert!(load(&no_name)[0].message.contains("missing \"name\""));
 }
 
+/// North American numbers follow the plan: a digit short, or an area code or exchange
+/// that cannot exist, is refused with what is wrong; other countries keep E.164 form.
+#[test]
+fn a_north_american_phone_must_be_a_real_one() {
+    use symptom_quiz::quiz::clinic::Phone;
+    let refused = [
+        ("+1844566279", "needs 10 digits, and it has 9"),
+        ("+184456627233", "needs 10 digits, and it has 11"),
+        ("+11445662723", "area code 144 must start with 2 to 9"),
+        ("+19115662723", "area code 911 is a service code"),
+        ("+18441662723", "exchange 166 must start with 2 to 9"),
+        ("+18444112723", "exchange 411 is a service code"),
+    ];
+    for (phone, why) in refused {
+        let message = Phone::from_e164(phone, "").unwrap_err();
+        assert!(message.contains(why), "{phone}: {message}");
+        assert!(message.contains("+18445662723"), "{message}");
+    }
+    assert_eq!(
+        Phone::from_e164("+12125550199", ""),
+        Ok(("212-555-0199".into(), "tel:+12125550199".into()))
+    );
+    // Another country: E.164 as given.
+    assert_eq!(
+        Phone::from_e164("+442079460958", "").map(|p| p.0),
+        Ok("+442079460958".into())
+    );
+    // In the clinic file, with its line.
+    let short = CLINIC_TOML.replace("phone = \"+18445662723\"", "phone = \"+1844566279\"");
+    let problems = load_clinic(File {
+        name: "clinic.toml",
+        text: &short,
+    })
+    .unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].message.contains("10 digits"), "{problems:?}");
+    assert_eq!(problems[0].line, line_of(&short, "phone = "));
+}
+
 #[test]
 fn a_phone_extension_is_dialled_and_shown() {
     let with_ext = CLINIC_TOML.replace("extension = \"\"", "extension = \"12\"");

@@ -47,7 +47,9 @@ pub struct ContentVersion {
 impl Phone {
     /// Builds the display form and `tel:` link of an E.164 number (`+` and 8 to 15
     /// digits, the first not 0) with an optional extension of up to 6 digits. North
-    /// American numbers read as 844-566-2723.
+    /// American numbers (`+1`) must follow the plan's rules (10 digits; the area code
+    /// and the exchange each start with 2 to 9 and are not N11 service codes) and read
+    /// as 844-566-2723.
     pub fn from_e164(e164: &str, extension: &str) -> Result<(String, String), String> {
         let digits = e164.strip_prefix('+').unwrap_or("");
         let valid = (8..=15).contains(&digits.len())
@@ -58,6 +60,9 @@ impl Phone {
                 "phone \"{e164}\" is not in E.164 form: a plus sign, the country code and \
                  the number, 8 to 15 digits, no spaces (e.g. \"+18445662723\")"
             ));
+        }
+        if let Some(national) = digits.strip_prefix('1') {
+            north_american(e164, national)?;
         }
         let extension_ok = extension.len() <= 6 && extension.bytes().all(|b| b.is_ascii_digit());
         if !extension_ok {
@@ -74,4 +79,32 @@ impl Phone {
         }
         Ok((display, tel))
     }
+}
+
+/// The North American Numbering Plan's rules for the 10 digits after `+1`: area code
+/// and exchange `NXX` (N is 2 to 9), neither an `N11` service code (211, 911…).
+fn north_american(e164: &str, national: &str) -> Result<(), String> {
+    let wrong = |why: &str| {
+        Err(format!(
+            "phone \"{e164}\" is not a North American number: {why} (e.g. \"+18445662723\" \
+             for 844-566-2723)"
+        ))
+    };
+    if national.len() != 10 {
+        return wrong(&format!(
+            "after +1 it needs 10 digits, and it has {}",
+            national.len()
+        ));
+    }
+    let bytes = national.as_bytes();
+    for (part, at) in [("area code", 0), ("exchange", 3)] {
+        let code = &national[at..at + 3];
+        if !(b'2'..=b'9').contains(&bytes[at]) {
+            return wrong(&format!("the {part} {code} must start with 2 to 9"));
+        }
+        if &code[1..] == "11" {
+            return wrong(&format!("the {part} {code} is a service code"));
+        }
+    }
+    Ok(())
 }

@@ -87,6 +87,10 @@ pub fn check_content() -> Result<(), String> {
         "Content version {} of {}",
         clinic.content.version, clinic.name
     );
+    println!(
+        "  phone shown as {} and dialled as {}",
+        clinic.phone.display, clinic.phone.tel
+    );
     match clinic.content.reviewed_by {
         Some(by) => println!(
             "  reviewed by {by} on {}",
