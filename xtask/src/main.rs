@@ -125,10 +125,12 @@ fn parse_engines(args: &[String]) -> Result<Vec<Engine>, String> {
 fn serve() -> Result<(), String> {
     let tools = tools::Tools::ensure_for_build()?;
     println!("\nServing the quiz on http://127.0.0.1:8080 (Ctrl-C stops it)\n");
-    run::Cmd::new(tools.trunk())
+    // `cargo xtask` runs this process in cargo's place, and this process becomes Trunk:
+    // one process id, so `kill <id>` stops the server too (a child Trunk outlived it).
+    Err(run::Cmd::new(tools.trunk())
         .args(["serve", "--address", "127.0.0.1", "--port", "8080"])
         .env("PATH", tools.path_var())
-        .status()
+        .exec())
 }
 
 /// The workspace root (the folder with the top `Cargo.toml`).

@@ -62,6 +62,16 @@ impl Cmd {
         }
     }
 
+    /// Becomes the command (Unix `exec`): same process id, so stopping this process,
+    /// by Ctrl-C or by its id, stops the command itself; nothing is left running.
+    /// Returns only if it cannot start.
+    pub fn exec(mut self) -> String {
+        use std::os::unix::process::CommandExt;
+        println!("$ {}", self.describe());
+        let error = self.0.exec();
+        format!("could not run `{}`: {error}", self.describe())
+    }
+
     /// Runs quietly and returns its trimmed standard output, or `None` if it cannot run
     /// or fails (used to ask a tool its version).
     pub fn output(mut self) -> Option<String> {
