@@ -1,7 +1,8 @@
 //! The clinic's identity, read from `src/content/clinic.toml` at build time and compiled
 //! in (see `build.rs`): no URL, attribute or message can change it, so a crafted link
-//! can never show another number under the clinic's name. `index.html`'s `<noscript>`
-//! repeats the name and phone; `tests/fallbacks.rs` checks that it says the same.
+//! can never show another number under the clinic's name. `index.html`'s loading and
+//! `<noscript>` messages get the same name and phone at build time (`cargo xtask
+//! trunk-post-build`, Trunk's hook).
 
 pub use crate::quiz::clinic::{Clinic, ContentVersion, Location, Phone};
 use crate::quiz::Text;

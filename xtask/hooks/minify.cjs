@@ -1,4 +1,5 @@
-// Trunk post_build hook (Trunk.toml): in release builds, minifies with terser
+// Run after each Trunk build by `cargo xtask trunk-post-build` (Trunk.toml), after the
+// clinic is stamped into index.html: in release builds, minifies with terser
 // - wasm-bindgen's JS glue, and writes the new file's integrity hash into index.html
 //   (Trunk's own minifier cannot parse the glue: it leaves it as is, with a warning);
 // - boot.js, sw.js and the embed loader, which Trunk copies as they are, so that their

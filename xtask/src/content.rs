@@ -141,3 +141,91 @@ pub fn check_content() -> Result<(), String> {
     println!("Content OK: every path ends in a tier through a named rule.");
     Ok(())
 }
+
+/// The placeholders `index.html` holds where the clinic's identity goes (the loading
+/// message and the `<noscript>` text, which must work without the wasm), and Trunk's
+/// `post_build` hook (`cargo xtask trunk-post-build`) fills in from `clinic.toml`: one
+/// source for the name and number, read by the same reader as the build's.
+const NAME: &str = "%CLINIC_NAME%";
+const PHONE: &str = "%CLINIC_PHONE%";
+const TEL: &str = "%CLINIC_TEL%";
+
+/// Trunk's hook: the clinic's name and phone into the staged `index.html`.
+pub fn stamp_clinic() -> Result<(), String> {
+    let staging = std::env::var_os("TRUNK_STAGING_DIR")
+        .ok_or("trunk-post-build is Trunk's hook (TRUNK_STAGING_DIR is not set)")?;
+    let page_path = std::path::Path::new(&staging).join("index.html");
+    let name = "src/content/clinic.toml";
+    let text = fs::read_to_string(crate::root().join(name))
+        .map_err(|e| format!("cannot read {name}: {e}"))?;
+    let clinic = load_clinic(File { name, text: &text }).map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        lines.join("\n")
+    })?;
+    let page = fs::read_to_string(&page_path)
+        .map_err(|e| format!("cannot read {}: {e}", page_path.display()))?;
+    let stamped = stamp(&page, clinic.name, clinic.phone.display, clinic.phone.tel)?;
+    fs::write(&page_path, stamped).map_err(|e| format!("{}: {e}", page_path.display()))
+}
+
+/// `page` with the placeholders replaced (HTML-escaped); each must be there, twice
+/// (the loading message and `<noscript>`), and none may be left.
+fn stamp(page: &str, name: &str, display: &str, tel: &str) -> Result<String, String> {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let mut page = page.to_string();
+    for (placeholder, value) in [(NAME, name), (PHONE, display), (TEL, tel)] {
+        let found = page.matches(placeholder).count();
+        if found < 2 {
+            return Err(format!(
+                "index.html has {placeholder} {found} time(s); the loading message and the \
+                 <noscript> text each need it"
+            ));
+        }
+        page = page.replace(placeholder, &escape(value));
+    }
+    Ok(page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stamp;
+
+    const PAGE: &str = "<div class=boot><p>Call %CLINIC_NAME% at <a href=\"%CLINIC_TEL%\">\
+        %CLINIC_PHONE%</a></p></div><noscript>%CLINIC_NAME% <a href=\"%CLINIC_TEL%\">\
+        %CLINIC_PHONE%</a></noscript>";
+
+    #[test]
+    fn the_clinic_goes_into_both_messages_escaped() {
+        let page = stamp(
+            PAGE,
+            "Back & Neck <Care>",
+            "844-566-2723",
+            "tel:+18445662723",
+        )
+        .unwrap();
+        assert_eq!(
+            page.matches("Back &amp; Neck &lt;Care&gt;").count(),
+            2,
+            "{page}"
+        );
+        assert_eq!(
+            page.matches("href=\"tel:+18445662723\"").count(),
+            2,
+            "{page}"
+        );
+        assert_eq!(page.matches(">844-566-2723<").count(), 2, "{page}");
+        assert!(!page.contains("%CLINIC_"), "{page}");
+    }
+
+    #[test]
+    fn a_missing_placeholder_is_an_error() {
+        let hand_copied = PAGE.replacen("%CLINIC_TEL%", "tel:+18445662723", 1);
+        let error = stamp(&hand_copied, "X", "1", "tel:1").unwrap_err();
+        assert!(error.contains("%CLINIC_TEL% 1 time(s)"), "{error}");
+    }
+}

@@ -321,6 +321,33 @@ fn a_new_deployment_replaces_the_offline_copy(mut h: Harness) {
     );
 }
 
+/// The built page's loading message and `<noscript>` text carry the clinic's name and
+/// number from `clinic.toml` (filled in at build time), each twice, and no placeholder.
+#[test]
+fn the_built_page_names_the_clinic_from_its_file() {
+    let clinic = include_str!("../../../src/content/clinic.toml");
+    let value = |key: &str| {
+        clinic
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(key)?.trim().strip_prefix('='))
+            .map(|v| v.trim().trim_matches('"').to_string())
+            .unwrap_or_else(|| panic!("clinic.toml has no {key}"))
+    };
+    let (name, phone, extension) = (value("name"), value("phone"), value("extension"));
+    let mut tel = format!("tel:{phone}");
+    if !extension.is_empty() {
+        tel.push_str(&format!(";ext={extension}"));
+    }
+    let page = std::fs::read_to_string(dist_dir().join("index.html")).unwrap();
+    assert!(!page.contains("%CLINIC_"), "a placeholder is left: {page}");
+    let name = name.replace('&', "&amp;");
+    assert!(page.matches(&name).count() >= 2, "{name} not in {page}");
+    assert!(
+        page.matches(&format!("href={tel}>")).count() >= 2,
+        "{tel} not in {page}"
+    );
+}
+
 /// Run first in the negative control's page: assigns a string to `innerHTML`, which
 /// Trusted Types refuse, and keeps what happened.
 const ASSIGNS_INNER_HTML: &str = "window.__assigned = (function () {\n\
