@@ -37,6 +37,60 @@ pub fn dist_dir() -> PathBuf {
     dist
 }
 
+/// The clinic's phone as the build shows it (`display`) and dials it (`tel`), read from
+/// the built page's `<noscript>` message, which the build fills in from `clinic.toml`:
+/// the suite follows whatever number the clinic set, with no copy of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClinicPhone {
+    pub tel: String,
+    pub display: String,
+}
+
+pub fn clinic_phone() -> ClinicPhone {
+    let page = std::fs::read_to_string(dist_dir().join("index.html")).expect("index.html");
+    clinic_phone_in(&page)
+}
+
+fn clinic_phone_in(page: &str) -> ClinicPhone {
+    let start = page.find("<noscript>").expect("a <noscript> message");
+    let end = start + page[start..].find("</noscript>").expect("closed");
+    // Minified or not: `href=tel:…>` or `href="tel:…">`; the one that is not 911.
+    page[start..end]
+        .split("href=")
+        .skip(1)
+        .find_map(|link| {
+            let link = link.trim_start_matches('"');
+            let (tel, rest) = link.split_once(['"', '>'])?;
+            let display = rest.trim_start_matches(['"', '>']).split('<').next()?;
+            (tel != "tel:911").then(|| ClinicPhone {
+                tel: tel.to_string(),
+                display: display.to_string(),
+            })
+        })
+        .expect("the clinic's tel: link in <noscript>")
+}
+
+/// A plain value of `src/content/clinic.toml` (`name = "…"`), as the clinic set it.
+pub fn clinic_value(key: &str) -> String {
+    let clinic = include_str!("../../../src/content/clinic.toml");
+    let prefix = format!("{key} = \"");
+    let line = clinic
+        .lines()
+        .find_map(|l| l.trim().strip_prefix(&prefix))
+        .unwrap_or_else(|| panic!("clinic.toml sets no {key} = \"…\""));
+    // Up to the closing quote, with TOML's \" and \\ read.
+    let mut value = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => return value,
+            '\\' => value.extend(chars.next()),
+            c => value.push(c),
+        }
+    }
+    panic!("clinic.toml: {key} has no closing quote")
+}
+
 /// The Content-Security-Policy the quiz's own page must run under, Trusted Types
 /// included: sent as a header by [`StaticServer::quiz`], so the whole suite runs under it
 /// in every engine; every recipe in `deploy/` sends exactly this (tests/deploy.rs).
@@ -386,6 +440,22 @@ mod tests {
             "{no_copy}"
         );
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn the_clinic_file_is_read_as_set() {
+        let name = super::clinic_value("name");
+        assert!(!name.is_empty() && !name.contains('"'), "{name}");
+        assert!(super::clinic_value("phone").starts_with('+'));
+    }
+
+    #[test]
+    fn the_clinic_phone_is_read_from_the_noscript_link() {
+        let page = "<a href=tel:911>911</a><noscript><p>Call <a href=tel:911>911</a>. \
+            Call X at <a href=\"tel:+12125550199;ext=4\">212-555-0199 ext. 4</a>.</p></noscript>";
+        let phone = super::clinic_phone_in(page);
+        assert_eq!(phone.tel, "tel:+12125550199;ext=4");
+        assert_eq!(phone.display, "212-555-0199 ext. 4");
     }
 
     #[test]

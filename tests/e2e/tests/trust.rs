@@ -325,14 +325,7 @@ fn a_new_deployment_replaces_the_offline_copy(mut h: Harness) {
 /// number from `clinic.toml` (filled in at build time), each twice, and no placeholder.
 #[test]
 fn the_built_page_names_the_clinic_from_its_file() {
-    let clinic = include_str!("../../../src/content/clinic.toml");
-    let value = |key: &str| {
-        clinic
-            .lines()
-            .find_map(|l| l.trim().strip_prefix(key)?.trim().strip_prefix('='))
-            .map(|v| v.trim().trim_matches('"').to_string())
-            .unwrap_or_else(|| panic!("clinic.toml has no {key}"))
-    };
+    let value = e2e::server::clinic_value;
     let (name, phone, extension) = (value("name"), value("phone"), value("extension"));
     let mut tel = format!("tel:{phone}");
     if !extension.is_empty() {
