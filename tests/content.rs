@@ -626,20 +626,30 @@ fn red_flag_wording_problems(quiz: &symptom_quiz::quiz::Quiz) -> Vec<String> {
     wrong
 }
 
+/// A review check over the loaded quiz: nothing on the shipped quiz, and on a copy of
+/// the content with `from` edited to `to`, a problem naming `expected` (the check can
+/// fail).
+fn passes_and_catches(
+    problems: fn(&symptom_quiz::quiz::Quiz) -> Vec<String>,
+    from: &str,
+    to: &str,
+    expected: &str,
+) {
+    let shipped = problems(&symptom_quiz::quiz::QUIZ);
+    assert!(shipped.is_empty(), "{}", shipped.join("\n"));
+    let broken = load(&edited(from, to)).unwrap();
+    let found = problems(&broken);
+    assert!(found.iter().any(|p| p.contains(expected)), "{found:?}");
+}
+
 #[test]
 fn red_flag_options_say_the_same_in_both_languages() {
-    let shipped = red_flag_wording_problems(&symptom_quiz::quiz::QUIZ);
-    assert!(shipped.is_empty(), "{}", shipped.join("\n"));
     // The check can fail: saddle numbness back to "ingle" (the crease of the thigh).
-    let broken = edited(
+    passes_and_catches(
+        red_flag_wording_problems,
         "entre las piernas (alrededor de los genitales o el ano), en las nalgas",
         "en la ingle, en las nalgas",
-    );
-    let broken = load(&broken).unwrap();
-    let found = red_flag_wording_problems(&broken);
-    assert!(
-        found.iter().any(|p| p.contains("saddle-numbness (es)")),
-        "{found:?}"
+        "saddle-numbness (es)",
     );
 }
 
@@ -683,18 +693,12 @@ fn someone_else_problems(quiz: &symptom_quiz::quiz::Quiz) -> Vec<String> {
 
 #[test]
 fn someone_else_wordings_differ_in_spanish_too() {
-    let shipped = someone_else_problems(&symptom_quiz::quiz::QUIZ);
-    assert!(shipped.is_empty(), "{}", shipped.join("\n"));
     // The check can fail: the age question's Spanish for a helper back to the usted
     // text, which passes the validator (repeating `es` is allowed) but not review.
-    let broken = edited(
+    passes_and_catches(
+        someone_else_problems,
         "prompt.es-other = \"¿Qué edad tiene esa persona?\"",
         "prompt.es-other = \"¿Qué edad tiene?\"",
-    );
-    let broken = load(&broken).unwrap();
-    let found = someone_else_problems(&broken);
-    assert!(
-        found.iter().any(|p| p.contains("¿Qué edad tiene?")),
-        "{found:?}"
+        "¿Qué edad tiene?",
     );
 }

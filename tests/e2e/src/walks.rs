@@ -136,3 +136,16 @@ pub fn faint_edges(page: &QuizPage) -> Vec<String> {
         return out;";
     crate::pages::string_list(&page.session().execute(script, vec![]))
 }
+
+/// The screens a reflow check looks at, in order: the start, a checklist, the scale and
+/// the call-clinic result; `fits` checks each, given its name.
+pub fn walk_reflow_screens(page: &QuizPage, fits: impl Fn(&str)) {
+    fits("start");
+    page.start();
+    fits("checklist");
+    let scale = at(TO_CALL_CLINIC, "how-bad");
+    page.run(&TO_CALL_CLINIC[..scale]);
+    fits("scale");
+    page.run(&TO_CALL_CLINIC[scale..]);
+    fits("call-clinic result");
+}

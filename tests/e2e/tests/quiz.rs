@@ -496,14 +496,7 @@ fn every_screen_fits_320_px_without_sideways_scrolling(h: Harness) {
             "{screen} at {reached} px scrolls sideways by {overflow} px"
         );
     };
-    fits("start");
-    page.start();
-    fits("checklist");
-    let scale = at(TO_CALL_CLINIC, "how-bad");
-    page.run(&TO_CALL_CLINIC[..scale]);
-    fits("scale");
-    page.run(&TO_CALL_CLINIC[scale..]);
-    fits("call-clinic result");
+    e2e::walks::walk_reflow_screens(&page, fits);
 }
 
 /// The page runs under the strict policy sent as a header (README "Deploying"), with

@@ -198,14 +198,7 @@ fn every_screen_reflows_at_400_percent(h: Harness) {
         let problems = e2e::pages::string_list(&problems);
         assert!(problems.is_empty(), "{screen} at 400 %: {problems:#?}");
     };
-    fits("start");
-    page.start();
-    fits("checklist");
-    let scale = at(TO_CALL_CLINIC, "how-bad");
-    page.run(&TO_CALL_CLINIC[..scale]);
-    fits("scale");
-    page.run(&TO_CALL_CLINIC[scale..]);
-    fits("call-clinic result");
+    e2e::walks::walk_reflow_screens(&page, fits);
     page.click("start-over");
     page.start();
     page.run(TO_EMERGENCY);
