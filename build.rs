@@ -1,7 +1,9 @@
-//! Compiles the content in: reads `src/content/quiz.toml` and `src/content/clinic.toml`,
-//! validates them (a broken or unsafe quiz does not build), and writes them as `static`
-//! Rust data to `$OUT_DIR`, which `src/quiz/content.rs` and `src/clinic.rs` include.
-//! The browser never parses TOML.
+//! Compiles the content in: reads `quiz.toml`, `clinic.toml` and `article.txt` from the
+//! content folder (`SYMPTOM_QUIZ_CONTENT`, set in `.cargo/config.toml` to `src/content`;
+//! a clinic may point it at a folder of its own, relative to the project root or
+//! absolute), validates them (a broken or unsafe quiz does not build), and writes them
+//! as `static` Rust data to `$OUT_DIR`, which `src/quiz/content.rs` and `src/clinic.rs`
+//! include. The browser never parses TOML.
 //!
 //! The reading and validation code is the quiz core's own (`src/quiz/`), included here
 //! by path, so the build, `cargo xtask check-content` and the tests share one checker.
@@ -10,7 +12,7 @@
 #![allow(dead_code)]
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
 // At the crate root, so that the files' `super::model` resolves here as in the app.
@@ -29,31 +31,42 @@ use clinic::Clinic;
 use model::{Condition, Question, Quiz, Source, Text};
 use source::{load_clinic, load_quiz, File};
 
-const QUIZ_FILE: &str = "src/content/quiz.toml";
-const CLINIC_FILE: &str = "src/content/clinic.toml";
-const ARTICLE_FILE: &str = "src/content/article.txt";
+/// The content folder's setting: `.cargo/config.toml` sets it, the environment wins.
+const CONTENT: &str = "SYMPTOM_QUIZ_CONTENT";
 
 fn main() {
-    println!("cargo:rerun-if-changed=src/content");
+    println!("cargo:rerun-if-env-changed={CONTENT}");
     println!("cargo:rerun-if-changed=src/quiz");
-    let read = |name: &str| {
-        fs::read_to_string(name).unwrap_or_else(|e| {
-            eprintln!("error: cannot read {name}: {e}");
+    let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let folder = env::var_os(CONTENT).map_or_else(|| "src/content".into(), PathBuf::from);
+    let folder = root.join(folder);
+    println!("cargo:rerun-if-changed={}", folder.display());
+    let read = |file: &str| {
+        let path = folder.join(file);
+        // Named as people set it: relative to the project root when inside it.
+        let name = path
+            .strip_prefix(&root)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| {
+            eprintln!("error: cannot read {name} (the content folder is {CONTENT}): {e}");
             process::exit(1)
-        })
+        });
+        (name, text)
     };
-    let (quiz_text, clinic_text, article) =
-        (read(QUIZ_FILE), read(CLINIC_FILE), read(ARTICLE_FILE));
+    let (quiz_file, clinic_file, article) =
+        (read("quiz.toml"), read("clinic.toml"), read("article.txt"));
     let quiz = load_quiz(
         File {
-            name: QUIZ_FILE,
-            text: &quiz_text,
+            name: &quiz_file.0,
+            text: &quiz_file.1,
         },
-        &article,
+        &article.1,
     );
     let clinic = load_clinic(File {
-        name: CLINIC_FILE,
-        text: &clinic_text,
+        name: &clinic_file.0,
+        text: &clinic_file.1,
     });
     let mut problems = Vec::new();
     if let Err(p) = &quiz {

@@ -5,6 +5,8 @@
 use symptom_quiz::quiz::source::{load_clinic, load_quiz, File, FileProblem};
 use symptom_quiz::quiz::Quiz;
 
+// The repository's own content, as the fixture the reader's checks edit: the same
+// whatever folder a clinic's build reads (`SYMPTOM_QUIZ_CONTENT`).
 const QUIZ_TOML: &str = include_str!("../src/content/quiz.toml");
 const CLINIC_TOML: &str = include_str!("../src/content/clinic.toml");
 const ARTICLE: &str = include_str!("../src/content/article.txt");

@@ -31,21 +31,17 @@ use source::{load_clinic, load_quiz, File};
 const GRADE_TARGET: f64 = 8.0;
 
 pub fn check_content() -> Result<(), String> {
-    let root = crate::root();
-    let read = |name: &str| {
-        fs::read_to_string(root.join(name)).map_err(|e| format!("cannot read {name}: {e}"))
-    };
-    let quiz_text = read("src/content/quiz.toml")?;
-    let clinic_text = read("src/content/clinic.toml")?;
-    let article = read("src/content/article.txt")?;
+    let (quiz_name, quiz_text) = read("quiz.toml")?;
+    let (clinic_name, clinic_text) = read("clinic.toml")?;
+    let (_, article) = read("article.txt")?;
 
     let clinic = load_clinic(File {
-        name: "src/content/clinic.toml",
+        name: &clinic_name,
         text: &clinic_text,
     });
     let quiz = load_quiz(
         File {
-            name: "src/content/quiz.toml",
+            name: &quiz_name,
             text: &quiz_text,
         },
         &article,
@@ -142,6 +138,15 @@ pub fn check_content() -> Result<(), String> {
     Ok(())
 }
 
+/// A file of the content folder: its name as people read it, and its text.
+fn read(file: &str) -> Result<(String, String), String> {
+    let (path, name) = crate::content_file(file);
+    let text = fs::read_to_string(path).map_err(|e| {
+        format!("cannot read {name} (the content folder is SYMPTOM_QUIZ_CONTENT): {e}")
+    })?;
+    Ok((name, text))
+}
+
 /// The placeholders `index.html` holds where the clinic's identity goes (the loading
 /// message and the `<noscript>` text, which must work without the wasm), and Trunk's
 /// `post_build` hook (`cargo xtask trunk-post-build`) fills in from `clinic.toml`: one
@@ -155,10 +160,12 @@ pub fn stamp_clinic() -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .ok_or("trunk-post-build is Trunk's hook (TRUNK_STAGING_DIR is not set)")?;
     let page_path = std::path::Path::new(&staging).join("index.html");
-    let name = "src/content/clinic.toml";
-    let text = fs::read_to_string(crate::root().join(name))
-        .map_err(|e| format!("cannot read {name}: {e}"))?;
-    let clinic = load_clinic(File { name, text: &text }).map_err(|problems| {
+    let (name, text) = read("clinic.toml")?;
+    let clinic = load_clinic(File {
+        name: &name,
+        text: &text,
+    })
+    .map_err(|problems| {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
         lines.join("\n")
     })?;

@@ -70,9 +70,14 @@ fn clinic_phone_in(page: &str) -> ClinicPhone {
         .expect("the clinic's tel: link in <noscript>")
 }
 
-/// A plain value of `src/content/clinic.toml` (`name = "…"`), as the clinic set it.
+/// A plain value of the content folder's `clinic.toml` (`name = "…"`), as the clinic
+/// set it (the folder is `SYMPTOM_QUIZ_CONTENT`, as for the build).
 pub fn clinic_value(key: &str) -> String {
-    let clinic = include_str!("../../../src/content/clinic.toml");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let folder = std::env::var_os("SYMPTOM_QUIZ_CONTENT").unwrap_or_else(|| "src/content".into());
+    let path = root.join(folder).join("clinic.toml");
+    let clinic = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let prefix = format!("{key} = \"");
     let line = clinic
         .lines()
