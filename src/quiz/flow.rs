@@ -129,6 +129,21 @@ impl Question {
         }
     }
 
+    /// The answer scripted runs give a question they were not written for (one a clinic
+    /// added), so that a valid new question never breaks them: "none of these" on a
+    /// checklist, "no" on a yes-no question, the first choice of a single one, the middle
+    /// of a scale or a number's range. The end-to-end suite's runs answer the same
+    /// through the screens (`tests/e2e/src/pages.rs`, `answer_by_default`).
+    pub fn default_answer(&self) -> Answer {
+        let pick = |id: Option<ChoiceId>| Answer::Choices(id.into_iter().collect());
+        match self.kind {
+            Kind::Checklist => pick(self.choices.iter().find(|c| c.exclusive).map(|c| c.id)),
+            Kind::YesNo => pick(self.choice(ChoiceId("no")).map(|c| c.id)),
+            Kind::Single => pick(self.choices.first().map(|c| c.id)),
+            Kind::Scale | Kind::Number => Answer::Number(self.min + (self.max - self.min) / 2),
+        }
+    }
+
     /// A checklist answer after ticking or unticking `choice`: "None of these" clears
     /// the others, any other choice clears "None of these"; nothing ticked is no answer.
     pub fn toggle(&self, current: Option<&Answer>, choice: ChoiceId) -> Option<Answer> {

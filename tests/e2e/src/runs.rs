@@ -1,9 +1,36 @@
 //! Scripted runs to each tier, every question answered through the screens: shared by
 //! the full-page suite and the embed suite. Each step names the question it answers:
 //! [`crate::QuizPage::run`] checks that this question is the one on screen, so a change
-//! to the content fails here with the question expected and the one found.
+//! to the content fails here with the question expected and the one found; a question
+//! the scripts do not know (not in [`KNOWN`], one a clinic added) gets its default.
 
 use crate::pages::Step::{self, C, N, S};
+
+/// Every question the scripts know. A question not in this list is one a clinic added:
+/// [`crate::QuizPage::run`] answers it by default wherever it comes, so a valid new
+/// question never breaks a run; a known question out of a script's order still fails.
+pub const KNOWN: &[&str] = &[
+    "where",
+    "nerve-signs",
+    "body-signs",
+    "belly-signs",
+    "injury",
+    "age",
+    "pregnancy",
+    "pregnancy-signs",
+    "general-signs",
+    "pain-signs",
+    "injury-risks",
+    "over-50",
+    "first-time",
+    "acupuncture-so-far",
+    "how-long",
+    "how-bad",
+    "daily-life",
+    "other-treatments",
+    "pain-feels",
+    "tell-acupuncturist",
+];
 
 /// A scripted run: (the question on screen, its answer).
 pub type Run = [(&'static str, Step)];
