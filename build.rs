@@ -89,8 +89,22 @@ fn main() {
     let write = |name: &str, code: String| {
         fs::write(Path::new(&out).join(name), code).expect("OUT_DIR is writable");
     };
-    write("quiz.rs", quiz_code(&quiz.unwrap()));
-    write("clinic.rs", clinic_code(&clinic.unwrap()));
+    let (quiz, clinic) = (quiz.unwrap(), clinic.unwrap());
+    // A review stands only for the quiz it was given (`ContentVersion::for_quiz`).
+    let fingerprint = validate::fingerprint(&quiz);
+    if !clinic.content.names(&fingerprint) {
+        println!(
+            "cargo:warning=the quiz changed since content version {}: results say \"not yet \
+             reviewed\" (run `cargo xtask check-content`)",
+            clinic.content.version
+        );
+    }
+    let clinic = Clinic {
+        content: clinic.content.for_quiz(&fingerprint),
+        ..clinic
+    };
+    write("quiz.rs", quiz_code(&quiz));
+    write("clinic.rs", clinic_code(&clinic));
 }
 
 fn quiz_code(quiz: &Quiz) -> String {
@@ -283,16 +297,18 @@ fn clinic_code(c: &Clinic) -> String {
         .iter()
         .map(|l| {
             format!(
-                "Location {{ name: {:?}, address: {:?} }}",
-                l.name, l.address
+                "Location {{ name: {}, address: {:?} }}",
+                text(&l.name),
+                l.address
             )
         })
         .collect();
+    let texts = |list: &[Text]| list.iter().map(text).collect::<Vec<_>>().join(", ");
     format!(
         "pub static CLINIC: Clinic = Clinic {{\n name: {:?},\n phone: Phone {{ display: {:?}, tel: {:?} }},\n \
-         booking_url: {:?},\n locations: &[{}],\n hours: &{:?},\n after_hours: {},\n insurance: {},\n \
-         languages: &{:?},\n content: ContentVersion {{ version: {:?}, reviewed_by: {:?}, reviewed_on: {:?} }},\n}};\n",
-        c.name, c.phone.display, c.phone.tel, c.booking_url, locations.join(", "), c.hours, after_hours,
-        text(&c.insurance), c.languages, c.content.version, c.content.reviewed_by, c.content.reviewed_on
+         booking_url: {:?},\n locations: &[{}],\n hours: &[{}],\n after_hours: {},\n insurance: {},\n \
+         languages: &[{}],\n content: ContentVersion {{ version: {:?}, fingerprint: {:?}, reviewed_by: {:?}, reviewed_on: {:?} }},\n}};\n",
+        c.name, c.phone.display, c.phone.tel, c.booking_url, locations.join(", "), texts(c.hours), after_hours,
+        text(&c.insurance), texts(c.languages), c.content.version, c.content.fingerprint, c.content.reviewed_by, c.content.reviewed_on
     )
 }

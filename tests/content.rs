@@ -255,7 +255,12 @@ fn a_missing_or_untranslated_text() {
 #[test]
 fn a_text_that_says_you_needs_the_other_perspective() {
     let text = edited("prompt.en-other = \"How old are they?\"\n", "");
-    assert_problem(&text, "question \"age\"", "add `en-other`", "id = \"age\"");
+    assert_problem(
+        &text,
+        "question \"age\"",
+        "add `prompt.en-other`",
+        "id = \"age\"",
+    );
 }
 
 #[test]
@@ -405,7 +410,7 @@ fn a_text_for_someone_else_needs_its_spanish_too() {
     assert_problem(
         &text,
         "question \"age\"",
-        "has `en-other` but no `es-other`",
+        "has `prompt.en-other` but no `prompt.es-other`",
         "id = \"age\"",
     );
 }
@@ -703,4 +708,498 @@ fn someone_else_wordings_differ_in_spanish_too() {
         "prompt.es-other = \"¿Qué edad tiene?\"",
         "¿Qué edad tiene?",
     );
+}
+
+// ---------------------------------------------------------------------------------
+// `cargo xtask check-content`, read by a clinic's office manager: its report is
+// included by path as the xtask has it (with the core's files it includes in turn).
+// ---------------------------------------------------------------------------------
+
+#[path = "../xtask/src/content.rs"]
+mod check_content;
+
+/// The xtask's way to name a content file, which the included report's file reading
+/// refers to (the tests give it texts, not files).
+#[allow(dead_code)]
+fn content_file(file: &str) -> (std::path::PathBuf, String) {
+    (file.into(), file.into())
+}
+
+/// What check-content prints for these files, and whether they pass.
+fn check(quiz: &str, clinic: &str) -> (String, bool) {
+    check_content::report(("quiz.toml", quiz), ("clinic.toml", clinic), ARTICLE)
+}
+
+#[test]
+fn check_content_gives_the_verdict_first() {
+    let (out, ok) = check(QUIZ_TOML, CLINIC_TOML);
+    assert!(ok, "{out}");
+    assert_eq!(out.lines().next(), Some(check_content::CONTENT_OK), "{out}");
+    // The figures follow.
+    assert!(
+        out.contains(" questions in ") && out.contains("Paths walked: all "),
+        "{out}"
+    );
+
+    let broken = edited(
+        "when = { question = \"general-signs\", is = [\"fever\"] }",
+        "when = { question = \"general-signs\", is = [\"fevr\"] }",
+    );
+    let broken = broken.replacen("prompt.es = \"¿Qué edad tiene?\"\n", "", 1);
+    let no_name = with_line(CLINIC_TOML, "name", "");
+    let (out, ok) = check(&broken, &no_name);
+    assert!(!ok, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0], "3 problem(s) in the content; the quiz will not build until they are fixed:",
+        "{out}"
+    );
+    // Then the problems, clinic first (by file), each file's in line order.
+    assert!(lines[1].starts_with("  clinic.toml:"), "{out}");
+    assert!(
+        lines[2].contains("quiz.toml:") && lines[2].contains("prompt.es"),
+        "{out}"
+    );
+    assert!(
+        lines[3].contains("quiz.toml:") && lines[3].contains("\"fevr\""),
+        "{out}"
+    );
+    assert!(!out.contains("Content OK"), "{out}");
+}
+
+#[test]
+fn check_content_shows_what_visitors_will_see_of_the_clinic() {
+    let clinic = load_clinic(File {
+        name: "clinic.toml",
+        text: CLINIC_TOML,
+    })
+    .unwrap();
+    let (out, _) = check(QUIZ_TOML, CLINIC_TOML);
+    let block = out
+        .split("What visitors will see of the clinic:\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no clinic block in:\n{out}"));
+    // The block comes before the figures.
+    assert!(!block.starts_with('\n') && out.find(" questions in ") > out.find("What visitors"));
+    for expected in [
+        format!("  name: {}\n", clinic.name),
+        format!(
+            "  phone: shown as {}, dialled as {}\n",
+            clinic.phone.display, clinic.phone.tel
+        ),
+        format!("  content version: {}\n", clinic.content.version),
+    ] {
+        assert!(block.contains(&expected), "no {expected:?} in:\n{out}");
+    }
+    let booking = match clinic.booking_url {
+        Some(url) => format!("  booking link: {url}\n"),
+        None => "  booking link: none\n".into(),
+    };
+    assert!(block.contains(&booking), "{out}");
+    assert!(block.contains("  review: "), "{out}");
+    // Another link and a review: shown as the file now says.
+    let edited = with_line(
+        CLINIC_TOML,
+        "booking_url",
+        "booking_url = \"https://example.com/book\"",
+    );
+    let edited = with_line(&edited, "reviewed_by", "reviewed_by = \"Dr. Ada Lee\"");
+    let edited = with_line(&edited, "reviewed_on", "reviewed_on = \"2026-12-01\"");
+    let (out, ok) = check(QUIZ_TOML, &edited);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("  booking link: https://example.com/book\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  review: reviewed by Dr. Ada Lee on 2026-12-01\n"),
+        "{out}"
+    );
+    assert!(!out.contains("has no booking_url"), "{out}");
+    // The facts visitors read in two languages: each line in English and Spanish.
+    let facts = with_line(
+        CLINIC_TOML,
+        "hours",
+        "hours = [{ en = \"Mon–Fri 8am–6pm\", es = \"lun.–vie. 8 a. m.–6 p. m.\" }, \
+         { en = \"Sat 9am–1pm\", es = \"sáb. 9 a. m.–1 p. m.\" }]",
+    );
+    let facts = with_line(
+        &facts,
+        "after_hours.en",
+        "after_hours.en = \"Call 911 in an emergency.\"",
+    );
+    let facts = with_line(
+        &facts,
+        "after_hours.es",
+        "after_hours.es = \"Llame al 911 en una emergencia.\"",
+    );
+    let facts = with_line(
+        &facts,
+        "locations",
+        "locations = [{ name.en = \"Main office\", name.es = \"Oficina principal\", \
+         address = \"123 Example St, City, ST 00000\" }]",
+    );
+    let facts = with_line(
+        &facts,
+        "languages",
+        "languages = [{ en = \"Spanish\", es = \"español\" }]",
+    );
+    let (out, ok) = check(QUIZ_TOML, &facts);
+    assert!(ok, "{out}");
+    for expected in [
+        "  hours: Mon–Fri 8am–6pm / lun.–vie. 8 a. m.–6 p. m.\n  hours: Sat 9am–1pm / sáb. 9 a. m.–1 p. m.\n",
+        "  after hours: Call 911 in an emergency. / Llame al 911 en una emergencia.\n",
+        "  location: Main office / Oficina principal, 123 Example St, City, ST 00000\n",
+        "  languages: Spanish / español\n",
+    ] {
+        assert!(out.contains(expected), "no {expected:?} in:\n{out}");
+    }
+    assert!(!out.contains("note: clinic.toml has no hours"), "{out}");
+}
+
+#[test]
+fn check_content_lists_only_the_texts_above_the_reading_target() {
+    let (out, _) = check(QUIZ_TOML, CLINIC_TOML);
+    let target = check_content::GRADE_TARGET;
+    let (heading, rest) = out
+        .split_once("Reading grades (Flesch–Kincaid): ")
+        .unwrap_or_else(|| panic!("no grades heading in:\n{out}"));
+    let _ = heading;
+    let heading = rest.lines().next().unwrap();
+    let listed: Vec<f64> = rest
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
+        .collect();
+    let texts = symptom_quiz::quiz::validate::english_texts(&symptom_quiz::quiz::QUIZ);
+    let graded = texts
+        .iter()
+        .filter(|(_, t)| symptom_quiz::quiz::readability::grade(t).is_some())
+        .count();
+    assert!(
+        heading.starts_with(&format!(
+            "{} of {graded} English texts are above",
+            listed.len()
+        )),
+        "{heading}"
+    );
+    assert!(listed.len() < graded / 2, "{} listed", listed.len());
+    assert!(listed.iter().all(|g| *g > target), "{listed:?}");
+    assert!(
+        listed.windows(2).all(|w| w[0] >= w[1]),
+        "hardest first: {listed:?}"
+    );
+    // An easy text is not listed; the average stays.
+    assert!(!out.contains(": How old are you?\n"), "{out}");
+    assert!(out.contains("Average English reading grade: "), "{out}");
+}
+
+#[test]
+fn every_problem_at_once_in_line_order() {
+    // A validation problem early in the file (an unknown section) and a reader problem
+    // later on (a rule's missing Spanish reason): both, in line order.
+    let text = edited(
+        "id = \"age\"\nsection = \"warning-signs\"",
+        "id = \"age\"\nsection = \"warning-sign\"",
+    );
+    let text = text.replacen(
+        "reason.es = \"Si ha tenido cáncer, un médico debe revisar pronto un dolor de espalda nuevo: hoy mismo, en menos de 24 horas.\"\n",
+        "",
+        1,
+    );
+    let problems = quiz_problems(&text);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert!(
+        problems[0]
+            .message
+            .contains("unknown section \"warning-sign\""),
+        "{problems:#?}"
+    );
+    assert_eq!(problems[0].line, line_of(&text, "id = \"age\""));
+    assert!(
+        problems[1].item.contains("rule \"cancer-history\""),
+        "{problems:#?}"
+    );
+    assert!(problems[1].message.contains("reason.es"), "{problems:#?}");
+    assert!(problems[0].line < problems[1].line);
+}
+
+#[test]
+fn what_follows_from_a_reading_problem_is_not_reported_again() {
+    // The age question cannot be read: the questions shown by age and the rules on it
+    // do not also say "unknown question \"age\"", and no path finding follows.
+    let text = edited("prompt.es = \"¿Qué edad tiene?\"\n", "");
+    let problems = quiz_problems(&text);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].message.contains("prompt.es"), "{problems:#?}");
+    // A choice that cannot be read: rules naming it say nothing more.
+    let text = edited("label.es = \"Dolor que baja por las dos piernas\"\n", "");
+    let problems = quiz_problems(&text);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        problems[0].item.contains("choice \"both-legs\""),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_quote_inside_a_text_is_explained() {
+    let text = edited(
+        "prompt.en = \"Where is the pain?\"",
+        "prompt.en = \"Where is the \"main\" pain?\"",
+    );
+    let problems = quiz_problems(&text);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].line, line_of(&text, "Where is the \"main"));
+    assert_eq!(
+        problems[0].message,
+        "a \" inside a text must be written \\\" (or put the text in single quotes: key = 'He said \"stop\"')"
+    );
+}
+
+#[test]
+fn curly_quotes_are_explained() {
+    let curly =
+        "this line uses curly quotes (“ ”) from a word processor; write straight quotes \"…\"";
+    for (from, to, at) in [
+        (
+            "prompt.en = \"How old are you?\"",
+            "prompt.en = “How old are you?”",
+            "prompt.en = “",
+        ),
+        (
+            "prompt.en = \"How old are you?\"",
+            "prompt.en = \"How old are you?”",
+            "prompt.en = \"How old are you?”",
+        ),
+        (
+            "when = { question = \"general-signs\", is = [\"fever\"] }",
+            "when = { question = “general-signs”, is = [\"fever\"] }",
+            "when = { question = “",
+        ),
+    ] {
+        let text = edited(from, to);
+        let problems = quiz_problems(&text);
+        let found = problems
+            .iter()
+            .find(|p| p.item == "TOML")
+            .unwrap_or_else(|| panic!("{to}: {problems:#?}"));
+        assert_eq!(found.message, curly, "{to}");
+        assert_eq!(found.line, line_of(&text, at), "{to}");
+    }
+}
+
+#[test]
+fn other_syntax_errors_keep_the_parsers_words_in_plain_ones() {
+    let text = edited("id = \"age\"\nsection", "id = \"age\nsection");
+    let problems = quiz_problems(&text);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        problems[0]
+            .message
+            .starts_with("the file's syntax is broken here: "),
+        "{problems:#?}"
+    );
+    let text = edited("min = 1\nmax = 120", "min = 1\nmax = 120 120");
+    let problems = quiz_problems(&text);
+    assert!(
+        problems[0]
+            .message
+            .starts_with("the file's syntax is broken here: "),
+        "{problems:#?}"
+    );
+    // The parser's own words are kept.
+    assert!(
+        problems[0]
+            .message
+            .ends_with("string values must be quoted, expected literal string"),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_quoting_mistake_hides_no_other_problem() {
+    // The line is read as it was meant, so the rest of the file is checked too.
+    let text = edited(
+        "prompt.en = \"Where is the pain?\"",
+        "prompt.en = “Where is the \"main\" pain?”",
+    );
+    let text = text.replacen(
+        "when = { question = \"general-signs\", is = [\"fever\"] }",
+        "when = { question = \"general-signs\", is = [\"fevr\"] }",
+        1,
+    );
+    let problems = quiz_problems(&text);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert!(
+        problems[0].message.contains("curly quotes"),
+        "{problems:#?}"
+    );
+    assert!(problems[1].message.contains("\"fevr\""), "{problems:#?}");
+}
+
+#[test]
+fn text_messages_name_the_exact_key() {
+    let text = edited("label.en = \"Shoulder\"", "label.en = \"Your shoulder\"");
+    assert_problem(
+        &text,
+        "choice \"shoulder\"",
+        "add `label.en-other`",
+        "id = \"shoulder\"",
+    );
+    let text = edited(
+        "label.es = \"Dolor que baja por las dos piernas\"",
+        "label.es = \"Pain running down both legs\"",
+    );
+    assert_problem(
+        &text,
+        "choice \"both-legs\"",
+        "the Spanish text (`label.es`) is the same as the English one",
+        "id = \"both-legs\"",
+    );
+}
+
+#[test]
+fn an_unknown_choice_lists_the_questions_choices() {
+    use symptom_quiz::quiz::{QuestionId, QUIZ};
+    let choices: Vec<&str> = QUIZ
+        .question(QuestionId("general-signs"))
+        .unwrap()
+        .choices
+        .iter()
+        .map(|c| c.id.0)
+        .collect();
+    let text = edited(
+        "when = { question = \"general-signs\", is = [\"fever\"] }",
+        "when = { question = \"general-signs\", is = [\"fevr\"] }",
+    );
+    let listed = format!("(its choices: {})", choices.join(", "));
+    assert_problem(&text, "rule \"fever\"", &listed, "id = \"fever\"\ntier");
+    assert_problem(
+        &text,
+        "rule \"fever\"",
+        "did you mean \"fever\"?",
+        "id = \"fever\"\ntier",
+    );
+}
+
+#[test]
+fn a_misspelt_id_gets_did_you_mean() {
+    let text = edited(
+        "when = { question = \"general-signs\", is = [\"fever\"] }",
+        "when = { question = \"genral-signs\", is = [\"fever\"] }",
+    );
+    assert_problem(
+        &text,
+        "rule \"fever\"",
+        "unknown question \"genral-signs\"; did you mean \"general-signs\"?",
+        "id = \"fever\"\ntier",
+    );
+    let text = edited(
+        "when = { question = \"general-signs\", is = [\"fever\"] }",
+        "when = { question = \"general-signs\", is = [\"Fever\"] }",
+    );
+    assert_problem(
+        &text,
+        "rule \"fever\"",
+        "did you mean \"fever\"?",
+        "id = \"fever\"\ntier",
+    );
+    let text = edited(
+        "id = \"age\"\nsection = \"warning-signs\"",
+        "id = \"age\"\nsection = \"warning_signs\"",
+    );
+    assert_problem(
+        &text,
+        "question \"age\"",
+        "unknown section \"warning_signs\"; did you mean \"warning-signs\"?",
+        "id = \"age\"",
+    );
+    let text = edited(
+        "prompt.en = \"How old are you?\"",
+        "promt.en = \"How old are you?\"",
+    );
+    assert_problem(
+        &text,
+        "question \"age\"",
+        "did you mean \"prompt\"?",
+        "promt.en",
+    );
+    // Nothing close: no guess.
+    let text = edited(
+        "when = { question = \"general-signs\", is = [\"fever\"] }",
+        "when = { question = \"general-signs\", is = [\"rash\"] }",
+    );
+    let problems = quiz_problems(&text);
+    let found = problems
+        .iter()
+        .find(|p| p.message.contains("unknown choice \"rash\""))
+        .unwrap_or_else(|| panic!("{problems:#?}"));
+    assert!(!found.message.contains("did you mean"), "{found}");
+}
+
+#[test]
+fn edit_distance_and_did_you_mean() {
+    use symptom_quiz::quiz::validate::{did_you_mean, edit_distance};
+    assert_eq!(edit_distance("fevr", "fever"), 1);
+    assert_eq!(edit_distance("kitten", "sitting"), 3);
+    assert_eq!(edit_distance("", "abc"), 3);
+    assert_eq!(edit_distance("añejo", "anejo"), 1);
+    let known = ["general-signs", "nerve-signs", "body-signs"];
+    assert_eq!(did_you_mean("General_Signs", known), Some("general-signs"));
+    assert_eq!(did_you_mean("nerv-sign", known), Some("nerve-signs"));
+    assert_eq!(did_you_mean("belly-signs", known), None);
+    assert_eq!(did_you_mean("no", ["yes", "none"]), None);
+}
+
+#[test]
+fn a_review_stands_only_for_the_quiz_it_was_given() {
+    use symptom_quiz::quiz::validate::fingerprint;
+    let reviewed = with_line(
+        &with_line(
+            CLINIC_TOML,
+            "reviewed_by",
+            "reviewed_by = \"Dr. Ana Ruiz, MD\"",
+        ),
+        "reviewed_on",
+        "reviewed_on = \"2026-12-01\"",
+    );
+    let clinic = load_clinic(File {
+        name: "clinic.toml",
+        text: &reviewed,
+    })
+    .unwrap();
+    let shipped = fingerprint(&load(QUIZ_TOML).unwrap());
+    assert!(
+        clinic.content.names(&shipped),
+        "clinic.toml names {shipped}"
+    );
+    assert_eq!(clinic.content.for_quiz(&shipped), clinic.content);
+    // Comments and layout are not content.
+    let commented = QUIZ_TOML.replace("\n[[rule]]\n", "\n# a note\n\n[[rule]]\n");
+    assert_eq!(fingerprint(&load(&commented).unwrap()), shipped);
+    // One tier changed, or one word: another quiz, which the review does not cover.
+    for (from, to) in [
+        (
+            "id = \"fever\"\ntier = \"urgent\"",
+            "id = \"fever\"\ntier = \"doctor-first\"",
+        ),
+        ("\"How old are you?\"", "\"How old are you now?\""),
+    ] {
+        let changed = fingerprint(&load(&edited(from, to)).unwrap());
+        assert_ne!(changed, shipped, "{to}");
+        let shown = clinic.content.for_quiz(&changed);
+        assert_eq!((shown.reviewed_by, shown.reviewed_on), (None, None), "{to}");
+        let (out, ok) = check(&edited(from, to), &reviewed);
+        assert!(ok, "{out}");
+        assert!(
+            out.contains(&format!(
+                "The quiz changed since content version {}: give the content a new version, \
+                 with fingerprint = \"{changed}\"",
+                clinic.content.version
+            )),
+            "{out}"
+        );
+    }
 }

@@ -213,6 +213,47 @@ fn cases() -> Vec<Case> {
             Some("booking_url = \"javascript"),
         ),
         case(
+            "clinic: hours in one language only (a plain line)",
+            Clinic,
+            clinic(clinic_line("hours"), "hours = [\"Mon–Fri 8am–6pm\"]"),
+            "clinic",
+            "hours needs English and Spanish: write { en = \"Mon–Fri 8am–6pm\", es = \"…\" }",
+            Some("hours = [\"Mon"),
+        ),
+        case(
+            "clinic: hours whose Spanish repeats the English",
+            Clinic,
+            clinic(
+                clinic_line("hours"),
+                "hours = [{ en = \"Mon–Fri 8am–6pm\", es = \"Mon–Fri 8am–6pm\" }]",
+            ),
+            "clinic",
+            "hours: the Spanish text is the same as the English one",
+            Some("hours = [{ en"),
+        ),
+        case(
+            "clinic: a location without its Spanish name",
+            Clinic,
+            clinic(
+                clinic_line("locations"),
+                "locations = [{ name.en = \"Main office\", address = \"1 Main St\" }]",
+            ),
+            "location",
+            "the Spanish text (name.es) is missing",
+            Some("locations = [{"),
+        ),
+        case(
+            "clinic: languages spoken without Spanish",
+            Clinic,
+            clinic(
+                clinic_line("languages"),
+                "languages = [{ en = \"English\", es = \"\" }]",
+            ),
+            "clinic",
+            "languages: the Spanish text (es) is missing",
+            Some("languages = [{ en = \"English\", es = \"\""),
+        ),
+        case(
             "clinic: no name",
             Clinic,
             clinic(&format!("{}\n", clinic_line("name")), ""),
@@ -254,6 +295,46 @@ fn every_broken_content_file_gives_a_precise_error() {
         // The message is short enough to read, even for a 1 MB input.
         assert!(found.to_string().len() < 400, "{}: {found}", case.name);
     }
+}
+
+#[test]
+fn the_clinic_facts_are_read_in_both_languages() {
+    let text = [
+        ("hours", "hours = [{ en = \"Mon–Fri 8am–6pm\", es = \"lun.–vie. 8 a. m.–6 p. m.\" }]"),
+        (
+            "locations",
+            "locations = [{ name.en = \"Main office\", name.es = \"Oficina principal\", \
+             address = \"1 Main St\" }]",
+        ),
+        (
+            "languages",
+            "languages = [{ en = \"Spanish\", es = \"español\" }, { en = \"Tagalog\", es = \"Tagalog\" }]",
+        ),
+    ]
+    .into_iter()
+    .fold(CLINIC_TOML.to_string(), |file, (key, line)| {
+        edit(&file, clinic_line(key), line)
+    });
+    let clinic = load_clinic(File {
+        name: "clinic.toml",
+        text: &text,
+    })
+    .unwrap_or_else(|p| panic!("{p:#?}"));
+    let both = |t: &symptom_quiz::quiz::Text| (t.en, t.es);
+    assert_eq!(
+        clinic.hours.iter().map(both).collect::<Vec<_>>(),
+        [("Mon–Fri 8am–6pm", "lun.–vie. 8 a. m.–6 p. m.")]
+    );
+    assert_eq!(
+        both(&clinic.locations[0].name),
+        ("Main office", "Oficina principal")
+    );
+    assert_eq!(clinic.locations[0].address, "1 Main St");
+    // One word spelled alike in both languages is a real translation.
+    assert_eq!(
+        clinic.languages.iter().map(both).collect::<Vec<_>>(),
+        [("Spanish", "español"), ("Tagalog", "Tagalog")]
+    );
 }
 
 #[test]

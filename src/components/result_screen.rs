@@ -211,10 +211,12 @@ fn clinic_details(
                 <p><a class="button no-print" href={url} rel="noopener" target="_blank"
                     data-testid="book" onclick={onbook.clone()}>{ text.book_online }</a></p>
             }
-            { lines(text.hours, CLINIC.hours.iter().map(|h| h.to_string()).collect(), "hours") }
+            { lines(text.hours, CLINIC.hours.iter().map(|h| h.get(lang, who).to_string()).collect(), "hours") }
             { lines(text.after_hours, CLINIC.after_hours.iter().map(|t| t.get(lang, who).to_string()).collect(), "after-hours") }
-            { lines(text.locations, CLINIC.locations.iter().map(|l| format!("{}: {}", l.name, l.address)).collect(), "locations") }
-            { lines(text.languages_spoken, (!CLINIC.languages.is_empty()).then(|| CLINIC.languages.join(", ")).into_iter().collect(), "languages") }
+            { lines(text.locations, CLINIC.locations.iter().map(|l| format!("{}: {}", l.name.get(lang, who), l.address)).collect(), "locations") }
+            { lines(text.languages_spoken, (!CLINIC.languages.is_empty()).then(|| {
+                CLINIC.languages.iter().map(|l| l.get(lang, who)).collect::<Vec<_>>().join(", ")
+            }).into_iter().collect(), "languages") }
             <p data-testid="insurance">{ CLINIC.insurance.get(lang, who) }</p>
         </section>
     }

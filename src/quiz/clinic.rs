@@ -11,12 +11,12 @@ pub struct Clinic {
     /// Where "Book online" goes (an `https:` URL); `None` shows the phone only.
     pub booking_url: Option<&'static str>,
     pub locations: &'static [Location],
-    /// Opening hours, one line each, as visitors read them.
-    pub hours: &'static [&'static str],
+    /// Opening hours, one line each, in both languages.
+    pub hours: &'static [Text],
     pub after_hours: Option<Text>,
     pub insurance: Text,
-    /// Languages the staff speak, each named in itself.
-    pub languages: &'static [&'static str],
+    /// Languages the staff speak, named in both languages ("Spanish", "español").
+    pub languages: &'static [Text],
     pub content: ContentVersion,
 }
 
@@ -31,7 +31,9 @@ pub struct Phone {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Location {
-    pub name: &'static str,
+    /// In both languages ("Main office", "Oficina principal").
+    pub name: Text,
+    /// As the post office writes it: the same in both languages.
     pub address: &'static str,
 }
 
@@ -39,9 +41,34 @@ pub struct Location {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ContentVersion {
     pub version: &'static str,
+    /// The fingerprint of the quiz this version names (`validate::fingerprint`):
+    /// `cargo xtask check-content` prints it for a new version.
+    pub fingerprint: Option<&'static str>,
     /// The clinician who reviewed this version; `None` until someone has.
     pub reviewed_by: Option<&'static str>,
     pub reviewed_on: Option<&'static str>,
+}
+
+impl ContentVersion {
+    /// Whether the quiz, whose fingerprint is `quiz`, is the one this version names.
+    pub fn names(&self, quiz: &str) -> bool {
+        self.fingerprint == Some(quiz)
+    }
+
+    /// This version as a result may show it with the quiz whose fingerprint is `quiz`:
+    /// a review stands only for the quiz it was given, so after any change to the
+    /// quiz a result says "not yet reviewed by a clinician" until a new version is.
+    pub fn for_quiz(self, quiz: &str) -> ContentVersion {
+        if self.names(quiz) {
+            self
+        } else {
+            ContentVersion {
+                reviewed_by: None,
+                reviewed_on: None,
+                ..self
+            }
+        }
+    }
 }
 
 impl Phone {

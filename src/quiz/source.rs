@@ -19,7 +19,7 @@ use super::model::{
     Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Line, Question, QuestionId, Quiz,
     Remark, Rule, Section, Source, Text, Tier, TierText, Words,
 };
-use super::validate::{validate, Item};
+use super::validate::{about_paths, suggestion, validate, Item, Problem};
 
 /// One problem, located: `file:line: item: message`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,16 +47,31 @@ pub struct File<'a> {
     pub text: &'a str,
 }
 
-/// Reads and validates the quiz file against the article.
+/// Reads and validates the quiz file against the article: every problem at once, in
+/// the order of the file's lines.
+///
+/// When the reader found problems, the items it could read are validated too, so that a
+/// problem elsewhere is not hidden until those are fixed. Validation problems that only
+/// follow from the reader's are left out (see `Reading::explains`).
 pub fn load_quiz(file: File<'_>, article: &str) -> Result<Quiz, Vec<FileProblem>> {
     let mut reader = Reader::new(file);
     let Some(quiz) = reader.quiz() else {
-        return Err(reader.problems);
+        return Err(in_file_order(reader.problems));
     };
-    if !reader.problems.is_empty() {
-        return Err(reader.problems);
-    }
-    let problems: Vec<FileProblem> = validate(&quiz, article)
+    let read = Reading::of(&reader, &quiz);
+    let found: Vec<Problem> = validate(&quiz, article)
+        .into_iter()
+        .filter(|p| !read.explains(p))
+        .collect();
+    // A finding of the walk about an item with a problem of its own follows from it too
+    // (a rule naming an unknown choice can never fire): the item's own is the one to fix.
+    let own = |p: &Problem| found.iter().any(|o| o.item == p.item && !about_paths(o));
+    let kept: Vec<Problem> = found
+        .iter()
+        .filter(|p| !(about_paths(p) && own(p)))
+        .cloned()
+        .collect();
+    let mut problems: Vec<FileProblem> = kept
         .into_iter()
         .map(|p| FileProblem {
             file: file.name.to_string(),
@@ -65,10 +80,136 @@ pub fn load_quiz(file: File<'_>, article: &str) -> Result<Quiz, Vec<FileProblem>
             message: p.message,
         })
         .collect();
+    problems.extend(reader.problems);
     if problems.is_empty() {
         Ok(quiz)
     } else {
-        Err(problems)
+        Err(in_file_order(problems))
+    }
+}
+
+/// `problems` sorted by file, then line; problems on one line keep their order.
+pub fn in_file_order(mut problems: Vec<FileProblem>) -> Vec<FileProblem> {
+    problems.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
+    problems
+}
+
+/// What the reader reported and what it left out of the quiz, to tell which validation
+/// problems only follow from it (`Reading::explains`).
+struct Reading {
+    /// Items the reader reported a problem about.
+    reported: Vec<Item>,
+    /// Items named in the file that are not in the quiz (the reader dropped them).
+    dropped: Vec<Item>,
+    /// Whether the paths the walk sees may differ from the file's: a question, a choice
+    /// or a rule was dropped, or a problem was about a table the reader could not name.
+    paths_changed: bool,
+}
+
+impl Reading {
+    fn of(reader: &Reader<'_>, quiz: &Quiz) -> Reading {
+        let named = |item: &Item| {
+            let name = item.to_string();
+            reader.problems.iter().any(|p| {
+                p.item == name
+                    || p.item
+                        .strip_prefix(name.as_str())
+                        .is_some_and(|rest| rest.starts_with(' '))
+            })
+        };
+        let reported: Vec<Item> = reader
+            .lines
+            .iter()
+            .map(|(item, _)| item.clone())
+            .filter(|item| named(item))
+            .collect();
+        let dropped: Vec<Item> = reader
+            .lines
+            .iter()
+            .map(|(item, _)| item.clone())
+            .filter(|item| !in_quiz(quiz, item))
+            .collect();
+        // A syntax error here was a quoting mistake read as it was meant: it drops
+        // nothing.
+        let unnamed = reader.problems.iter().any(|p| {
+            p.item != "TOML"
+                && !reader
+                    .lines
+                    .iter()
+                    .any(|(item, _)| p.item.starts_with(&item.to_string()))
+        });
+        let paths_changed = unnamed
+            || dropped
+                .iter()
+                .any(|item| matches!(item, Item::Question(_) | Item::Choice(..) | Item::Rule(_)));
+        Reading {
+            reported,
+            dropped,
+            paths_changed,
+        }
+    }
+
+    /// Whether a validation problem only follows from the reader's problems, and is
+    /// left out: it would go away once they are fixed, or it says again what they say.
+    /// That is when it is
+    /// - about an item the reader reported (that item may be read in part or not at
+    ///   all; the reader's message is the one to act on);
+    /// - a message that names, in quotes, an item the reader dropped: "names unknown
+    ///   question \"age\"" when question "age" could not be read, "has no [[result]]
+    ///   for tier \"urgent\"" when that result could not (for a choice, its id and its
+    ///   question's both);
+    /// - about a question one of whose choices was dropped, and about its choices
+    ///   ("needs at least two choices");
+    /// - about an expectation, when the reader reported one: expectations are counted,
+    ///   not named, and with one dropped the count no longer matches the file's;
+    /// - a finding of the walk of every path ([`about_paths`]: unreachable, can never
+    ///   fire, never applies, a path with no outcome) when the quiz walked is not the
+    ///   file's: a question, a choice or a rule was dropped, or the reader could not
+    ///   tell which item a problem is in.
+    fn explains(&self, problem: &Problem) -> bool {
+        let quoted = |id: &str| problem.message.contains(&format!("\"{id}\""));
+        self.reported.contains(&problem.item)
+            || self.dropped.iter().any(|item| match item {
+                Item::Choice(q, c) => {
+                    (quoted(c.0) && quoted(q.0))
+                        || (problem.item == Item::Question(*q)
+                            && problem.message.contains("choice"))
+                }
+                _ => id_of(item).is_some_and(quoted),
+            })
+            || (self.paths_changed && about_paths(problem))
+            || (matches!(problem.item, Item::Expectation(_))
+                && self
+                    .reported
+                    .iter()
+                    .any(|i| matches!(i, Item::Expectation(_))))
+    }
+}
+
+/// The id an item is named by in messages.
+fn id_of(item: &Item) -> Option<&'static str> {
+    match item {
+        Item::Section(id) | Item::Rule(id) | Item::Pattern(id) | Item::Tell(id) => Some(id),
+        Item::Question(q) => Some(q.0),
+        Item::Choice(_, c) => Some(c.0),
+        Item::Result(tier) => Some(tier.slug()),
+        Item::Quiz | Item::Words | Item::Expectation(_) => None,
+    }
+}
+
+/// Whether `item` made it into the quiz.
+fn in_quiz(quiz: &Quiz, item: &Item) -> bool {
+    match item {
+        Item::Quiz | Item::Words => true,
+        Item::Section(id) => quiz.sections.iter().any(|s| s.id == *id),
+        Item::Question(q) => quiz.question(*q).is_some(),
+        Item::Choice(q, c) => quiz.question(*q).is_some_and(|q| q.choice(*c).is_some()),
+        Item::Rule(id) => quiz.rules.iter().any(|r| r.id == *id),
+        Item::Pattern(id) => quiz.patterns.iter().any(|p| p.id == *id),
+        Item::Tell(id) => quiz.tell.iter().any(|t| t.id == *id),
+        // Counted, not named: see `Reading::explains`.
+        Item::Expectation(_) => true,
+        Item::Result(tier) => quiz.results.iter().any(|r| r.tier == *tier),
     }
 }
 
@@ -141,6 +282,101 @@ fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
+/// The curly quotes a word processor puts in place of straight ones.
+const CURLY_QUOTES: [char; 6] = ['“', '”', '„', '‘', '’', '‚'];
+
+/// A TOML syntax error (the `toml` crate's `message`, found at byte `at`) in plain words
+/// for the people who edit the content: the two mistakes a word processor or a quote in
+/// a sentence cause are explained; any other keeps the parser's own words. For those
+/// two, also the text with that line as it was meant (its value quoted right), when the
+/// line is a plain `key = value`: reading goes on from it, so that the file's other
+/// problems are found at once (the mistake is still reported, and still fails the build).
+fn syntax_error(text: &str, at: usize, message: &str) -> (String, Option<String>) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let (before, after, line) = (&text[start..at], &text[at..end], &text[start..end]);
+    let meant = || requote(line).map(|line| format!("{}{line}{}", &text[..start], &text[end..]));
+    // A quote inside a text ends it early: the parser stops just after that quote and
+    // finds more of the text, with the real closing quote, on the same line.
+    let closed_by = before.trim_end().chars().last();
+    let rest = after.trim_start();
+    let ends_early = |quote: char| {
+        closed_by == Some(quote) && !rest.is_empty() && !rest.starts_with('#') && {
+            rest.contains(quote)
+        }
+    };
+    if ends_early('"') {
+        let message = "a \" inside a text must be written \\\" (or put the text in single \
+                       quotes: key = 'He said \"stop\"')";
+        return (message.into(), meant());
+    }
+    if ends_early('\'') {
+        let message = "a ' inside a text in single quotes ends the text; put the text in \
+                       double quotes instead: key = \"It's here\"";
+        return (message.into(), meant());
+    }
+    let curly_here = after.starts_with(CURLY_QUOTES)
+        || line
+            .split_once('=')
+            .is_some_and(|(_, value)| value.trim_start().starts_with(CURLY_QUOTES))
+        || message.contains("must be quoted")
+        || message.contains("invalid basic string")
+        || message.contains("invalid literal string");
+    if line.contains(CURLY_QUOTES) && curly_here {
+        let message =
+            "this line uses curly quotes (“ ”) from a word processor; write straight quotes \"…\"";
+        return (message.into(), meant());
+    }
+    let plain = if message.starts_with("invalid basic string") && rest.is_empty() {
+        "a text is not closed; end it with \" on the same line: "
+    } else if message.starts_with("string values must be quoted") {
+        "a text must be in quotes: key = \"…\"; "
+    } else {
+        ""
+    };
+    (
+        format!("the file's syntax is broken here: {plain}{message}"),
+        None,
+    )
+}
+
+/// A `key = value` line whose value is one text between quotes of any kind (straight,
+/// single, curly), with that text written as TOML reads it: between straight double
+/// quotes, a `"` inside it escaped. `None` for any other line.
+fn requote(line: &str) -> Option<String> {
+    const OPEN: [char; 5] = ['"', '\'', '“', '‘', '„'];
+    const CLOSE: [char; 5] = ['"', '\'', '”', '’', '“'];
+    let (key, value) = line.split_once('=')?;
+    let bare = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    if key.trim().is_empty() || !key.trim().chars().all(bare) {
+        return None;
+    }
+    let value = value.trim();
+    let open = value.chars().next().filter(|c| OPEN.contains(c))?;
+    let inner = value[open.len_utf8()..].strip_suffix(CLOSE)?;
+    let mut quoted = String::new();
+    let mut escaped = false;
+    for c in inner.chars() {
+        match c {
+            // In a basic string ("…") a backslash escapes; anywhere else it is a letter.
+            '\\' if open == '"' => {
+                escaped = !escaped;
+                quoted.push(c);
+                continue;
+            }
+            '\\' => quoted.push_str("\\\\"),
+            '"' if !escaped => quoted.push_str("\\\""),
+            _ => quoted.push(c),
+        }
+        escaped = false;
+    }
+    Some(format!("{key}= \"{quoted}\""))
+}
+
 /// Whether only spaces (or one `[`) stand before `at` on its line.
 fn starts_line(text: &str, at: usize) -> bool {
     let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
@@ -194,13 +430,29 @@ impl<'a> Reader<'a> {
             self.error(&(at..at), "TOML", message);
             return None;
         }
-        match DeTable::parse(self.file.text) {
-            Ok(table) => Some(table.into_inner()),
-            Err(e) => {
-                let span = e.span().unwrap_or(0..0);
-                let message = e.message().to_string();
-                self.error(&span, "TOML", message);
-                None
+        // A quoting mistake is reported, and reading goes on from the line as it was
+        // meant (see `syntax_error`); the line count is kept, so every line number stays
+        // the file's. A second error on a line already mended stops it.
+        let mut mended = Vec::new();
+        loop {
+            match DeTable::parse(self.file.text) {
+                Ok(table) => return Some(table.into_inner()),
+                Err(e) => {
+                    let span = e.span().unwrap_or(0..0);
+                    let line = self.line(&span);
+                    if mended.contains(&line) {
+                        return None;
+                    }
+                    let (message, meant) = syntax_error(self.file.text, span.start, e.message());
+                    self.error(&span, "TOML", message);
+                    match meant {
+                        Some(text) if mended.len() < 100 && text != self.file.text => {
+                            mended.push(line);
+                            self.file.text = leak_str(&text);
+                        }
+                        _ => return None,
+                    }
+                }
             }
         }
     }
@@ -221,15 +473,16 @@ impl<'a> Reader<'a> {
 
     fn known_keys(&mut self, table: &DeTable<'a>, known: &[&str], item: &str) {
         for (key, _) in table.iter() {
-            if !known.contains(&key.get_ref().as_ref()) {
+            let name = key.get_ref().as_ref();
+            if !known.contains(&name) {
                 let span = key.span();
                 self.error(
                     &span,
                     item,
                     format!(
-                        "unknown key \"{}\" (expected one of: {})",
-                        key.get_ref(),
-                        known.join(", ")
+                        "unknown key \"{name}\" (expected one of: {}){}",
+                        known.join(", "),
+                        suggestion(name, known.iter().copied())
                     ),
                 );
             }
@@ -967,56 +1220,57 @@ impl<'a> Reader<'a> {
         }
         let mut locations = Vec::new();
         for key in ["locations", "location"] {
-            let Some(v) = Self::get(&root, key) else {
-                continue;
-            };
-            let DeValue::Array(entries) = v.get_ref() else {
-                self.error(
-                    &v.span(),
-                    item,
-                    format!("\"{key}\" must be a list of [[location]] tables"),
-                );
-                continue;
-            };
-            for entry in entries.iter() {
-                let DeValue::Table(t) = entry.get_ref() else {
-                    self.error(
-                        &entry.span(),
-                        item,
-                        "each location is a table with name and address",
-                    );
-                    continue;
-                };
+            for (t, span) in self.list_of_tables(&root, key, item) {
                 self.known_keys(t, &["name", "address"], "location");
-                let span = entry.span();
-                let name = self.string(t, "name", "location", &span);
+                let name = match Self::get(t, "name") {
+                    Some(v) => self.clinic_text(v, "name", "location"),
+                    None => {
+                        self.error(
+                            &span,
+                            "location",
+                            "missing \"name\" (write name.en and name.es)",
+                        );
+                        None
+                    }
+                };
                 let address = self.string(t, "address", "location", &span);
                 if let (Some(name), Some(address)) = (name, address) {
                     locations.push(Location { name, address });
                 }
             }
         }
-        let hours = self.string_list(&root, "hours", item);
-        let languages = self.string_list(&root, "languages", item);
+        let hours = self.clinic_texts(&root, "hours", item);
+        let languages = self.clinic_texts(&root, "languages", item);
         let after_hours = match Self::get(&root, "after_hours") {
             None => None,
-            Some(v) => self
-                .as_text(v, "after_hours", item, &v.span())
-                .filter(|t| !(t.en.is_empty() && t.es.is_empty())),
+            Some(v) => match v.get_ref() {
+                // Both empty: not shown.
+                DeValue::Table(t)
+                    if ["en", "es"].iter().all(|k| {
+                        Self::get(t, k).is_some_and(
+                            |v| matches!(v.get_ref(), DeValue::String(s) if s.is_empty()),
+                        )
+                    }) =>
+                {
+                    None
+                }
+                _ => self.clinic_text(v, "after_hours", item),
+            },
         };
-        if let Some(t) = after_hours {
-            if t.en.is_empty() || t.es.is_empty() {
-                let span = Self::get(&root, "after_hours").map_or(0..0, |v| v.span());
-                self.error(&span, item, "after_hours needs both en and es, or neither");
-            }
-        }
         let insurance = self.text(&root, "insurance", item, &whole);
         let content = match Self::get(&root, "content") {
             Some(v) => match v.get_ref() {
                 DeValue::Table(t) => {
                     let span = v.span();
-                    self.known_keys(t, &["version", "reviewed_by", "reviewed_on"], "[content]");
+                    self.known_keys(
+                        t,
+                        &["version", "fingerprint", "reviewed_by", "reviewed_on"],
+                        "[content]",
+                    );
                     let version = self.string(t, "version", "[content]", &span);
+                    let fingerprint = self
+                        .optional_string(t, "fingerprint", "[content]")
+                        .filter(|s| !s.is_empty());
                     let reviewed_by = self
                         .optional_string(t, "reviewed_by", "[content]")
                         .filter(|s| !s.is_empty());
@@ -1025,6 +1279,7 @@ impl<'a> Reader<'a> {
                         .filter(|s| !s.is_empty());
                     version.map(|version| ContentVersion {
                         version,
+                        fingerprint,
                         reviewed_by,
                         reviewed_on,
                     })
@@ -1035,7 +1290,7 @@ impl<'a> Reader<'a> {
                 self.error(
                     &whole,
                     item,
-                    "missing [content] (version, reviewed_by, reviewed_on)",
+                    "missing [content] (version, fingerprint, reviewed_by, reviewed_on)",
                 );
                 None
             }
@@ -1053,21 +1308,72 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn string_list(&mut self, root: &DeTable<'a>, key: &str, item: &str) -> Vec<&'static str> {
+    /// The tables of `key`, written inline (`key = [{ … }, …]`) or as `[[key]]`.
+    fn list_of_tables<'t>(
+        &mut self,
+        root: &'t DeTable<'a>,
+        key: &str,
+        item: &str,
+    ) -> Vec<(&'t DeTable<'a>, Range<usize>)> {
         let Some(v) = Self::get(root, key) else {
             return Vec::new();
         };
-        let DeValue::Array(items) = v.get_ref() else {
+        let DeValue::Array(entries) = v.get_ref() else {
             self.error(
                 &v.span(),
                 item,
-                format!("\"{key}\" must be a list of strings"),
+                format!("\"{key}\" must be a list: {key} = [ … ]"),
             );
             return Vec::new();
         };
-        items
+        let mut out = Vec::new();
+        for entry in entries.iter() {
+            match entry.get_ref() {
+                DeValue::Table(t) => out.push((t, entry.span())),
+                _ => self.error(
+                    &entry.span(),
+                    item,
+                    format!("each entry of \"{key}\" is written {{ … }}, with its keys inside"),
+                ),
+            }
+        }
+        out
+    }
+
+    /// A clinic fact in words: English and Spanish, both written and not the same
+    /// sentence (the quiz's texts pass the same checks).
+    fn clinic_text(&mut self, v: &Value<'a>, key: &str, item: &str) -> Option<Text> {
+        let span = v.span();
+        if let DeValue::String(s) = v.get_ref() {
+            self.error(
+                &span,
+                item,
+                format!("{key} needs English and Spanish: write {{ en = \"{s}\", es = \"…\" }}"),
+            );
+            return None;
+        }
+        let text = self.as_text(v, key, item, &span)?;
+        if let Some(problem) = super::validate::untranslated(&text) {
+            self.error(&span, item, format!("{key}: {problem}"));
+            return None;
+        }
+        Some(text)
+    }
+
+    /// A list of clinic facts in words (hours, languages): each `{ en = "…", es = "…" }`.
+    fn clinic_texts(&mut self, root: &DeTable<'a>, key: &str, item: &str) -> Vec<Text> {
+        let Some(v) = Self::get(root, key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(entries) = v.get_ref() else {
+            let message =
+                format!("\"{key}\" must be a list: {key} = [{{ en = \"…\", es = \"…\" }}]");
+            self.error(&v.span(), item, message);
+            return Vec::new();
+        };
+        entries
             .iter()
-            .filter_map(|s| self.as_string(s, key, item))
+            .filter_map(|entry| self.clinic_text(entry, key, item))
             .collect()
     }
 }

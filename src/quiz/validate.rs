@@ -65,44 +65,96 @@ pub fn validate(quiz: &Quiz, article: &str) -> Vec<Problem> {
     let exploration = explore(quiz, &mut |_, _| {});
     for question in quiz.questions {
         if !exploration.reached.contains(&question.id) {
-            report(
-                Item::Question(question.id),
-                "is unreachable: no path of answers shows it".into(),
-            );
+            report(Item::Question(question.id), UNREACHABLE.into());
         }
     }
     for (rule, fires) in quiz.rules.iter().zip(&exploration.rule_fires) {
         if !fires {
-            report(
-                Item::Rule(rule.id),
-                "can never fire: no path of answers makes it hold".into(),
-            );
+            report(Item::Rule(rule.id), NEVER_FIRES.into());
         }
     }
     for (pattern, applies) in quiz.patterns.iter().zip(&exploration.pattern_applies) {
         if !applies {
-            report(
-                Item::Pattern(pattern.id),
-                "never applies on any path".into(),
-            );
+            report(Item::Pattern(pattern.id), NEVER_APPLIES.into());
         }
     }
     for (tell, applies) in quiz.tell.iter().zip(&exploration.tell_applies) {
         if !applies {
-            report(Item::Tell(tell.id), "never applies on any path".into());
+            report(Item::Tell(tell.id), NEVER_APPLIES.into());
         }
     }
     if let Some(path) = &exploration.no_outcome {
-        report(
-            Item::Quiz,
-            format!(
-                "a path of answers fires no rule, so it has no outcome (there is no default \
-                 tier): {}",
-                describe(path)
-            ),
-        );
+        report(Item::Quiz, format!("{NO_OUTCOME}: {}", describe(path)));
     }
     problems
+}
+
+/// What the walk of every path finds: each depends on the whole quiz (a question, a
+/// choice or a rule missing changes every path), not on one item.
+const UNREACHABLE: &str = "is unreachable: no path of answers shows it";
+const NEVER_FIRES: &str = "can never fire: no path of answers makes it hold";
+const NEVER_APPLIES: &str = "never applies on any path";
+const NO_OUTCOME: &str =
+    "a path of answers fires no rule, so it has no outcome (there is no default tier)";
+
+/// Whether `problem` is a finding of the walk of every path (unreachable, never fires,
+/// never applies, a path with no outcome) rather than of one item's own data.
+pub fn about_paths(problem: &Problem) -> bool {
+    [UNREACHABLE, NEVER_FIRES, NEVER_APPLIES, NO_OUTCOME]
+        .iter()
+        .any(|m| problem.message.starts_with(m))
+}
+
+/// The known id closest to `wrong`, if one is close enough to be what was meant: the
+/// same once letter case, `-` and `_` are set aside, or at most two letters added,
+/// removed or changed (one for ids of up to four letters).
+pub fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let plain = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '-' | '_'))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let wrong_plain = plain(wrong);
+    let limit = if wrong.chars().count() <= 4 { 1 } else { 2 };
+    known
+        .into_iter()
+        .filter(|k| *k != wrong)
+        .map(|k| {
+            let d = if plain(k) == wrong_plain {
+                0
+            } else {
+                edit_distance(&wrong.to_lowercase(), &k.to_lowercase())
+            };
+            (d, k)
+        })
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// `; did you mean "x"?` when one of `known` is close to `wrong`, or nothing.
+pub fn suggestion<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    did_you_mean(wrong, known).map_or(String::new(), |k| format!("; did you mean \"{k}\"?"))
+}
+
+/// Levenshtein distance: the fewest characters to add, remove or change to turn `a`
+/// into `b`.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// A path of answers as "question=answer" pairs, for messages.
@@ -211,9 +263,14 @@ fn structure(quiz: &Quiz, article: &str, report: &mut impl FnMut(Item, String)) 
     for (i, question) in quiz.questions.iter().enumerate() {
         let item = Item::Question(question.id);
         if quiz.section(question.section).is_none() {
+            let known = quiz.sections.iter().map(|s| s.id);
             report(
                 item.clone(),
-                format!("names unknown section \"{}\"", question.section),
+                format!(
+                    "names unknown section \"{}\"{}",
+                    question.section,
+                    suggestion(question.section, known)
+                ),
             );
         }
         kind(question, report);
@@ -299,25 +356,26 @@ pub fn requires(c: &Condition, question: &str, choice: &str) -> bool {
 /// `clinical-safety.md` §1: every emergency item is asked before any urgent item. A
 /// rule is decided at the last question it looks at.
 fn emergencies_first(quiz: &Quiz, report: &mut impl FnMut(Item, String)) {
+    // A rule that looks at no known question is reported by `references`: it is
+    // decided nowhere (and a quiz read in part may have no questions at all).
     let decided_at = |c: &Condition| {
         let mut qs = Vec::new();
         c.questions(&mut qs);
-        qs.iter()
-            .filter_map(|q| quiz.position(*q))
-            .max()
-            .unwrap_or(0)
+        qs.iter().filter_map(|q| quiz.position(*q)).max()
     };
     let first_urgent = quiz
         .rules
         .iter()
         .filter(|r| r.tier == Tier::Urgent)
-        .map(|r| (decided_at(&r.when), r))
+        .filter_map(|r| Some((decided_at(&r.when)?, r)))
         .min_by_key(|(at, _)| *at);
     let Some((first_urgent_at, urgent)) = first_urgent else {
         return;
     };
     for rule in quiz.rules.iter().filter(|r| r.tier == Tier::Emergency) {
-        let at = decided_at(&rule.when);
+        let Some(at) = decided_at(&rule.when) else {
+            continue;
+        };
         if at >= first_urgent_at {
             report(
                 Item::Rule(rule.id),
@@ -418,10 +476,7 @@ fn references(
             parts.iter().for_each(|p| references(quiz, p, item, report));
         }
         Condition::Chose { question, any } => match quiz.question(*question) {
-            None => report(
-                item.clone(),
-                format!("names unknown question \"{}\"", question.0),
-            ),
+            None => report(item.clone(), unknown_question(quiz, *question)),
             Some(q) if !q.kind.has_choices() => report(
                 item.clone(),
                 format!(
@@ -437,21 +492,23 @@ fn references(
                     );
                 }
                 for c in any.iter().filter(|c| q.choice(**c).is_none()) {
+                    let ids: Vec<&str> = q.choices.iter().map(|c| c.id.0).collect();
                     report(
                         item.clone(),
                         format!(
-                            "names unknown choice \"{}\" of question \"{}\"",
-                            c.0, q.id.0
+                            "names unknown choice \"{}\" of question \"{}\" (its choices: \
+                             {}){}",
+                            c.0,
+                            q.id.0,
+                            ids.join(", "),
+                            suggestion(c.0, ids.iter().copied())
                         ),
                     );
                 }
             }
         },
         Condition::Between { question, min, max } => match quiz.question(*question) {
-            None => report(
-                item.clone(),
-                format!("names unknown question \"{}\"", question.0),
-            ),
+            None => report(item.clone(), unknown_question(quiz, *question)),
             Some(q) if q.kind.has_choices() => report(
                 item.clone(),
                 format!("uses min/max on question \"{}\", which has choices", q.id.0),
@@ -462,22 +519,36 @@ fn references(
     }
 }
 
+/// "names unknown question", with the question probably meant.
+fn unknown_question(quiz: &Quiz, question: QuestionId) -> String {
+    let known = quiz.questions.iter().map(|q| q.id.0);
+    format!(
+        "names unknown question \"{}\"{}",
+        question.0,
+        suggestion(question.0, known)
+    )
+}
+
 /// Words that address the visitor as the person in pain: such a text needs a version
 /// for someone answering for another person.
 const SECOND_PERSON_EN: [&str; 4] = ["you", "your", "yours", "yourself"];
 
+/// Checks one text; `field` is its key in the file (`prompt`, `label`, `reason`…), so
+/// that each message names the exact key to write (`prompt.en-other`).
 fn check_text(item: &Item, field: &str, text: &Text, report: &mut impl FnMut(Item, String)) {
-    let mut say = |message: String| report(item.clone(), format!("{field}: {message}"));
+    let mut say = |message: String| report(item.clone(), message);
+    let key = |lang: &str| format!("`{field}.{lang}`");
     if text.en.trim().is_empty() {
-        say("the English text (en) is missing".into());
+        say(format!("the English text ({}) is empty", key("en")));
     }
     if text.es.trim().is_empty() {
-        say("the Spanish text (es) is missing".into());
+        say(format!("the Spanish text ({}) is empty", key("es")));
     }
     // One word spelled alike in both languages ("No") is a real translation.
     if !text.en.trim().is_empty() && text.es.trim() == text.en.trim() && text.en.contains(' ') {
         say(format!(
-            "the Spanish text is the same as the English one: \"{}\"",
+            "the Spanish text ({}) is the same as the English one: \"{}\"",
+            key("es"),
             text.en
         ));
     }
@@ -487,8 +558,10 @@ fn check_text(item: &Item, field: &str, text: &Text, report: &mut impl FnMut(Ite
         .any(|w| SECOND_PERSON_EN.contains(&w.to_lowercase().as_str()));
     if addresses_you && text.en_other.is_none() {
         say(format!(
-            "the English text says \"you\": add `en-other`, the wording for someone answering \
+            "the English text ({}) says \"you\": add {}, the wording for someone answering \
              for another person (\"{}\")",
+            key("en"),
+            key("en-other"),
             text.en
         ));
     }
@@ -498,8 +571,11 @@ fn check_text(item: &Item, field: &str, text: &Text, report: &mut impl FnMut(Ite
     // reads right for a helper, `es-other` repeats it: a reviewed choice, not a default.
     if text.en_other.is_some() && text.es_other.is_none() {
         say(format!(
-            "has `en-other` but no `es-other`: write the Spanish for someone answering for \
-             another person (\"esa persona\"), or repeat `es` if it already fits (\"{}\")",
+            "has {} but no {}: write the Spanish for someone answering for another person \
+             (\"esa persona\"), or repeat {} if it already fits (\"{}\")",
+            key("en-other"),
+            key("es-other"),
+            key("es"),
             text.es
         ));
     }
@@ -509,16 +585,24 @@ fn check_text(item: &Item, field: &str, text: &Text, report: &mut impl FnMut(Ite
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w == "usted");
     if says_usted && text.es_other.is_none() {
-        say("the Spanish text says \"usted\": add `es-other` for someone else".into());
+        say(format!(
+            "the Spanish text ({}) says \"usted\": add {} for someone else",
+            key("es"),
+            key("es-other")
+        ));
     }
     if text
         .en_other
         .is_some_and(|o| o.trim().is_empty() || o == text.en)
     {
-        say("`en-other` is empty or the same as `en`".into());
+        say(format!(
+            "{} is empty or the same as {}",
+            key("en-other"),
+            key("en")
+        ));
     }
     if text.es_other.is_some_and(|o| o.trim().is_empty()) {
-        say("`es-other` is empty".into());
+        say(format!("{} is empty", key("es-other")));
     }
 }
 
@@ -999,4 +1083,34 @@ fn visit_atoms(c: &Condition, f: &mut impl FnMut(&Condition)) {
         }
         atom => f(atom),
     }
+}
+
+/// What is wrong with a text's translation, if anything: an empty English or Spanish
+/// text, or a Spanish text that repeats the English sentence (one word spelled alike in
+/// both languages, "No" or "Tagalog", is a real translation).
+pub fn untranslated(text: &Text) -> Option<String> {
+    let (en, es) = (text.en.trim(), text.es.trim());
+    if en.is_empty() {
+        Some("the English text (en) is missing".into())
+    } else if es.is_empty() {
+        Some("the Spanish text (es) is missing".into())
+    } else if es == en && en.contains(' ') {
+        Some(format!(
+            "the Spanish text is the same as the English one: \"{en}\""
+        ))
+    } else {
+        None
+    }
+}
+
+/// The quiz's fingerprint: 16 hex digits that change with any change to what the quiz
+/// asks, shows or decides (a question, a choice, a rule, a wording, a source), and not
+/// with comments or layout. FNV-1a over the read quiz's `Debug` form.
+pub fn fingerprint(quiz: &Quiz) -> String {
+    let hash = format!("{quiz:?}")
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    format!("{hash:016x}")
 }

@@ -21,79 +21,177 @@ mod source;
 #[path = "../../src/quiz/validate.rs"]
 mod validate;
 
+use std::fmt::Write as _;
 use std::fs;
 
-use model::Tier;
-use source::{load_clinic, load_quiz, File};
+use clinic::Clinic;
+use model::{Text, Tier};
+use source::{in_file_order, load_clinic, load_quiz, File};
 
 /// Target for the average reading grade of the English texts (`product.md`: plain
 /// words, about grade 8).
-const GRADE_TARGET: f64 = 8.0;
+pub const GRADE_TARGET: f64 = 8.0;
+
+/// The first line when the content passes.
+pub const CONTENT_OK: &str = "Content OK: every path ends in a tier through a named rule.";
 
 pub fn check_content() -> Result<(), String> {
     let (quiz_name, quiz_text) = read("quiz.toml")?;
     let (clinic_name, clinic_text) = read("clinic.toml")?;
     let (_, article) = read("article.txt")?;
-
-    let clinic = load_clinic(File {
-        name: &clinic_name,
-        text: &clinic_text,
-    });
-    let quiz = load_quiz(
-        File {
-            name: &quiz_name,
-            text: &quiz_text,
-        },
+    let (text, ok) = report(
+        (&quiz_name, &quiz_text),
+        (&clinic_name, &clinic_text),
         &article,
     );
+    print!("{text}");
+    // The verdict is the first line printed: nothing to add.
+    if ok {
+        Ok(())
+    } else {
+        Err(String::new())
+    }
+}
+
+/// What `check-content` prints, for people who edit the content rather than the code,
+/// and whether the content passes: the verdict first (with every problem, in file
+/// order), what visitors will see of the clinic, the quiz's figures, and the English
+/// texts whose reading grade is above the target. `quiz` and `clinic` are each a file's
+/// name and text.
+pub fn report(quiz: (&str, &str), clinic: (&str, &str), article: &str) -> (String, bool) {
+    let file = |(name, text)| File { name, text };
+    let clinic = load_clinic(file(clinic));
+    let quiz = load_quiz(file(quiz), article);
     let mut problems = Vec::new();
     if let Err(p) = &clinic {
-        problems.extend(p.iter().map(ToString::to_string));
+        problems.extend(p.iter().cloned());
     }
     if let Err(p) = &quiz {
-        problems.extend(p.iter().map(ToString::to_string));
+        problems.extend(p.iter().cloned());
     }
-    if !problems.is_empty() {
-        for p in &problems {
-            println!("error: {p}");
-        }
-        return Err(format!(
-            "{} problem(s) in the content; the quiz will not build",
+    let problems = in_file_order(problems);
+
+    let mut out = String::new();
+    if problems.is_empty() {
+        writeln!(out, "{CONTENT_OK}").unwrap();
+    } else {
+        writeln!(
+            out,
+            "{} problem(s) in the content; the quiz will not build until they are fixed:",
             problems.len()
-        ));
+        )
+        .unwrap();
+        for p in &problems {
+            writeln!(out, "  {p}").unwrap();
+        }
     }
-    let (quiz, clinic) = (quiz.unwrap(), clinic.unwrap());
-
-    println!("English reading grades (Flesch–Kincaid), hardest first:");
-    let mut graded: Vec<(f64, String, &str)> = validate::english_texts(&quiz)
-        .into_iter()
-        .filter_map(|(item, text)| readability::grade(text).map(|g| (g, item.to_string(), text)))
-        .collect();
-    graded.sort_by(|a, b| b.0.total_cmp(&a.0));
-    for (grade, item, text) in &graded {
-        println!("  {grade:5.1}  {item}: {text}");
+    if let Ok(clinic) = &clinic {
+        out.push('\n');
+        clinic_block(&mut out, clinic);
     }
-    let average = graded.iter().map(|g| g.0).sum::<f64>() / graded.len().max(1) as f64;
+    if let (Ok(quiz), Ok(clinic)) = (&quiz, &clinic) {
+        out.push('\n');
+        writeln!(
+            out,
+            "{}",
+            version_line(clinic, &validate::fingerprint(quiz))
+        )
+        .unwrap();
+    }
+    if let Ok(quiz) = &quiz {
+        out.push('\n');
+        figures(&mut out, quiz);
+    }
+    (out, problems.is_empty())
+}
 
-    let found = validate::explore(&quiz, &mut |_, _| {});
-    let (shortest, longest, median) = found.path_lengths();
-    let rules = |tier: Tier| quiz.rules.iter().filter(|r| r.tier == tier).count();
-    println!();
-    println!(
-        "Content version {} of {}",
-        clinic.content.version, clinic.name
-    );
-    println!(
-        "  phone shown as {} and dialled as {}",
-        clinic.phone.display, clinic.phone.tel
-    );
-    match clinic.content.reviewed_by {
-        Some(by) => println!(
-            "  reviewed by {by} on {}",
-            clinic.content.reviewed_on.unwrap_or("?")
+/// Whether the quiz is the one the content version names, and if not, what to do: any
+/// change to `quiz.toml` needs a new version and a clinician's review (README "Editing
+/// the quiz"; the results stop naming the reviewer until then).
+pub fn version_line(clinic: &Clinic, fingerprint: &str) -> String {
+    let version = clinic.content.version;
+    if clinic.content.names(fingerprint) {
+        format!("The quiz is the one of content version {version} (fingerprint {fingerprint}).")
+    } else {
+        format!(
+            "The quiz changed since content version {version}: give the content a new \
+             version, with fingerprint = \"{fingerprint}\" beside it in clinic.toml's \
+             [content]; a clinician must review it (until then, results say \"not yet \
+             reviewed by a clinician\")."
+        )
+    }
+}
+
+/// A clinic fact as visitors read it: English / Spanish (once when the two are alike).
+trait Shown {
+    fn shown(&self) -> String;
+}
+
+impl Shown for Text {
+    fn shown(&self) -> String {
+        if self.en == self.es {
+            self.en.to_string()
+        } else {
+            format!("{} / {}", self.en, self.es)
+        }
+    }
+}
+
+/// What visitors will see of the clinic, and which facts the file leaves out.
+fn clinic_block(out: &mut String, clinic: &Clinic) {
+    writeln!(out, "What visitors will see of the clinic:").unwrap();
+    let mut line = |label: &str, value: String| writeln!(out, "  {label}: {value}").unwrap();
+    line("name", clinic.name.to_string());
+    line(
+        "phone",
+        format!(
+            "shown as {}, dialled as {}",
+            clinic.phone.display, clinic.phone.tel
         ),
-        None => println!("  warning: not yet reviewed by a clinician (set [content] reviewed_by)"),
-    }
+    );
+    line(
+        "booking link",
+        clinic.booking_url.unwrap_or("none").to_string(),
+    );
+    // One line each, English / Spanish.
+    let mut lines = |label: &str, values: Vec<String>| {
+        if values.is_empty() {
+            line(label, "none".into());
+        }
+        for value in values {
+            line(label, value);
+        }
+    };
+    lines("hours", clinic.hours.iter().map(|h| h.shown()).collect());
+    lines(
+        "after hours",
+        clinic.after_hours.iter().map(|t| t.shown()).collect(),
+    );
+    lines(
+        "location",
+        clinic
+            .locations
+            .iter()
+            .map(|l| format!("{}, {}", l.name.shown(), l.address))
+            .collect(),
+    );
+    lines(
+        "languages",
+        clinic.languages.iter().map(|l| l.shown()).collect(),
+    );
+    line("content version", clinic.content.version.to_string());
+    line(
+        "review",
+        match clinic.content.reviewed_by {
+            Some(by) => format!(
+                "reviewed by {by} on {}",
+                clinic.content.reviewed_on.unwrap_or("?")
+            ),
+            None => "none yet (warning: not yet reviewed by a clinician; set [content] \
+                     reviewed_by and reviewed_on once one has)"
+                .into(),
+        },
+    );
     for (missing, field) in [
         (clinic.booking_url.is_none(), "booking_url"),
         (clinic.locations.is_empty(), "locations"),
@@ -102,10 +200,28 @@ pub fn check_content() -> Result<(), String> {
         (clinic.languages.is_empty(), "languages"),
     ] {
         if missing {
-            println!("  note: clinic.toml has no {field}; results leave it out");
+            writeln!(
+                out,
+                "  note: clinic.toml has no {field}; results leave it out"
+            )
+            .unwrap();
         }
     }
-    println!(
+}
+
+/// The quiz's figures: its size, its paths, and its reading grades.
+fn figures(out: &mut String, quiz: &model::Quiz) {
+    let mut graded: Vec<(f64, String, &str)> = validate::english_texts(quiz)
+        .into_iter()
+        .filter_map(|(item, text)| readability::grade(text).map(|g| (g, item.to_string(), text)))
+        .collect();
+    graded.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let average = graded.iter().map(|g| g.0).sum::<f64>() / graded.len().max(1) as f64;
+    let found = validate::explore(quiz, &mut |_, _| {});
+    let (shortest, longest, median) = found.path_lengths();
+    let rules = |tier: Tier| quiz.rules.iter().filter(|r| r.tier == tier).count();
+    writeln!(
+        out,
         "{} questions in {} sections; {} rules (emergency {}, urgent {}, doctor-first {}, \
          call-clinic {}, self-care {}); {} patterns; {} things to tell; {} expectations",
         quiz.questions.len(),
@@ -119,13 +235,44 @@ pub fn check_content() -> Result<(), String> {
         quiz.patterns.len(),
         quiz.tell.len(),
         quiz.expectations.len(),
-    );
-    println!(
+    )
+    .unwrap();
+    writeln!(
+        out,
         "Paths walked: all {} (every checklist combination and age range), merged into {} \
          states; questions per path: {shortest} to {longest}, median {median}",
         found.paths, found.states
-    );
-    println!(
+    )
+    .unwrap();
+    // Above the target as printed (one decimal): 8.04 reads as 8.0, on target.
+    let hard: Vec<&(f64, String, &str)> = graded
+        .iter()
+        .filter(|g| (g.0 * 10.0).round() / 10.0 > GRADE_TARGET)
+        .collect();
+    out.push('\n');
+    if hard.is_empty() {
+        writeln!(
+            out,
+            "Reading grades (Flesch–Kincaid): none of the {} English texts is above grade \
+             {GRADE_TARGET}",
+            graded.len()
+        )
+        .unwrap();
+    } else {
+        writeln!(
+            out,
+            "Reading grades (Flesch–Kincaid): {} of {} English texts are above grade \
+             {GRADE_TARGET}, hardest first:",
+            hard.len(),
+            graded.len()
+        )
+        .unwrap();
+    }
+    for (grade, item, text) in hard {
+        writeln!(out, "  {grade:5.1}  {item}: {text}").unwrap();
+    }
+    writeln!(
+        out,
         "Average English reading grade: {average:.1} over {} texts (target ≤ {GRADE_TARGET}){}",
         graded.len(),
         if average <= GRADE_TARGET {
@@ -133,9 +280,8 @@ pub fn check_content() -> Result<(), String> {
         } else {
             " — above target"
         }
-    );
-    println!("Content OK: every path ends in a tier through a named rule.");
-    Ok(())
+    )
+    .unwrap();
 }
 
 /// A file of the content folder: its name as people read it, and its text.

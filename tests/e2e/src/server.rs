@@ -70,30 +70,92 @@ fn clinic_phone_in(page: &str) -> ClinicPhone {
         .expect("the clinic's tel: link in <noscript>")
 }
 
-/// A plain value of the content folder's `clinic.toml` (`name = "…"`), as the clinic
-/// set it (the folder is `SYMPTOM_QUIZ_CONTENT`, as for the build).
-pub fn clinic_value(key: &str) -> String {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+/// The content folder's `clinic.toml` (the folder is `SYMPTOM_QUIZ_CONTENT`, as for the
+/// build), read with the build's TOML parser.
+fn clinic_file() -> toml::de::DeTable<'static> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let folder = std::env::var_os("SYMPTOM_QUIZ_CONTENT").unwrap_or_else(|| "src/content".into());
     let path = root.join(folder).join("clinic.toml");
-    let clinic = std::fs::read_to_string(&path)
+    let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let prefix = format!("{key} = \"");
-    let line = clinic
-        .lines()
-        .find_map(|l| l.trim().strip_prefix(&prefix))
-        .unwrap_or_else(|| panic!("clinic.toml sets no {key} = \"…\""));
-    // Up to the closing quote, with TOML's \" and \\ read.
-    let mut value = String::new();
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => return value,
-            '\\' => value.extend(chars.next()),
-            c => value.push(c),
+    toml::de::DeTable::parse(Box::leak(text.into_boxed_str()))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .into_inner()
+}
+
+fn get<'t>(
+    table: &'t toml::de::DeTable<'static>,
+    key: &str,
+) -> Option<&'t toml::de::DeValue<'static>> {
+    table
+        .iter()
+        .find(|(k, _)| k.get_ref().as_ref() == key)
+        .map(|(_, v)| v.get_ref())
+}
+
+fn string(value: Option<&toml::de::DeValue<'static>>) -> String {
+    match value {
+        Some(toml::de::DeValue::String(s)) => s.to_string(),
+        other => panic!("clinic.toml: {other:?} is not a string"),
+    }
+}
+
+/// A plain value of the content folder's `clinic.toml` (`name = "…"`), as the clinic
+/// set it.
+pub fn clinic_value(key: &str) -> String {
+    string(get(&clinic_file(), key))
+}
+
+/// The clinic's facts in words as `clinic.toml` sets them, as a result shows them:
+/// (the section's `data-testid`, its English text, its Spanish text) for hours,
+/// after-hours, locations and languages; none for a fact the file leaves empty.
+pub fn clinic_facts() -> Vec<(&'static str, String, String)> {
+    let file = clinic_file();
+    let both = |t: &toml::de::DeValue<'static>| match t {
+        toml::de::DeValue::Table(t) => (string(get(t, "en")), string(get(t, "es"))),
+        other => panic!("clinic.toml: {other:?} is not {{ en, es }}"),
+    };
+    let list = |key: &str| match get(&file, key) {
+        Some(toml::de::DeValue::Array(items)) => items.iter().map(|i| i.get_ref()).collect(),
+        None => Vec::new(),
+        other => panic!("clinic.toml: {key} is {other:?}"),
+    };
+    let mut facts = Vec::new();
+    for hours in list("hours") {
+        let (en, es) = both(hours);
+        facts.push(("hours", en, es));
+    }
+    if let Some(after) = get(&file, "after_hours") {
+        let (en, es) = both(after);
+        if !en.is_empty() {
+            facts.push(("after-hours", en, es));
         }
     }
-    panic!("clinic.toml: {key} has no closing quote")
+    for location in list("locations") {
+        let toml::de::DeValue::Table(t) = location else {
+            panic!("clinic.toml: a location is {location:?}");
+        };
+        let (en, es) = both(get(t, "name").expect("a location's name"));
+        let address = string(get(t, "address"));
+        facts.push((
+            "locations",
+            format!("{en}: {address}"),
+            format!("{es}: {address}"),
+        ));
+    }
+    let languages: Vec<(String, String)> = list("languages").into_iter().map(both).collect();
+    if !languages.is_empty() {
+        let join = |pick: fn(&(String, String)) -> &String| {
+            languages
+                .iter()
+                .map(pick)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        facts.push(("languages", join(|l| &l.0), join(|l| &l.1)));
+    }
+    facts
 }
 
 /// The Content-Security-Policy the quiz's own page must run under, Trusted Types

@@ -119,6 +119,30 @@ fn full_runs_reach_each_of_the_five_tiers(h: Harness) {
     }
 }
 
+/// Hours, after-hours, locations and languages as the clinic file words them, in each
+/// language on the result; a fact the file leaves empty is not shown at all.
+fn the_clinic_facts_show_in_both_languages(h: Harness) {
+    let facts = e2e::server::clinic_facts();
+    let page = h.open();
+    page.start();
+    page.run(TO_CALL_CLINIC);
+    for (lang, spanish) in [("en", false), ("es", true)] {
+        page.switch_language(lang);
+        let details = page.text_content("clinic-details");
+        for (testid, en, es) in &facts {
+            let text = if spanish { es } else { en };
+            assert!(
+                details.contains(text.as_str()),
+                "{lang}: no {testid} {text:?} in {details}"
+            );
+        }
+        for testid in ["hours", "after-hours", "locations", "languages"] {
+            let set = facts.iter().any(|(t, _, _)| *t == testid);
+            assert_eq!(page.has(testid), set, "{lang}: {testid} shown: {details}");
+        }
+    }
+}
+
 fn next_waits_for_an_answer_and_back_keeps_it(h: Harness) {
     let page = h.open();
     page.start();
@@ -630,6 +654,7 @@ use e2e::in_every_engine;
 in_every_engine!(
     start_screen_says_not_a_diagnosis_and_call_911,
     full_runs_reach_each_of_the_five_tiers,
+    the_clinic_facts_show_in_both_languages,
     next_waits_for_an_answer_and_back_keeps_it,
     edit_answers_changes_the_result_and_keeps_the_emergency_notice,
     the_browser_back_button_goes_to_the_previous_question,
