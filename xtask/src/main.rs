@@ -7,6 +7,7 @@
 //! - `cargo xtask dist [--public-url /quiz/]` — the release build in `dist/` with
 //!   `.br`/`.gz` and a size table
 //! - `cargo xtask check-content` — check the quiz and clinic files in seconds
+//! - `cargo xtask staff-edit` — only the staff-edit test of `test` (`staff.rs`)
 //! - `cargo xtask bench` — the performance figures against their budget (never fails on
 //!   a timing)
 //! - `cargo xtask trunk-post-build` — Trunk's hook: the clinic's name and phone into the
@@ -17,6 +18,7 @@ mod content;
 mod dist;
 mod run;
 mod size;
+mod staff;
 mod test;
 mod tools;
 
@@ -36,6 +38,9 @@ commands:
                           (served under /quiz/ with --public-url)
   check-content           check src/content/*.toml (errors with file and line), path
                           figures and reading grades; no wasm build
+  staff-edit              only the staff-edit test of `test`: copies of the content with
+                          a clinic's typical edits (must pass) and a lowered tier (must
+                          fail the safety table only), each built and tested
   bench                   release build measured in headless Chromium and Lighthouse:
                           bytes, load, answer latency, long tasks, scores vs. budget;
                           writes target/bench/report.json
@@ -88,6 +93,7 @@ fn main() -> ExitCode {
                 .status()
         }),
         Some("bench") if args.len() == 1 => bench::bench(),
+        Some("staff-edit") if args.len() == 1 => test::staff_edit(),
         Some("test") => match parse_engines(&args[1..]) {
             Ok(engines) => test::test(&engines),
             Err(message) => Err(message),

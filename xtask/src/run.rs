@@ -102,6 +102,14 @@ impl Cmd {
                 run.passed += passed;
                 run.failed += failed;
             }
+            if let Some(name) = line
+                .strip_prefix("test ")
+                .and_then(|l| l.strip_suffix(" ... FAILED"))
+            {
+                run.failures.push(name.to_string());
+            }
+            run.output.push_str(&line);
+            run.output.push('\n');
         }
         run.success = child.wait().is_ok_and(|s| s.success());
         run
@@ -114,6 +122,10 @@ pub struct TestRun {
     pub passed: u32,
     pub failed: u32,
     pub success: bool,
+    /// The failed tests' names, as libtest prints them.
+    pub failures: Vec<String>,
+    /// Everything the run printed to standard output.
+    pub output: String,
 }
 
 /// Reads `test result: ok. 12 passed; 0 failed; ...` (libtest and wasm-bindgen-test).

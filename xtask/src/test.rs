@@ -158,6 +158,8 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
         report.skipped(&e2e, "no release build");
     }
 
+    staff_edits(&mut report, &tools, &axe);
+
     report.print(started);
     if report.failed == 0 {
         Ok(())
@@ -165,6 +167,108 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
         Err(String::new())
     }
 }
+
+/// `cargo xtask staff-edit`: only the staff-edit test, with its own summary.
+pub fn staff_edit() -> Result<(), String> {
+    let started = Instant::now();
+    let tools = Tools::ensure_for_tests(&[Engine::Chromium])?;
+    let axe = crate::run::step("tools: axe-core (accessibility audits)", Tools::ensure_axe)?;
+    let mut report = Report::default();
+    staff_edits(&mut report, &tools, &axe);
+    report.print(started);
+    if report.failed == 0 {
+        Ok(())
+    } else {
+        Err(String::new())
+    }
+}
+
+/// The staff-edit test (`staff.rs`): the typical edits pass check-content, the host
+/// tests and a quick end-to-end run in Chromium on their own release build; the lowered
+/// tier fails exactly the safety table, with the rule named. Builds share `target/`:
+/// only the app crate and its tests are rebuilt for each copy.
+fn staff_edits(report: &mut Report, tools: &Tools, axe: &std::path::Path) {
+    const DIST: &str = "target/staff-edit/dist";
+    let host_tests = |folder: &std::path::Path| {
+        Cmd::cargo()
+            .args(["test", "--no-fail-fast", "--workspace", "--exclude", "e2e"])
+            .env(CONTENT, folder)
+            .tests()
+    };
+    let typical = match crate::staff::write("typical", crate::staff::TYPICAL) {
+        Ok(folder) => folder,
+        Err(message) => {
+            eprintln!("{message}");
+            report.skipped("staff edits", &message);
+            return;
+        }
+    };
+    report.check("staff edits: check-content", || {
+        Cmd::cargo()
+            .args(["xtask", "check-content"])
+            .env(CONTENT, &typical)
+            .status()
+    });
+    report.tests("staff edits: host tests", || host_tests(&typical));
+    let built = report.check("staff edits: release build", || {
+        Cmd::new(tools.trunk())
+            .args(["build", "--release", "--dist", DIST])
+            .env("PATH", tools.path_var())
+            .env(CONTENT, &typical)
+            .status()
+    });
+    if built {
+        report.tests("staff edits: end-to-end, Chromium", || {
+            let mut cmd = Cmd::cargo()
+                .args(["test", "--package", "e2e", "--test", "quiz", "--"])
+                .args(STAFF_E2E.iter().map(|t| format!("chromium::{t}")))
+                .env("PATH", tools.path_var())
+                .env(CONTENT, &typical)
+                .env("E2E_DIST", root().join(DIST))
+                .env("E2E_AXE", axe);
+            if let Some(minibrowser) = minibrowser() {
+                cmd = cmd.env("E2E_MINIBROWSER", minibrowser);
+            }
+            cmd.tests()
+        });
+    } else {
+        report.skipped("staff edits: end-to-end, Chromium", "no release build");
+    }
+    let lowered = crate::staff::write("lowered", crate::staff::LOWERED);
+    report.check(
+        "staff edits: a lowered tier fails the safety table only",
+        || {
+            let folder = lowered?;
+            let run = host_tests(&folder);
+            let expected = [crate::staff::LOWERED_FAILS.to_string()];
+            if run.failures != expected {
+                return Err(format!(
+                    "a lowered tier must fail exactly {expected:?}; failed: {:?}",
+                    run.failures
+                ));
+            }
+            let rule = format!("\"{}\" (call-clinic)", crate::staff::LOWERED_RULE);
+            if !run.output.contains(&rule) || !run.output.contains("require urgent") {
+                return Err(format!(
+                    "the safety table's message names neither the rule {rule} nor the tier it \
+                 requires"
+                ));
+            }
+            Ok(())
+        },
+    );
+}
+
+/// The content folder setting (`.cargo/config.toml`).
+const CONTENT: &str = "SYMPTOM_QUIZ_CONTENT";
+
+/// The end-to-end tests of the staff-edit run: a run to each tier (new question
+/// included), the clinic's facts in both languages, the strict CSP.
+const STAFF_E2E: &[&str] = &[
+    "full_runs_reach_each_of_the_five_tiers",
+    "the_clinic_facts_show_in_both_languages",
+    "the_quiz_runs_under_the_strict_csp_without_a_violation",
+];
 
 /// What ran: each check counts as one, each test as one.
 #[derive(Default)]

@@ -1,0 +1,125 @@
+//! The staff-edit test of `cargo xtask test`: copies of the repository's content with
+//! the edits a clinic's staff make, built and tested through the content folder setting
+//! (`SYMPTOM_QUIZ_CONTENT`), exactly as a clinic that keeps its content apart would.
+//!
+//! - [`TYPICAL`]: the phone and its extension, a booking link, hours, locations, languages
+//!   and an after-hours message in both languages, a question reworded, a new yes/no
+//!   question with a "tell the acupuncturist" note, and a new content version. Every
+//!   check must pass on it.
+//! - [`LOWERED`]: one rule's tier lowered (fever, urgent → call-clinic). Exactly the
+//!   safety table must fail on it, with a message a manager can act on.
+//!
+//! Each edit replaces text that must be found exactly once in the repository's content,
+//! so a change there that an edit no longer fits fails here by name, never silently.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// One edit: (file, the text it replaces, the new text).
+type Edit = (&'static str, &'static str, &'static str);
+
+/// What a clinic's staff typically change, written as they would (README "Editing the
+/// quiz").
+pub const TYPICAL: &[Edit] = &[
+    ("clinic.toml", "phone = \"+18445662723\"", "phone = \"+18445662799\""),
+    ("clinic.toml", "extension = \"\"", "extension = \"12\""),
+    (
+        "clinic.toml",
+        "booking_url = \"\"",
+        "booking_url = \"https://booking.example.com/wellness-and-pain\"",
+    ),
+    (
+        "clinic.toml",
+        "\nlocations = []",
+        "\nlocations = [\n  { name.en = \"Main office\", name.es = \"Oficina principal\", \
+         address = \"120 Harbor Blvd, Suite 4, Long Beach, CA 90802\" },\n]",
+    ),
+    (
+        "clinic.toml",
+        "\nhours = []",
+        "\nhours = [\n  { en = \"Monday to Friday, 8 am to 6 pm\", \
+         es = \"De lunes a viernes, de 8 a. m. a 6 p. m.\" },\n  \
+         { en = \"Saturday, 9 am to 1 pm\", es = \"Sábado, de 9 a. m. a 1 p. m.\" },\n]",
+    ),
+    (
+        "clinic.toml",
+        "after_hours.en = \"\"\nafter_hours.es = \"\"",
+        "after_hours.en = \"Leave a message and we will call you back the next working day.\"\n\
+         after_hours.es = \"Deje un mensaje y le llamaremos el siguiente día laborable.\"",
+    ),
+    (
+        "clinic.toml",
+        "\nlanguages = []",
+        "\nlanguages = [{ en = \"English\", es = \"inglés\" }, { en = \"Spanish\", es = \"español\" }]",
+    ),
+    ("clinic.toml", "version = \"2026-11-30.1\"", "version = \"2026-12-07.1\""),
+    // A wording changed.
+    (
+        "quiz.toml",
+        "why.en = \"Acupuncture may be worth trying when other treatments have not worked.\"",
+        "why.en = \"Acupuncture can be worth a try when other treatments have not worked.\"",
+    ),
+    // A new yes/no question with a note for the acupuncturist, after the last question.
+    ("quiz.toml", "\n# Triage rules.", NEW_QUESTION),
+];
+
+const NEW_QUESTION: &str = r#"
+[[question]]
+id = "skin-on-back"
+section = "before-a-visit"
+kind = "yes-no"
+prompt.en = "Do you have a rash, a cut or a skin problem on your back?"
+prompt.en-other = "Do they have a rash, a cut or a skin problem on their back?"
+prompt.es = "¿Tiene un sarpullido, una herida o un problema de la piel en la espalda?"
+prompt.es-other = "¿Esa persona tiene un sarpullido, una herida o un problema de la piel en la espalda?"
+why.en = "Needles are not placed on broken or irritated skin."
+why.es = "No se ponen agujas en piel lastimada o irritada."
+source = "To create the right treatment plan for you, a qualified acupuncturist can assess your individual needs."
+
+[[tell]]
+id = "skin-on-back"
+when = { question = "skin-on-back", is = ["yes"] }
+text.en = "A rash, a cut or a skin problem on the back."
+text.es = "Un sarpullido, una herida o un problema de la piel en la espalda."
+source = "To create the right treatment plan for you, a qualified acupuncturist can assess your individual needs."
+
+# Triage rules."#;
+
+/// One rule's tier lowered: the mistake the safety table exists to catch.
+pub const LOWERED: &[Edit] = &[(
+    "quiz.toml",
+    "id = \"fever\"\ntier = \"urgent\"",
+    "id = \"fever\"\ntier = \"call-clinic\"",
+)];
+
+/// The rule [`LOWERED`] changes and the one host test that must fail on it.
+pub const LOWERED_RULE: &str = "fever";
+pub const LOWERED_FAILS: &str = "the_independent_table_holds";
+
+/// Writes the repository's content with `edits` to `target/staff-edit/<name>` and
+/// returns the folder.
+pub fn write(name: &str, edits: &[Edit]) -> Result<PathBuf, String> {
+    let from = crate::root().join("src/content");
+    let to = crate::root().join("target/staff-edit").join(name);
+    let _ = fs::remove_dir_all(&to);
+    fs::create_dir_all(&to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for file in ["quiz.toml", "clinic.toml", "article.txt"] {
+        let mut text = read(&from.join(file))?;
+        for (_, old, new) in edits.iter().filter(|(f, _, _)| *f == file) {
+            let found = text.matches(old).count();
+            if found != 1 {
+                return Err(format!(
+                    "the staff edit of {file} replacing {old:?} finds it {found} time(s) in \
+                     src/content/{file}; update xtask/src/staff.rs to the content"
+                ));
+            }
+            text = text.replacen(old, new, 1);
+        }
+        fs::write(to.join(file), text).map_err(|e| format!("{}: {e}", to.display()))?;
+    }
+    Ok(to)
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
