@@ -1170,23 +1170,20 @@ impl<'a> Reader<'a> {
         let root = self.parse()?;
         let item = "clinic";
         let whole = 0..0;
-        self.known_keys(
-            &root,
-            &[
-                "name",
-                "phone",
-                "extension",
-                "booking_url",
-                "locations",
-                "location",
-                "hours",
-                "after_hours",
-                "insurance",
-                "languages",
-                "content",
-            ],
-            item,
-        );
+        const KEYS: [&str; 11] = [
+            "name",
+            "phone",
+            "extension",
+            "booking_url",
+            "locations",
+            "location",
+            "hours",
+            "after_hours",
+            "insurance",
+            "languages",
+            "content",
+        ];
+        self.known_keys(&root, &KEYS, item);
         let name = self.string(&root, "name", item, &whole);
         if name.is_some_and(|n| n.trim().is_empty() || n.len() > 80) {
             self.error(&whole, item, "\"name\" must be 1 to 80 characters");
@@ -1262,11 +1259,23 @@ impl<'a> Reader<'a> {
             Some(v) => match v.get_ref() {
                 DeValue::Table(t) => {
                     let span = v.span();
-                    self.known_keys(
-                        t,
-                        &["version", "fingerprint", "reviewed_by", "reviewed_on"],
-                        "[content]",
-                    );
+                    const OWN: [&str; 4] = ["version", "fingerprint", "reviewed_by", "reviewed_on"];
+                    // A clinic fact pasted at the end of the file lands in [content].
+                    for (key, _) in t.iter() {
+                        let name = key.get_ref().as_ref();
+                        if KEYS.contains(&name) {
+                            self.error(
+                                &key.span(),
+                                "[content]",
+                                format!(
+                                    "\"{name}\" is under [content]: move it above the \
+                                     [content] line (every line after [content] belongs to it)"
+                                ),
+                            );
+                        }
+                    }
+                    let allowed: Vec<&str> = OWN.iter().chain(&KEYS).copied().collect();
+                    self.known_keys(t, &allowed, "[content]");
                     let version = self.string(t, "version", "[content]", &span);
                     let fingerprint = self
                         .optional_string(t, "fingerprint", "[content]")
@@ -1277,6 +1286,30 @@ impl<'a> Reader<'a> {
                     let reviewed_on = self
                         .optional_string(t, "reviewed_on", "[content]")
                         .filter(|s| !s.is_empty());
+                    let date = |d: &str| {
+                        let b = d.as_bytes();
+                        b.len() == 10
+                            && b.iter().enumerate().all(|(i, c)| match i {
+                                4 | 7 => *c == b'-',
+                                _ => c.is_ascii_digit(),
+                            })
+                    };
+                    if let Some(on) = reviewed_on.filter(|d| !date(d)) {
+                        let at = Self::get(t, "reviewed_on").map_or(span.clone(), |v| v.span());
+                        let message = format!(
+                            "reviewed_on \"{on}\" must be a date written year-month-day, \
+                             e.g. \"2026-12-07\""
+                        );
+                        self.error(&at, "[content]", message);
+                    }
+                    if reviewed_by.is_some() != reviewed_on.is_some() {
+                        self.error(
+                            &span,
+                            "[content]",
+                            "a review needs both reviewed_by (the clinician's name) and \
+                             reviewed_on (the date), or neither",
+                        );
+                    }
                     version.map(|version| ContentVersion {
                         version,
                         fingerprint,

@@ -32,8 +32,12 @@ use source::{in_file_order, load_clinic, load_quiz, File};
 /// words, about grade 8).
 pub const GRADE_TARGET: f64 = 8.0;
 
+/// The fewest words a text needs for its reading grade to be listed.
+const MIN_GRADED_WORDS: usize = 5;
+
 /// The first line when the content passes.
-pub const CONTENT_OK: &str = "Content OK: every path ends in a tier through a named rule.";
+pub const CONTENT_OK: &str =
+    "Content OK: every possible set of answers leads to a result, through a rule of the file.";
 
 pub fn check_content() -> Result<(), String> {
     let (quiz_name, quiz_text) = read("quiz.toml")?;
@@ -45,12 +49,50 @@ pub fn check_content() -> Result<(), String> {
         &article,
     );
     print!("{text}");
+    if let Some(warning) = same_version_as_committed(&clinic_text) {
+        println!("\n{warning}");
+    }
     // The verdict is the first line printed: nothing to add.
     if ok {
         Ok(())
     } else {
         Err(String::new())
     }
+}
+
+/// A warning when the quiz's fingerprint differs from the committed `clinic.toml`'s but
+/// the version does not: a changed quiz must not go out under the old version. Nothing
+/// when the content folder is not in git, or `clinic.toml` is not committed yet.
+fn same_version_as_committed(clinic_text: &str) -> Option<String> {
+    let (path, _) = crate::content_file("clinic.toml");
+    // std's Command, not `run::Cmd`: `tests/content.rs` includes this file alone.
+    let output = std::process::Command::new("git")
+        .arg("-C")
+        .arg(path.parent()?)
+        .args(["show", "HEAD:./clinic.toml"])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let committed = String::from_utf8(output.stdout)
+        .ok()
+        .filter(|_| output.status.success())?;
+    let read = |text: &str| {
+        load_clinic(File {
+            name: "clinic.toml",
+            text,
+        })
+        .ok()
+    };
+    let (before, now) = (read(&committed)?.content, read(clinic_text)?.content);
+    (now.fingerprint != before.fingerprint && now.version == before.version).then(|| {
+        format!(
+            "warning: the quiz's fingerprint changed since the last commit, but the content \
+             version is still {}: give it a new one (today's date and .1, or the next number \
+             for another change the same day, e.g. {}.2)",
+            now.version,
+            now.version.split('.').next().unwrap_or(now.version)
+        )
+    })
 }
 
 /// What `check-content` prints, for people who edit the content rather than the code,
@@ -239,22 +281,25 @@ fn figures(out: &mut String, quiz: &model::Quiz) {
     .unwrap();
     writeln!(
         out,
-        "Paths walked: all {} (every checklist combination and age range), merged into {} \
-         states; questions per path: {shortest} to {longest}, median {median}",
+        "Every set of answers checked: {} in all (every combination of ticks, every age), \
+         {} distinct situations; a visitor answers {shortest} to {longest} questions, \
+         half of the paths {median} or fewer",
         found.paths, found.states
     )
     .unwrap();
-    // Above the target as printed (one decimal): 8.04 reads as 8.0, on target.
+    // Above the target as printed (one decimal): 8.04 reads as 8.0, on target. A label
+    // of a few words ("Has allergies", 8.8) gets a grade that means little: left out.
     let hard: Vec<&(f64, String, &str)> = graded
         .iter()
         .filter(|g| (g.0 * 10.0).round() / 10.0 > GRADE_TARGET)
+        .filter(|g| g.2.split_whitespace().count() >= MIN_GRADED_WORDS)
         .collect();
     out.push('\n');
     if hard.is_empty() {
         writeln!(
             out,
-            "Reading grades (Flesch–Kincaid): none of the {} English texts is above grade \
-             {GRADE_TARGET}",
+            "Reading grades (Flesch–Kincaid): none of the {} English texts of \
+             {MIN_GRADED_WORDS} words or more is above grade {GRADE_TARGET}",
             graded.len()
         )
         .unwrap();
@@ -262,7 +307,7 @@ fn figures(out: &mut String, quiz: &model::Quiz) {
         writeln!(
             out,
             "Reading grades (Flesch–Kincaid): {} of {} English texts are above grade \
-             {GRADE_TARGET}, hardest first:",
+             {GRADE_TARGET}, hardest first (texts under {MIN_GRADED_WORDS} words left out):",
             hard.len(),
             graded.len()
         )

@@ -159,13 +159,7 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
     }
 
     staff_edits(&mut report, &tools, &axe);
-
-    report.print(started);
-    if report.failed == 0 {
-        Ok(())
-    } else {
-        Err(String::new())
-    }
+    report.finish(started)
 }
 
 /// `cargo xtask staff-edit`: only the staff-edit test, with its own summary.
@@ -175,12 +169,7 @@ pub fn staff_edit() -> Result<(), String> {
     let axe = crate::run::step("tools: axe-core (accessibility audits)", Tools::ensure_axe)?;
     let mut report = Report::default();
     staff_edits(&mut report, &tools, &axe);
-    report.print(started);
-    if report.failed == 0 {
-        Ok(())
-    } else {
-        Err(String::new())
-    }
+    report.finish(started)
 }
 
 /// The staff-edit test (`staff.rs`): the typical edits pass check-content, the host
@@ -323,6 +312,16 @@ impl Report {
         let seconds = started.elapsed().as_secs_f64();
         self.rows
             .push(format!("  {name:<44} {status} [{seconds:.1} s]"));
+    }
+
+    /// Prints the summary; an error (already said there) when anything failed.
+    fn finish(self, started: Instant) -> Result<(), String> {
+        self.print(started);
+        if self.failed == 0 {
+            Ok(())
+        } else {
+            Err(String::new())
+        }
     }
 
     fn print(&self, started: Instant) {
