@@ -847,10 +847,12 @@ fn table_failures(quiz: &Quiz) -> Vec<String> {
         .filter_map(|(name, case, want)| match outcome(quiz, case) {
             Ok(outcome) if outcome.tier == *want => None,
             Ok(outcome) => {
+                // Every rule that fired, the lower tiers' too: a lowered rule is among
+                // them.
                 let fired: Vec<String> = outcome
-                    .reasons()
+                    .fired
                     .iter()
-                    .map(|r| format!("\"{}\" ({})", r.rule.id, r.rule.tier.slug()))
+                    .map(|r| format!("\"{}\" ({})", r.id, r.tier.slug()))
                     .collect();
                 Some(format!(
                     "the case \"{name}\" now gets {}, and the safety rules \
