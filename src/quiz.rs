@@ -4,7 +4,7 @@
 //! **Architecture invariant: this module knows nothing of the browser.** It uses only
 //! `std` (and, on the host, the `toml` parser), never Yew, `web-sys`, `gloo`, `js-sys` or
 //! `wasm-bindgen`, so that every path through the quiz is tested with plain
-//! `cargo test` on the host. `tests/core_is_pure.rs` fails if that changes.
+//! `cargo test` on the host. `tests/host/core_is_pure.rs` fails if that changes.
 //! `build.rs` includes some of these files by path: they refer to each other as
 //! `super::…`, never `crate::…`.
 //!

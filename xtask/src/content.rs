@@ -65,7 +65,7 @@ pub fn check_content() -> Result<(), String> {
 /// when the content folder is not in git, or `clinic.toml` is not committed yet.
 fn same_version_as_committed(clinic_text: &str) -> Option<String> {
     let (path, _) = crate::content_file("clinic.toml");
-    // std's Command, not `run::Cmd`: `tests/content.rs` includes this file alone.
+    // std's Command, not `run::Cmd`: `tests/host/content.rs` includes this file alone.
     let output = std::process::Command::new("git")
         .arg("-C")
         .arg(path.parent()?)

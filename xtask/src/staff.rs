@@ -94,7 +94,7 @@ pub const LOWERED: &[Edit] = &[(
 
 /// The rule [`LOWERED`] changes and the one host test that must fail on it.
 pub const LOWERED_RULE: &str = "fever";
-pub const LOWERED_FAILS: &str = "the_independent_table_holds";
+pub const LOWERED_FAILS: &str = "triage::the_independent_table_holds";
 
 /// Writes the repository's content with `edits` to `target/staff-edit/<name>` and
 /// returns the folder.

@@ -1,5 +1,4 @@
 //! Presentation settings from the page: valid values pass, everything else is refused.
-#![cfg(not(target_arch = "wasm32"))]
 
 use symptom_quiz::settings::{
     accent, accent_for_dark, contrast, font, radius, DARK_ON_ACCENT, DARK_SURFACE, SYSTEM_FONT,

@@ -5,18 +5,13 @@
 //!
 //! The browser's share of the hostile table (URL parameters, embed attributes,
 //! `postMessage`, `localStorage`) runs in every engine in `tests/e2e/tests/hostile.rs`.
-#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use symptom_quiz::quiz::source::{load_clinic, load_quiz, File, FileProblem, MAX_TEXT};
 use symptom_quiz::quiz::{Lang, Saved, QUIZ};
 use symptom_quiz::settings;
 
-// The repository's own content, as the fixture the reader's checks edit: the same
-// whatever folder a clinic's build reads (`SYMPTOM_QUIZ_CONTENT`).
-const QUIZ_TOML: &str = include_str!("../src/content/quiz.toml");
-const CLINIC_TOML: &str = include_str!("../src/content/clinic.toml");
-const ARTICLE: &str = include_str!("../src/content/article.txt");
+use crate::{ARTICLE, CLINIC_TOML, QUIZ_TOML};
 
 /// Which content file a case breaks.
 #[derive(Clone, Copy, Debug)]

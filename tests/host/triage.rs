@@ -10,7 +10,6 @@
 //! - a mutation check: without any one rule, some check here fails;
 //! - property tests: a red flag gives at least its tier whatever else is answered, and
 //!   adding a symptom never lowers the tier.
-#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use symptom_quiz::quiz::validate::{candidates, explore};

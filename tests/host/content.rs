@@ -1,15 +1,10 @@
 //! The content files and their checker: the shipped files pass, and each kind of broken
 //! file gives its precise error, naming the file, the line and the item.
-#![cfg(not(target_arch = "wasm32"))]
 
 use symptom_quiz::quiz::source::{load_clinic, load_quiz, File, FileProblem};
 use symptom_quiz::quiz::Quiz;
 
-// The repository's own content, as the fixture the reader's checks edit: the same
-// whatever folder a clinic's build reads (`SYMPTOM_QUIZ_CONTENT`).
-const QUIZ_TOML: &str = include_str!("../src/content/quiz.toml");
-const CLINIC_TOML: &str = include_str!("../src/content/clinic.toml");
-const ARTICLE: &str = include_str!("../src/content/article.txt");
+use crate::{ARTICLE, CLINIC_TOML, QUIZ_TOML};
 
 fn load(text: &str) -> Result<Quiz, Vec<FileProblem>> {
     load_quiz(
@@ -715,15 +710,8 @@ fn someone_else_wordings_differ_in_spanish_too() {
 // included by path as the xtask has it (with the core's files it includes in turn).
 // ---------------------------------------------------------------------------------
 
-#[path = "../xtask/src/content.rs"]
+#[path = "../../xtask/src/content.rs"]
 mod check_content;
-
-/// The xtask's way to name a content file, which the included report's file reading
-/// refers to (the tests give it texts, not files).
-#[allow(dead_code)]
-fn content_file(file: &str) -> (std::path::PathBuf, String) {
-    (file.into(), file.into())
-}
 
 /// What check-content prints for these files, and whether they pass.
 fn check(quiz: &str, clinic: &str) -> (String, bool) {

@@ -1,7 +1,6 @@
 //! Saved progress read back from `localStorage` is untrusted: a valid line restores the
 //! answers; anything else — corrupt, another app's data, another content version,
 //! expired, answers that do not fit — is discarded whole.
-#![cfg(not(target_arch = "wasm32"))]
 
 use symptom_quiz::quiz::{
     Answer, Answers, ChoiceId, Discarded, Lang, Perspective, QuestionId, Saved, SavedStep,

@@ -1,7 +1,6 @@
 //! The flow through the compiled-in quiz: show-if, Back, changing an earlier answer,
 //! the checklist's "None of these", refusing answers that do not fit, perspective, and
 //! the progress figure.
-#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use symptom_quiz::quiz::validate::candidates;
