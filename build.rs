@@ -1,5 +1,5 @@
 //! Compiles the content in: reads `quiz.toml`, `clinic.toml` and `article.txt` from the
-//! content folder (`SYMPTOM_QUIZ_CONTENT`, set in `.cargo/config.toml` to `src/content`;
+//! content folder (`SYMPTOM_QUIZ_CONTENT`, set in `.cargo/config.toml` to `content`;
 //! a clinic may point it at a folder of its own, relative to the project root or
 //! absolute), validates them (a broken or unsafe quiz does not build), and writes them
 //! as `static` Rust data to `$OUT_DIR`, which `src/quiz/content.rs` and `src/clinic.rs`
@@ -38,7 +38,7 @@ fn main() {
     println!("cargo:rerun-if-env-changed={CONTENT}");
     println!("cargo:rerun-if-changed=src/quiz");
     let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
-    let folder = env::var_os(CONTENT).map_or_else(|| "src/content".into(), PathBuf::from);
+    let folder = env::var_os(CONTENT).map_or_else(|| "content".into(), PathBuf::from);
     let folder = root.join(folder);
     println!("cargo:rerun-if-changed={}", folder.display());
     let read = |file: &str| {

@@ -1,4 +1,4 @@
-//! The clinic's identity, read from `src/content/clinic.toml` at build time and compiled
+//! The clinic's identity, read from `content/clinic.toml` at build time and compiled
 //! in (see `build.rs`): no URL, attribute or message can change it, so a crafted link
 //! can never show another number under the clinic's name. `index.html`'s loading and
 //! `<noscript>` messages get the same name and phone at build time (`cargo xtask

@@ -1,6 +1,6 @@
 //! Every string the screens show that is not quiz content, in each language: one table,
 //! so that a translation is complete or does not compile. Content (questions, results)
-//! comes from `src/content/quiz.toml`; the clinic's facts from `clinic.toml`.
+//! comes from `content/quiz.toml`; the clinic's facts from `clinic.toml`.
 
 use crate::quiz::{Lang, Progress};
 

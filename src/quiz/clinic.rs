@@ -1,4 +1,4 @@
-//! The clinic's facts, from `src/content/clinic.toml`, compiled in at build time: no
+//! The clinic's facts, from `content/clinic.toml`, compiled in at build time: no
 //! URL, attribute or message can change them, so a crafted link can never show
 //! another number under the clinic's name.
 

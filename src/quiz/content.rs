@@ -1,4 +1,4 @@
-//! The quiz as compiled in: `build.rs` reads and validates `src/content/quiz.toml` and
+//! The quiz as compiled in: `build.rs` reads and validates `content/quiz.toml` and
 //! writes it here as `static` data, so the browser never parses TOML.
 
 use super::model::{

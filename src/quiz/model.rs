@@ -1,6 +1,6 @@
 //! The shapes of the quiz: sections, questions of five kinds, show-if conditions, the
 //! named triage rules, and the texts of the results. Everything here is data; it is
-//! written in `src/content/quiz.toml` and turned into `static` Rust by `build.rs`.
+//! written in `content/quiz.toml` and turned into `static` Rust by `build.rs`.
 //!
 //! All references are `&'static`: in the app the data is compiled in; on the host
 //! (build script, `cargo xtask check-content`, tests) the loader leaks what it parsed,
@@ -261,7 +261,7 @@ impl Line {
 }
 
 /// Where an item comes from: a sentence of the clinic's article, quoted verbatim (the
-/// loader checks it is in `src/content/article.txt`), or a guideline.
+/// loader checks it is in `content/article.txt`), or a guideline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Source {
     Article(&'static str),

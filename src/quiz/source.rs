@@ -1,4 +1,4 @@
-//! Reading the content files (`src/content/quiz.toml`, `src/content/clinic.toml`) into
+//! Reading the content files (`content/quiz.toml`, `content/clinic.toml`) into
 //! the model, with errors that name the file, the line and the item.
 //!
 //! Host only: `build.rs` uses it to turn the files into compiled-in data, and so do

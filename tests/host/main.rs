@@ -19,9 +19,9 @@ mod triage;
 // The repository's own content, as the fixture the reader's checks edit: the same
 // whatever folder a clinic's build reads (`SYMPTOM_QUIZ_CONTENT`), whose quiz the
 // compiled-in `QUIZ` and `CLINIC` are.
-const QUIZ_TOML: &str = include_str!("../../src/content/quiz.toml");
-const CLINIC_TOML: &str = include_str!("../../src/content/clinic.toml");
-const ARTICLE: &str = include_str!("../../src/content/article.txt");
+const QUIZ_TOML: &str = include_str!("../../content/quiz.toml");
+const CLINIC_TOML: &str = include_str!("../../content/clinic.toml");
+const ARTICLE: &str = include_str!("../../content/article.txt");
 
 /// The xtask's way to name a content file, which `content::check_content` (the xtask's
 /// report, included by path) refers to at the crate root; the tests give the report

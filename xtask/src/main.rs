@@ -36,7 +36,7 @@ commands:
   dist [--public-url /quiz/]
                           release build in dist/, with .br and .gz and a size table
                           (served under /quiz/ with --public-url)
-  check-content           check src/content/*.toml (errors with file and line), path
+  check-content           check content/*.toml (errors with file and line), path
                           figures and reading grades; no wasm build
   staff-edit              only the staff-edit test of `test`: copies of the content with
                           a clinic's typical edits (must pass) and a lowered tier (must
@@ -153,7 +153,7 @@ fn serve() -> Result<(), String> {
 /// `.cargo/config.toml`; relative to the root or absolute), and how to name a file in it
 /// to people: relative to the root when inside it.
 pub fn content_file(file: &str) -> (PathBuf, String) {
-    let folder = std::env::var_os("SYMPTOM_QUIZ_CONTENT").unwrap_or_else(|| "src/content".into());
+    let folder = std::env::var_os("SYMPTOM_QUIZ_CONTENT").unwrap_or_else(|| "content".into());
     let path = root().join(folder).join(file);
     let name = path
         .strip_prefix(root())

@@ -99,7 +99,7 @@ pub const LOWERED_FAILS: &str = "triage::the_independent_table_holds";
 /// Writes the repository's content with `edits` to `target/staff-edit/<name>` and
 /// returns the folder.
 pub fn write(name: &str, edits: &[Edit]) -> Result<PathBuf, String> {
-    let from = crate::root().join("src/content");
+    let from = crate::root().join("content");
     let to = crate::root().join("target/staff-edit").join(name);
     let _ = fs::remove_dir_all(&to);
     fs::create_dir_all(&to).map_err(|e| format!("{}: {e}", to.display()))?;
@@ -110,7 +110,7 @@ pub fn write(name: &str, edits: &[Edit]) -> Result<PathBuf, String> {
             if found != 1 {
                 return Err(format!(
                     "the staff edit of {file} replacing {old:?} finds it {found} time(s) in \
-                     src/content/{file}; update xtask/src/staff.rs to the content"
+                     content/{file}; update xtask/src/staff.rs to the content"
                 ));
             }
             text = text.replacen(old, new, 1);

@@ -74,7 +74,7 @@ fn clinic_phone_in(page: &str) -> ClinicPhone {
 /// build), read with the build's TOML parser.
 fn clinic_file() -> toml::de::DeTable<'static> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let folder = std::env::var_os("SYMPTOM_QUIZ_CONTENT").unwrap_or_else(|| "src/content".into());
+    let folder = std::env::var_os("SYMPTOM_QUIZ_CONTENT").unwrap_or_else(|| "content".into());
     let path = root.join(folder).join("clinic.toml");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
