@@ -4,8 +4,8 @@
 //! `<noscript>` messages get the same name and phone at build time (`cargo xtask
 //! trunk-post-build`, Trunk's hook).
 
-pub use crate::quiz::clinic::{Clinic, ContentVersion, Location, Phone};
-use crate::quiz::Text;
+use quiz::Text;
+pub use quiz::{Clinic, ContentVersion, Location, Phone};
 
 include!(concat!(env!("OUT_DIR"), "/clinic.rs"));
 

@@ -8,8 +8,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Storage, UrlSearchParams};
 
 use crate::clinic::CLINIC;
-use crate::quiz::{Lang, Saved, QUIZ};
+use crate::content::QUIZ;
 use crate::settings;
+use quiz::{Lang, Saved};
 
 /// `localStorage` keys, namespaced so that another app on the origin is not touched.
 const PROGRESS_KEY: &str = "symptom-quiz:progress";

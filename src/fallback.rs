@@ -4,8 +4,8 @@
 //! whatever state Yew was left in.
 
 use crate::clinic::{Phone, CLINIC, EMERGENCY};
-use crate::quiz::Lang;
 use crate::strings::strings;
+use quiz::Lang;
 
 /// Replaces the quiz with the fallback whenever the app panics.
 pub fn install_panic_hook() {

@@ -1,7 +1,8 @@
 //! symptom-quiz: a back-pain symptom quiz for the Wellness and Pain clinic that runs
 //! entirely in the visitor's browser.
 //!
-//! - [`quiz`] is the pure core (questions, flow, triage); it knows nothing of the browser.
+//! - the `quiz` crate (`crates/quiz`) is the pure core (questions, flow, triage); it knows
+//!   nothing of the browser. [`content`] is the quiz compiled into it.
 //! - [`state`] is the one reducer the screens dispatch to.
 //! - [`components`] are the screens, one Yew function component per file.
 //! - [`clinic`] is the clinic's identity, fixed at build time.
@@ -12,9 +13,9 @@
 
 pub mod clinic;
 pub mod components;
+pub mod content;
 pub mod edge;
 pub mod fallback;
-pub mod quiz;
 pub mod settings;
 pub mod state;
 pub mod strings;

@@ -7,9 +7,10 @@ use std::rc::Rc;
 
 use yew::{Reducible, UseReducerHandle};
 
+use crate::content::QUIZ;
 use crate::edge::Config;
-use crate::quiz::{
-    Answer, Answers, ChoiceId, Lang, Perspective, QuestionId, Saved, SavedStep, Step, Tier, QUIZ,
+use quiz::{
+    Answer, Answers, ChoiceId, Lang, Perspective, QuestionId, Saved, SavedStep, Step, Tier,
 };
 
 /// Which screen the visitor is on.

@@ -2,7 +2,7 @@
 //! so that a translation is complete or does not compile. Content (questions, results)
 //! comes from `content/quiz.toml`; the clinic's facts from `clinic.toml`.
 
-use crate::quiz::{Lang, Progress};
+use quiz::{Lang, Progress};
 
 pub struct Strings {
     pub start_title: &'static str,

@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use super::{LanguageSwitch, QuestionScreen, ResultScreen, StartScreen};
 use crate::clinic::CLINIC;
+use crate::content::QUIZ;
 use crate::edge::{self, Config};
-use crate::quiz::QUIZ;
 use crate::state::{Action, QuizContext, Stage, State};
 use crate::strings::strings;
 

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use crate::quiz::Lang;
 use crate::state::{Action, QuizContext};
 use crate::strings::strings;
+use quiz::Lang;
 
 /// English / Español, each named in itself and marked with its own `lang`, so that a
 /// screen reader pronounces it right. Switching keeps every answer.

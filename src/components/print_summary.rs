@@ -1,8 +1,9 @@
 use yew::prelude::*;
 
-use crate::quiz::{Answer, QUIZ};
+use crate::content::QUIZ;
 use crate::state::QuizContext;
 use crate::strings::strings;
+use quiz::Answer;
 
 /// The answers, question by question, for the printed summary to bring to an
 /// appointment. Shown only in print (see `styles/main.css`), in the current language.

@@ -2,13 +2,23 @@ use yew::prelude::*;
 
 use super::CallLink;
 use crate::clinic::EMERGENCY;
-use crate::quiz::{Answer, Kind, Question, QUIZ};
+use crate::content::QUIZ;
 use crate::state::{Action, QuizContext};
 use crate::strings::strings;
+use quiz::{Answer, Kind, Question};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct QuestionScreenProps {
     pub question: &'static Question,
+}
+
+impl PartialEq for QuestionScreenProps {
+    /// Questions are the compiled-in content, one per id: the id says whether it is
+    /// another question. (A derived comparison walks every text, condition and source of
+    /// both, and costs about 200 bytes of wasm, brotli.)
+    fn eq(&self, other: &Self) -> bool {
+        self.question.id == other.question.id
+    }
 }
 
 /// One question, answered with native controls: a radio group (single, yes-no, and the

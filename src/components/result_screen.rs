@@ -2,10 +2,11 @@ use yew::prelude::*;
 
 use super::{CallLink, ForgetButton, PrintSummary};
 use crate::clinic::{CLINIC, CRISIS_LINE, EMERGENCY, POISON_CONTROL};
+use crate::content::QUIZ;
 use crate::edge;
-use crate::quiz::{Guideline, Kind, Lang, Line, Perspective, Reason, Source, Text, Tier, QUIZ};
 use crate::state::{Action, QuizContext};
 use crate::strings::{strings, Strings};
+use quiz::{Guideline, Kind, Lang, Line, Perspective, Reason, Source, Text, Tier};
 
 /// The result: one tier with its icon and headline, what to do, why, what would make it
 /// more urgent, and — for `call-clinic` and `doctor-first` only — what to expect,

@@ -2,9 +2,9 @@ use yew::prelude::*;
 
 use super::{CallLink, ForgetButton};
 use crate::clinic::EMERGENCY;
-use crate::quiz::Perspective;
 use crate::state::{Action, QuizContext};
 use crate::strings::strings;
+use quiz::Perspective;
 
 /// What this is, that it is not a diagnosis, 911 first, who it is for, and Start — or,
 /// with saved progress, "Continue where you left off?" and "Forget my answers".

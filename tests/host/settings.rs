@@ -1,7 +1,9 @@
 //! Presentation settings from the page: valid values pass, everything else is refused.
 
+use proptest::prelude::*;
 use symptom_quiz::settings::{
-    accent, accent_for_dark, contrast, font, radius, DARK_ON_ACCENT, DARK_SURFACE, SYSTEM_FONT,
+    accent, accent_for_dark, contrast, font, origin, radius, DARK_ON_ACCENT, DARK_SURFACE,
+    SYSTEM_FONT,
 };
 
 #[test]
@@ -95,5 +97,29 @@ fn fonts_are_system_stacks_only() {
         "serif; color: red",
     ] {
         assert!(font(bad).is_err(), "{bad}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    // An embed's attributes and URL parameters are untrusted: whatever passes is safe CSS.
+    #[test]
+    fn settings_give_only_safe_css(value in "\\PC{0,60}") {
+        if let Ok(accent) = accent(&value) {
+            prop_assert!(accent.len() == 7 && accent.starts_with('#'));
+            prop_assert!(accent[1..].bytes().all(|b| b.is_ascii_hexdigit()));
+        }
+        if let Ok(radius) = radius(&value) {
+            let px: u8 = radius.trim_end_matches("px").parse().unwrap();
+            prop_assert!(px <= 24);
+        }
+        if let Ok(font) = font(&value) {
+            prop_assert!(!font.contains(['(', ';', '<']), "{font}");
+        }
+        if let Ok(origin) = origin(&value) {
+            prop_assert!(origin.starts_with("http://") || origin.starts_with("https://"));
+            prop_assert!(!origin[8..].contains(['/', ' ', '@', '?', '#', '"', '<']));
+        }
     }
 }

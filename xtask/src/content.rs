@@ -2,31 +2,16 @@
 //! wasm build, with the figures a content editor wants: how long the paths are, how
 //! many were walked, and each English text's reading grade.
 //!
-//! It runs the quiz core's own reader and validator, included by path exactly as
-//! `build.rs` includes them, so the check here and the build's can never disagree.
-
-// Only the reading and validation half of these files is used here.
-#![allow(dead_code)]
-
-#[path = "../../src/quiz/clinic.rs"]
-mod clinic;
-#[path = "../../src/quiz/flow.rs"]
-mod flow;
-#[path = "../../src/quiz/model.rs"]
-mod model;
-#[path = "../../src/quiz/readability.rs"]
-mod readability;
-#[path = "../../src/quiz/source.rs"]
-mod source;
-#[path = "../../src/quiz/validate.rs"]
-mod validate;
+//! It runs the quiz core's own reader and validator (`quiz::source`, `quiz::validate`),
+//! as `build.rs` does, so the check here and the build's can never disagree.
 
 use std::fmt::Write as _;
 use std::fs;
 
-use clinic::Clinic;
-use model::{Text, Tier};
-use source::{in_file_order, load_clinic, load_quiz, File};
+use quiz::source::{in_file_order, load_clinic, load_quiz, File};
+use quiz::{validate, Clinic, Text, Tier};
+
+use crate::readability;
 
 /// Target for the average reading grade of the English texts (`product.md`: plain
 /// words, about grade 8).
@@ -64,8 +49,7 @@ pub fn check_content() -> Result<(), String> {
 /// the version does not: a changed quiz must not go out under the old version. Nothing
 /// when the content folder is not in git, or `clinic.toml` is not committed yet.
 fn same_version_as_committed(clinic_text: &str) -> Option<String> {
-    let (path, _) = crate::content_file("clinic.toml");
-    // std's Command, not `run::Cmd`: `tests/host/content.rs` includes this file alone.
+    let (path, _) = quiz::source::content_file(&crate::root(), "clinic.toml");
     let output = std::process::Command::new("git")
         .arg("-C")
         .arg(path.parent()?)
@@ -252,7 +236,7 @@ fn clinic_block(out: &mut String, clinic: &Clinic) {
 }
 
 /// The quiz's figures: its size, its paths, and its reading grades.
-fn figures(out: &mut String, quiz: &model::Quiz) {
+fn figures(out: &mut String, quiz: &quiz::Quiz) {
     let mut graded: Vec<(f64, String, &str)> = validate::english_texts(quiz)
         .into_iter()
         .filter_map(|(item, text)| readability::grade(text).map(|g| (g, item.to_string(), text)))
@@ -331,7 +315,7 @@ fn figures(out: &mut String, quiz: &model::Quiz) {
 
 /// A file of the content folder: its name as people read it, and its text.
 fn read(file: &str) -> Result<(String, String), String> {
-    let (path, name) = crate::content_file(file);
+    let (path, name) = quiz::source::content_file(&crate::root(), file);
     let text = fs::read_to_string(path).map_err(|e| {
         format!("cannot read {name} (the content folder is SYMPTOM_QUIZ_CONTENT): {e}")
     })?;
@@ -390,40 +374,4 @@ fn stamp(page: &str, name: &str, display: &str, tel: &str) -> Result<String, Str
 }
 
 #[cfg(test)]
-mod tests {
-    use super::stamp;
-
-    const PAGE: &str = "<div class=boot><p>Call %CLINIC_NAME% at <a href=\"%CLINIC_TEL%\">\
-        %CLINIC_PHONE%</a></p></div><noscript>%CLINIC_NAME% <a href=\"%CLINIC_TEL%\">\
-        %CLINIC_PHONE%</a></noscript>";
-
-    #[test]
-    fn the_clinic_goes_into_both_messages_escaped() {
-        let page = stamp(
-            PAGE,
-            "Back & Neck <Care>",
-            "844-566-2723",
-            "tel:+18445662723",
-        )
-        .unwrap();
-        assert_eq!(
-            page.matches("Back &amp; Neck &lt;Care&gt;").count(),
-            2,
-            "{page}"
-        );
-        assert_eq!(
-            page.matches("href=\"tel:+18445662723\"").count(),
-            2,
-            "{page}"
-        );
-        assert_eq!(page.matches(">844-566-2723<").count(), 2, "{page}");
-        assert!(!page.contains("%CLINIC_"), "{page}");
-    }
-
-    #[test]
-    fn a_missing_placeholder_is_an_error() {
-        let hand_copied = PAGE.replacen("%CLINIC_TEL%", "tel:+18445662723", 1);
-        let error = stamp(&hand_copied, "X", "1", "tel:1").unwrap_err();
-        assert!(error.contains("%CLINIC_TEL% 1 time(s)"), "{error}");
-    }
-}
+mod tests;

@@ -16,6 +16,7 @@
 mod bench;
 mod content;
 mod dist;
+mod readability;
 mod run;
 mod size;
 mod staff;
@@ -147,20 +148,6 @@ fn serve() -> Result<(), String> {
         .args(["serve", "--address", "127.0.0.1", "--port", "8080"])
         .env("PATH", tools.path_var())
         .exec())
-}
-
-/// The content folder the build reads (`SYMPTOM_QUIZ_CONTENT`, set in
-/// `.cargo/config.toml`; relative to the root or absolute), and how to name a file in it
-/// to people: relative to the root when inside it.
-pub fn content_file(file: &str) -> (PathBuf, String) {
-    let folder = std::env::var_os("SYMPTOM_QUIZ_CONTENT").unwrap_or_else(|| "content".into());
-    let path = root().join(folder).join(file);
-    let name = path
-        .strip_prefix(root())
-        .unwrap_or(&path)
-        .display()
-        .to_string();
-    (path, name)
 }
 
 /// The workspace root (the folder with the top `Cargo.toml`).

@@ -16,6 +16,8 @@ use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use toml::de::{DeTable, DeValue};
+
 use crate::run::{step, Cmd};
 use crate::{root, Engine};
 
@@ -341,24 +343,25 @@ fn ensure_wasm_target() -> Result<(), String> {
 /// The wasm-bindgen version in `Cargo.lock`; the CLI must match it exactly, and so must
 /// the pin in `Trunk.toml`.
 pub fn wasm_bindgen_version() -> Result<String, String> {
-    let lock = fs::read_to_string(root().join("Cargo.lock"))
-        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
-    let version = lock
-        .split("[[package]]")
-        .find(|p| p.lines().any(|l| l.trim() == "name = \"wasm-bindgen\""))
-        .and_then(|p| {
-            p.lines()
-                .find_map(|l| l.trim().strip_prefix("version = \""))
+    let lock = toml_file("Cargo.lock")?;
+    let Some(DeValue::Array(packages)) = get(&lock, "package") else {
+        return Err("Cargo.lock has no [[package]] list".into());
+    };
+    let version = packages
+        .iter()
+        .find_map(|p| match p.get_ref() {
+            DeValue::Table(p) if string(get(p, "name")) == Some("wasm-bindgen") => {
+                string(get(p, "version"))
+            }
+            _ => None,
         })
-        .and_then(|v| v.strip_suffix('"'))
         .ok_or("Cargo.lock has no wasm-bindgen package")?
         .to_string();
-    let trunk_toml = fs::read_to_string(root().join("Trunk.toml"))
-        .map_err(|e| format!("cannot read Trunk.toml: {e}"))?;
-    let pinned = trunk_toml
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("wasm_bindgen = \""))
-        .and_then(|v| v.strip_suffix('"'));
+    let trunk = toml_file("Trunk.toml")?;
+    let pinned = match get(&trunk, "tools") {
+        Some(DeValue::Table(tools)) => string(get(tools, "wasm_bindgen")),
+        _ => None,
+    };
     if pinned != Some(version.as_str()) {
         return Err(format!(
             "Trunk.toml pins wasm_bindgen = {pinned:?} but Cargo.lock has {version}: \
@@ -366,6 +369,29 @@ pub fn wasm_bindgen_version() -> Result<String, String> {
         ));
     }
     Ok(version)
+}
+
+/// A TOML file of the project, parsed with the parser the content's reader uses.
+fn toml_file(name: &str) -> Result<DeTable<'static>, String> {
+    let text =
+        fs::read_to_string(root().join(name)).map_err(|e| format!("cannot read {name}: {e}"))?;
+    DeTable::parse(Box::leak(text.into_boxed_str()))
+        .map(|table| table.into_inner())
+        .map_err(|e| format!("{name}: {e}"))
+}
+
+fn get<'t>(table: &'t DeTable<'static>, key: &str) -> Option<&'t DeValue<'static>> {
+    table
+        .iter()
+        .find(|(k, _)| k.get_ref().as_ref() == key)
+        .map(|(_, v)| v.get_ref())
+}
+
+fn string<'t>(value: Option<&'t DeValue<'static>>) -> Option<&'t str> {
+    match value {
+        Some(DeValue::String(s)) => Some(s.as_ref()),
+        _ => None,
+    }
 }
 
 /// Installs the Debian packages whose marker file is missing (as root), or says which

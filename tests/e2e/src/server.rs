@@ -70,12 +70,12 @@ fn clinic_phone_in(page: &str) -> ClinicPhone {
         .expect("the clinic's tel: link in <noscript>")
 }
 
-/// The content folder's `clinic.toml` (the folder is `SYMPTOM_QUIZ_CONTENT`, as for the
-/// build), read with the build's TOML parser.
+/// The content folder's `clinic.toml` (the folder the build reads:
+/// `quiz::source::content_file`), parsed with the build's TOML parser but read here on
+/// its own, so a slip of the build's reader does not hide in the check.
 fn clinic_file() -> toml::de::DeTable<'static> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let folder = std::env::var_os("SYMPTOM_QUIZ_CONTENT").unwrap_or_else(|| "content".into());
-    let path = root.join(folder).join("clinic.toml");
+    let (path, _) = quiz::source::content_file(&root, "clinic.toml");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     toml::de::DeTable::parse(Box::leak(text.into_boxed_str()))

@@ -2,7 +2,7 @@
 //! attributes, `postMessage` and `localStorage`. Every case has one precise outcome: a
 //! working quiz with its defaults (and one console warning naming what was ignored), the
 //! clinic's own name and number, and no error. Broken content files are the host's
-//! share of the table (`tests/host/hostile.rs`): they fail the build with a precise error.
+//! share of the table (`crates/quiz/tests/core/hostile.rs`): they fail the build with a precise error.
 
 use e2e::host::Host;
 use e2e::pages::csp_violations;

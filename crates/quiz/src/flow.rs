@@ -5,7 +5,7 @@
 //! order, skip those whose show-if does not hold, stop at the first unanswered one, and
 //! stop at once when an emergency rule fires (`clinical-safety.md` §1).
 
-use super::model::{ChoiceId, Condition, Kind, Question, QuestionId, Quiz, Tier};
+use crate::model::{ChoiceId, Condition, Kind, Question, QuestionId, Quiz, Tier};
 
 /// One question's answer.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

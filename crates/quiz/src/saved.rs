@@ -10,8 +10,8 @@
 //! `question=choice+choice;question=#number;…` in the order given.
 //! No JSON: this keeps `serde_json` (and float formatting) out of the wasm.
 
-use super::flow::{Answer, Answers};
-use super::model::{Lang, Perspective, QuestionId, Quiz};
+use crate::flow::{Answer, Answers};
+use crate::model::{Lang, Perspective, QuestionId, Quiz};
 
 const MAGIC: &str = "sq1";
 

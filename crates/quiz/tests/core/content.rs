@@ -1,8 +1,8 @@
 //! The content files and their checker: the shipped files pass, and each kind of broken
 //! file gives its precise error, naming the file, the line and the item.
 
-use symptom_quiz::quiz::source::{load_clinic, load_quiz, File, FileProblem};
-use symptom_quiz::quiz::Quiz;
+use quiz::source::{load_clinic, load_quiz, File, FileProblem};
+use quiz::Quiz;
 
 use crate::{ARTICLE, CLINIC_TOML, QUIZ_TOML};
 
@@ -304,6 +304,53 @@ fn wrong_types_and_unknown_keys() {
 }
 
 #[test]
+fn a_checklist_too_long_to_walk_is_an_error() {
+    use quiz::validate::MAX_CHECKLIST_CHOICES;
+    let first = "[[question.choice]]\nid = \"low-back\"";
+    let extra = |n: usize| -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "[[question.choice]]\nid = \"extra-{i}\"\nlabel.en = \"Place {i}\"\n\
+                     label.es = \"Lugar {i}\"\n\n"
+                )
+            })
+            .collect()
+    };
+    let at = "id = \"where\"\nsection = \"where\"\nkind = \"checklist\"";
+    // The question's choices besides "none".
+    let choices = |text: &str| {
+        let question = &text[text.find(at).unwrap()..];
+        let question = &question[..question.find("\n[[question]]").unwrap()];
+        question.matches("[[question.choice]]").count() - question.matches("none = true").count()
+    };
+    let shipped = choices(QUIZ_TOML);
+    // Up to the limit, the quiz still builds; one more is an error.
+    let at_limit = edited(
+        first,
+        &format!("{}{first}", extra(MAX_CHECKLIST_CHOICES - shipped)),
+    );
+    assert_eq!(choices(&at_limit), MAX_CHECKLIST_CHOICES);
+    assert!(
+        !quiz_problems(&at_limit)
+            .iter()
+            .any(|p| p.message.contains("at most")),
+        "{:#?}",
+        quiz_problems(&at_limit)
+    );
+    let over = edited(
+        first,
+        &format!("{}{first}", extra(MAX_CHECKLIST_CHOICES + 1 - shipped)),
+    );
+    assert_problem(
+        &over,
+        "question \"where\"",
+        "a checklist has at most 16 choices besides \"None of these\"",
+        at,
+    );
+}
+
+#[test]
 fn a_checklist_needs_one_none_choice() {
     let text = edited(
         "none = true\nlabel.en = \"None of these\"\nlabel.es = \"Ninguna de estas\"\n\n# ---------------------------------------------------------------------------------\n# Health history",
@@ -349,7 +396,7 @@ fn the_clinic_file_is_checked() {
 /// that cannot exist, is refused with what is wrong; other countries keep E.164 form.
 #[test]
 fn a_north_american_phone_must_be_a_real_one() {
-    use symptom_quiz::quiz::clinic::Phone;
+    use quiz::Phone;
     let refused = [
         ("+1844566279", "needs 10 digits, and it has 9"),
         ("+184456627233", "needs 10 digits, and it has 11"),
@@ -414,8 +461,8 @@ fn a_text_for_someone_else_needs_its_spanish_too() {
 /// of each, in both languages (one idea per option, none broader or narrower; the
 /// medical translator's review of 2026-11-30 found "ingle", "desgarrador" and a
 /// plural "piernas" that changed who answers yes).
-fn red_flag_wording_problems(quiz: &symptom_quiz::quiz::Quiz) -> Vec<String> {
-    use symptom_quiz::quiz::{ChoiceId, QuestionId};
+fn red_flag_wording_problems(quiz: &quiz::Quiz) -> Vec<String> {
+    use quiz::{ChoiceId, QuestionId};
     type Row = (
         &'static str,
         &'static str,
@@ -613,8 +660,8 @@ fn red_flag_wording_problems(quiz: &symptom_quiz::quiz::Quiz) -> Vec<String> {
                 .iter()
                 .any(|(tq, tc, _, _)| *tq == q.id.0 && *tc == c.id.0);
             let fires = quiz.rules.iter().any(|r| {
-                r.tier == symptom_quiz::quiz::Tier::Emergency
-                    && matches!(r.when, symptom_quiz::quiz::Condition::Chose { question, any }
+                r.tier == quiz::Tier::Emergency
+                    && matches!(r.when, quiz::Condition::Chose { question, any }
                         if question == q.id && any.contains(&c.id))
             });
             if fires && !listed && q.id.0 != "pregnancy-signs" {
@@ -632,12 +679,12 @@ fn red_flag_wording_problems(quiz: &symptom_quiz::quiz::Quiz) -> Vec<String> {
 /// the content with `from` edited to `to`, a problem naming `expected` (the check can
 /// fail).
 fn passes_and_catches(
-    problems: fn(&symptom_quiz::quiz::Quiz) -> Vec<String>,
+    problems: fn(&quiz::Quiz) -> Vec<String>,
     from: &str,
     to: &str,
     expected: &str,
 ) {
-    let shipped = problems(&symptom_quiz::quiz::QUIZ);
+    let shipped = problems(&crate::QUIZ);
     assert!(shipped.is_empty(), "{}", shipped.join("\n"));
     let broken = load(&edited(from, to)).unwrap();
     let found = problems(&broken);
@@ -657,7 +704,7 @@ fn red_flag_options_say_the_same_in_both_languages() {
 
 /// A text that changes between "myself" and "someone else" in English changes in
 /// Spanish too, except where the usted text was read and found to fit a helper.
-fn someone_else_problems(quiz: &symptom_quiz::quiz::Quiz) -> Vec<String> {
+fn someone_else_problems(quiz: &quiz::Quiz) -> Vec<String> {
     // Reviewed: these Spanish texts already read right for a helper.
     const NEUTRAL_IN_SPANISH: &[&str] = &[
         "0 es nada de dolor. 10 es el peor dolor que se pueda imaginar.",
@@ -705,188 +752,7 @@ fn someone_else_wordings_differ_in_spanish_too() {
     );
 }
 
-// ---------------------------------------------------------------------------------
-// `cargo xtask check-content`, read by a clinic's office manager: its report is
-// included by path as the xtask has it (with the core's files it includes in turn).
-// ---------------------------------------------------------------------------------
-
-#[path = "../../xtask/src/content.rs"]
-mod check_content;
-
 /// What check-content prints for these files, and whether they pass.
-fn check(quiz: &str, clinic: &str) -> (String, bool) {
-    check_content::report(("quiz.toml", quiz), ("clinic.toml", clinic), ARTICLE)
-}
-
-#[test]
-fn check_content_gives_the_verdict_first() {
-    let (out, ok) = check(QUIZ_TOML, CLINIC_TOML);
-    assert!(ok, "{out}");
-    assert_eq!(out.lines().next(), Some(check_content::CONTENT_OK), "{out}");
-    // The figures follow.
-    assert!(
-        out.contains(" questions in ") && out.contains("Every set of answers checked: "),
-        "{out}"
-    );
-
-    let broken = edited(
-        "when = { question = \"general-signs\", is = [\"fever\"] }",
-        "when = { question = \"general-signs\", is = [\"fevr\"] }",
-    );
-    let broken = broken.replacen("prompt.es = \"¿Qué edad tiene?\"\n", "", 1);
-    let no_name = with_line(CLINIC_TOML, "name", "");
-    let (out, ok) = check(&broken, &no_name);
-    assert!(!ok, "{out}");
-    let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(
-        lines[0], "3 problem(s) in the content; the quiz will not build until they are fixed:",
-        "{out}"
-    );
-    // Then the problems, clinic first (by file), each file's in line order.
-    assert!(lines[1].starts_with("  clinic.toml:"), "{out}");
-    assert!(
-        lines[2].contains("quiz.toml:") && lines[2].contains("prompt.es"),
-        "{out}"
-    );
-    assert!(
-        lines[3].contains("quiz.toml:") && lines[3].contains("\"fevr\""),
-        "{out}"
-    );
-    assert!(!out.contains("Content OK"), "{out}");
-}
-
-#[test]
-fn check_content_shows_what_visitors_will_see_of_the_clinic() {
-    let clinic = load_clinic(File {
-        name: "clinic.toml",
-        text: CLINIC_TOML,
-    })
-    .unwrap();
-    let (out, _) = check(QUIZ_TOML, CLINIC_TOML);
-    let block = out
-        .split("What visitors will see of the clinic:\n")
-        .nth(1)
-        .unwrap_or_else(|| panic!("no clinic block in:\n{out}"));
-    // The block comes before the figures.
-    assert!(!block.starts_with('\n') && out.find(" questions in ") > out.find("What visitors"));
-    for expected in [
-        format!("  name: {}\n", clinic.name),
-        format!(
-            "  phone: shown as {}, dialled as {}\n",
-            clinic.phone.display, clinic.phone.tel
-        ),
-        format!("  content version: {}\n", clinic.content.version),
-    ] {
-        assert!(block.contains(&expected), "no {expected:?} in:\n{out}");
-    }
-    let booking = match clinic.booking_url {
-        Some(url) => format!("  booking link: {url}\n"),
-        None => "  booking link: none\n".into(),
-    };
-    assert!(block.contains(&booking), "{out}");
-    assert!(block.contains("  review: "), "{out}");
-    // Another link and a review: shown as the file now says.
-    let edited = with_line(
-        CLINIC_TOML,
-        "booking_url",
-        "booking_url = \"https://example.com/book\"",
-    );
-    let edited = with_line(&edited, "reviewed_by", "reviewed_by = \"Dr. Ada Lee\"");
-    let edited = with_line(&edited, "reviewed_on", "reviewed_on = \"2026-12-01\"");
-    let (out, ok) = check(QUIZ_TOML, &edited);
-    assert!(ok, "{out}");
-    assert!(
-        out.contains("  booking link: https://example.com/book\n"),
-        "{out}"
-    );
-    assert!(
-        out.contains("  review: reviewed by Dr. Ada Lee on 2026-12-01\n"),
-        "{out}"
-    );
-    assert!(!out.contains("has no booking_url"), "{out}");
-    // The facts visitors read in two languages: each line in English and Spanish.
-    let facts = with_line(
-        CLINIC_TOML,
-        "hours",
-        "hours = [{ en = \"Mon–Fri 8am–6pm\", es = \"lun.–vie. 8 a. m.–6 p. m.\" }, \
-         { en = \"Sat 9am–1pm\", es = \"sáb. 9 a. m.–1 p. m.\" }]",
-    );
-    let facts = with_line(
-        &facts,
-        "after_hours.en",
-        "after_hours.en = \"Call 911 in an emergency.\"",
-    );
-    let facts = with_line(
-        &facts,
-        "after_hours.es",
-        "after_hours.es = \"Llame al 911 en una emergencia.\"",
-    );
-    let facts = with_line(
-        &facts,
-        "locations",
-        "locations = [{ name.en = \"Main office\", name.es = \"Oficina principal\", \
-         address = \"123 Example St, City, ST 00000\" }]",
-    );
-    let facts = with_line(
-        &facts,
-        "languages",
-        "languages = [{ en = \"Spanish\", es = \"español\" }]",
-    );
-    let (out, ok) = check(QUIZ_TOML, &facts);
-    assert!(ok, "{out}");
-    for expected in [
-        "  hours: Mon–Fri 8am–6pm / lun.–vie. 8 a. m.–6 p. m.\n  hours: Sat 9am–1pm / sáb. 9 a. m.–1 p. m.\n",
-        "  after hours: Call 911 in an emergency. / Llame al 911 en una emergencia.\n",
-        "  location: Main office / Oficina principal, 123 Example St, City, ST 00000\n",
-        "  languages: Spanish / español\n",
-    ] {
-        assert!(out.contains(expected), "no {expected:?} in:\n{out}");
-    }
-    assert!(!out.contains("note: clinic.toml has no hours"), "{out}");
-}
-
-#[test]
-fn check_content_lists_only_the_texts_above_the_reading_target() {
-    let (out, _) = check(QUIZ_TOML, CLINIC_TOML);
-    let target = check_content::GRADE_TARGET;
-    let (heading, rest) = out
-        .split_once("Reading grades (Flesch–Kincaid): ")
-        .unwrap_or_else(|| panic!("no grades heading in:\n{out}"));
-    let _ = heading;
-    let heading = rest.lines().next().unwrap();
-    let listed: Vec<f64> = rest
-        .lines()
-        .skip(1)
-        .take_while(|l| l.starts_with("  "))
-        .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
-        .collect();
-    // The fixture's texts (the report above is of the fixture, whatever the build's).
-    let quiz = load(QUIZ_TOML).unwrap();
-    let texts = symptom_quiz::quiz::validate::english_texts(&quiz);
-    let graded = texts
-        .iter()
-        .filter(|(_, t)| symptom_quiz::quiz::readability::grade(t).is_some())
-        .count();
-    assert!(
-        heading.starts_with(&format!(
-            "{} of {graded} English texts are above",
-            listed.len()
-        )),
-        "{heading}"
-    );
-    assert!(listed.len() < graded / 2, "{} listed", listed.len());
-    assert!(listed.iter().all(|g| *g > target), "{listed:?}");
-    assert!(
-        listed.windows(2).all(|w| w[0] >= w[1]),
-        "hardest first: {listed:?}"
-    );
-    // An easy text is not listed, nor a short label whatever its grade; the average
-    // stays.
-    assert!(!out.contains(": How old are you?\n"), "{out}");
-    assert!(!out.contains(": Has allergies\n"), "{out}");
-    assert!(out.contains("Average English reading grade: "), "{out}");
-}
-
 #[test]
 fn every_problem_at_once_in_line_order() {
     // A validation problem early in the file (an unknown section) and a reader problem
@@ -1054,7 +920,7 @@ fn text_messages_name_the_exact_key() {
 
 #[test]
 fn an_unknown_choice_lists_the_questions_choices() {
-    use symptom_quiz::quiz::QuestionId;
+    use quiz::QuestionId;
     let choices: Vec<&str> = load(QUIZ_TOML)
         .unwrap()
         .question(QuestionId("general-signs"))
@@ -1134,7 +1000,7 @@ fn a_misspelt_id_gets_did_you_mean() {
 
 #[test]
 fn edit_distance_and_did_you_mean() {
-    use symptom_quiz::quiz::validate::{did_you_mean, edit_distance};
+    use quiz::validate::{did_you_mean, edit_distance};
     assert_eq!(edit_distance("fevr", "fever"), 1);
     assert_eq!(edit_distance("kitten", "sitting"), 3);
     assert_eq!(edit_distance("", "abc"), 3);
@@ -1147,55 +1013,4 @@ fn edit_distance_and_did_you_mean() {
     assert_eq!(did_you_mean("belly-signs", known), None);
     assert_eq!(did_you_mean("no", ["yes", "none"]), None);
     assert_eq!(did_you_mean("yse", ["yes", "no"]), Some("yes"));
-}
-
-#[test]
-fn a_review_stands_only_for_the_quiz_it_was_given() {
-    use symptom_quiz::quiz::validate::fingerprint;
-    let reviewed = with_line(
-        &with_line(
-            CLINIC_TOML,
-            "reviewed_by",
-            "reviewed_by = \"Dr. Ana Ruiz, MD\"",
-        ),
-        "reviewed_on",
-        "reviewed_on = \"2026-12-01\"",
-    );
-    let clinic = load_clinic(File {
-        name: "clinic.toml",
-        text: &reviewed,
-    })
-    .unwrap();
-    let shipped = fingerprint(&load(QUIZ_TOML).unwrap());
-    assert!(
-        clinic.content.names(&shipped),
-        "clinic.toml names {shipped}"
-    );
-    assert_eq!(clinic.content.for_quiz(&shipped), clinic.content);
-    // Comments and layout are not content.
-    let commented = QUIZ_TOML.replace("\n[[rule]]\n", "\n# a note\n\n[[rule]]\n");
-    assert_eq!(fingerprint(&load(&commented).unwrap()), shipped);
-    // One tier changed, or one word: another quiz, which the review does not cover.
-    for (from, to) in [
-        (
-            "id = \"fever\"\ntier = \"urgent\"",
-            "id = \"fever\"\ntier = \"doctor-first\"",
-        ),
-        ("\"How old are you?\"", "\"How old are you now?\""),
-    ] {
-        let changed = fingerprint(&load(&edited(from, to)).unwrap());
-        assert_ne!(changed, shipped, "{to}");
-        let shown = clinic.content.for_quiz(&changed);
-        assert_eq!((shown.reviewed_by, shown.reviewed_on), (None, None), "{to}");
-        let (out, ok) = check(&edited(from, to), &reviewed);
-        assert!(ok, "{out}");
-        assert!(
-            out.contains(&format!(
-                "The quiz changed since content version {}: give the content a new version, \
-                 with fingerprint = \"{changed}\"",
-                clinic.content.version
-            )),
-            "{out}"
-        );
-    }
 }

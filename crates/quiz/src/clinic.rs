@@ -2,7 +2,7 @@
 //! URL, attribute or message can change them, so a crafted link can never show
 //! another number under the clinic's name.
 
-use super::model::Text;
+use crate::model::Text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Clinic {

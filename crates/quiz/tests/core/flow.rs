@@ -2,11 +2,11 @@
 //! the checklist's "None of these", refusing answers that do not fit, perspective, and
 //! the progress figure.
 
+use crate::QUIZ;
 use proptest::prelude::*;
-use symptom_quiz::quiz::validate::candidates;
-use symptom_quiz::quiz::{
+use quiz::validate::candidates;
+use quiz::{
     Answer, AnswerError, Answers, ChoiceId, Lang, Perspective, Progress, QuestionId, Step, Tier,
-    QUIZ,
 };
 
 fn choices(ids: &[&'static str]) -> Answer {

@@ -2,9 +2,10 @@
 //! answers; anything else — corrupt, another app's data, another content version,
 //! expired, answers that do not fit — is discarded whole.
 
-use symptom_quiz::quiz::{
+use crate::QUIZ;
+use quiz::{
     Answer, Answers, ChoiceId, Discarded, Lang, Perspective, QuestionId, Saved, SavedStep,
-    KEEP_FOR_MS, QUIZ,
+    KEEP_FOR_MS,
 };
 
 const VERSION: &str = "v-test";

@@ -11,11 +11,12 @@
 //! - property tests: a red flag gives at least its tier whatever else is answered, and
 //!   adding a symptom never lowers the tier.
 
+use crate::QUIZ;
 use proptest::prelude::*;
-use symptom_quiz::quiz::validate::{candidates, explore};
-use symptom_quiz::quiz::{
+use quiz::validate::{candidates, explore};
+use quiz::{
     Answer, Answers, ChoiceId, Condition, Guideline, Kind, Line, Outcome, Question, QuestionId,
-    Quiz, Source, Step, Tier, QUIZ,
+    Quiz, Source, Step, Tier,
 };
 
 // ---------------------------------------------------------------------------------
@@ -1165,10 +1166,7 @@ fn path_failures(quiz: &Quiz) -> (u128, usize, Vec<String>) {
     let found = explore(quiz, &mut |answers, has_outcome| {
         checked += 1;
         if let Err(e) = check_path(quiz, answers) {
-            failures.push(format!(
-                "{e} on {}",
-                symptom_quiz::quiz::validate::describe(answers)
-            ));
+            failures.push(format!("{e} on {}", quiz::validate::describe(answers)));
         } else if !has_outcome {
             failures.push("the walk saw no rule fire where the app did".into());
         }
@@ -1208,7 +1206,7 @@ fn removing_any_one_rule_makes_a_check_fail() {
         rules.remove(i);
         let mutant = Quiz {
             rules: Box::leak(rules.into_boxed_slice()),
-            ..QUIZ
+            ..*QUIZ
         };
         let table = table_failures(&mutant);
         let (_, _, paths) = path_failures(&mutant);
@@ -1238,7 +1236,7 @@ fn the_checks_can_fail() {
         .collect();
     let broken = Quiz {
         rules: Box::leak(rules.into_boxed_slice()),
-        ..QUIZ
+        ..*QUIZ
     };
     assert!(!path_failures(&broken).2.is_empty());
     assert!(!table_failures(&broken).is_empty());
@@ -1269,7 +1267,7 @@ fn random_path(seeds: &[usize], force: Option<(QuestionId, ChoiceId)>) -> Answer
 }
 
 /// A checklist answer with `choice` ticked too.
-fn with_choice(q: &symptom_quiz::quiz::Question, answer: &Answer, choice: ChoiceId) -> Answer {
+fn with_choice(q: &quiz::Question, answer: &Answer, choice: ChoiceId) -> Answer {
     let mut chosen = match answer {
         Answer::Choices(c) => c.clone(),
         Answer::Number(_) => Vec::new(),

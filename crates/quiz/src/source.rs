@@ -10,16 +10,37 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::clinic::{Clinic, ContentVersion, Location, Phone};
-use super::model::{
+use crate::clinic::{Clinic, ContentVersion, Location, Phone};
+use crate::model::{
     Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Line, Question, QuestionId, Quiz,
     Remark, Rule, Section, Source, Text, Tier, TierText, Words,
 };
-use super::validate::{about_paths, suggestion, validate, Item, Problem};
+use crate::validate::{about_paths, suggestion, validate, Item, Problem};
+
+/// The setting that names the content folder (`quiz.toml`, `clinic.toml`,
+/// `article.txt`): `.cargo/config.toml` sets it for every cargo command (build scripts,
+/// `cargo run`, `cargo test`), the environment wins, and it is relative to the project
+/// root or absolute. The build, `cargo xtask`, and the tests all find the content here.
+pub const CONTENT_SETTING: &str = "SYMPTOM_QUIZ_CONTENT";
+
+/// A file of the content folder of the project at `root` (see [`CONTENT_SETTING`];
+/// `content` when it is unset), and its name as people set it: relative to `root` when
+/// inside it.
+pub fn content_file(root: &Path, file: &str) -> (PathBuf, String) {
+    let folder = std::env::var_os(CONTENT_SETTING).unwrap_or_else(|| "content".into());
+    let path = root.join(folder).join(file);
+    let name = path
+        .strip_prefix(root)
+        .unwrap_or(&path)
+        .display()
+        .to_string();
+    (path, name)
+}
 
 /// One problem, located: `file:line: item: message`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -1386,7 +1407,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let text = self.as_text(v, key, item, &span)?;
-        if let Some(problem) = super::validate::untranslated(&text) {
+        if let Some(problem) = crate::validate::untranslated(&text) {
             self.error(&span, item, format!("{key}: {problem}"));
             return None;
         }

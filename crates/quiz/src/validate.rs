@@ -14,8 +14,8 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::flow::{Answer, Answers};
-use super::model::{
+use crate::flow::{Answer, Answers};
+use crate::model::{
     Choice, ChoiceId, Condition, Guideline, Kind, Question, QuestionId, Quiz, Source, Text, Tier,
 };
 
@@ -443,6 +443,15 @@ fn kind(question: &Question, report: &mut impl FnMut(Item, String)) {
         Kind::Scale | Kind::Number if !question.choices.is_empty() => {
             report(item.clone(), "a number question has no choices".into())
         }
+        Kind::Checklist if question.choices.len() - exclusive > MAX_CHECKLIST_CHOICES => report(
+            item.clone(),
+            format!(
+                "a checklist has at most {MAX_CHECKLIST_CHOICES} choices besides \"None of \
+                 these\": the build checks every combination of them ({} for \
+                 {MAX_CHECKLIST_CHOICES}); split it into two questions",
+                1u32 << MAX_CHECKLIST_CHOICES
+            ),
+        ),
         _ => {}
     }
     match question.kind {
@@ -1030,6 +1039,10 @@ impl Walker<'_> {
     }
 }
 
+/// The most choices a checklist may have besides its "none": the walk tries every
+/// combination of them, and more is a validation error (`kind`), not a silent cap.
+pub const MAX_CHECKLIST_CHOICES: usize = 16;
+
 /// The answers worth trying for a question: every choice; every subset of a
 /// checklist; for numbers, one value per range that some condition tells apart.
 pub fn candidates(quiz: &Quiz, question: &Question) -> Vec<Answer> {
@@ -1043,7 +1056,8 @@ pub fn candidates(quiz: &Quiz, question: &Question) -> Vec<Answer> {
             let (none, items): (Vec<&Choice>, Vec<&Choice>) =
                 question.choices.iter().partition(|c| c.exclusive);
             let mut out: Vec<Answer> = none.iter().map(|c| Answer::Choices(vec![c.id])).collect();
-            let n = items.len().min(16);
+            // More is a validation error; a broken quiz's walk stays bounded all the same.
+            let n = items.len().min(MAX_CHECKLIST_CHOICES);
             for mask in 1u32..(1 << n) {
                 let chosen = (0..n)
                     .filter(|i| mask & (1 << i) != 0)

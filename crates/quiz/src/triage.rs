@@ -5,8 +5,8 @@
 //! (see [`Quiz::walk`]). There is no default tier: if no rule fires, that is an error
 //! in the content, and validation proves no path of answers gets there.
 
-use super::flow::{Answer, Answers, Step};
-use super::model::{
+use crate::flow::{Answer, Answers, Step};
+use crate::model::{
     Choice, Condition, Expectation, Line, Question, QuestionId, Quiz, Remark, Rule, Text, Tier,
     TierText,
 };

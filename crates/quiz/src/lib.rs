@@ -1,0 +1,42 @@
+//! The quiz core: the questions, the path a visitor takes through them, the triage that
+//! turns answers into exactly one [`Tier`], and the checks that keep the content safe.
+//!
+//! **Architecture invariant: this crate knows nothing of the browser.** It depends on
+//! `std` only (and, with the `host` feature, the `toml` parser), never on Yew, `web-sys`,
+//! `gloo`, `js-sys` or `wasm-bindgen`, so that every path through the quiz is tested with
+//! `cargo test -p quiz`, without compiling Yew. `tests/core/pure.rs` checks it from
+//! `cargo metadata`.
+//!
+//! What runs in the browser, re-exported here: the model (`Quiz`, `Question`, `Rule`,
+//! `Text`, …), the flow (`Answers`, `Quiz::walk`, `next`, `progress`), the triage
+//! (`Quiz::outcome`), saved progress (`Saved`) and the clinic's types (`Clinic`).
+//! What runs on the host only (feature `host`, on by default; the app turns it off):
+//! [`source`] reads the content files, [`validate`] checks them and walks every path,
+//! [`emit`] writes them as `static` Rust for the app's `build.rs`.
+//!
+//! Safety rules this crate keeps (`clinical-safety.md` §1 and §4):
+//! - every tier is reached through a named [`Rule`]; there is no default tier;
+//! - every emergency item is asked before any urgent item, and an emergency answer ends
+//!   the quiz at once;
+//! - the highest tier any rule raised wins; nothing later can lower it.
+
+mod clinic;
+#[cfg(feature = "host")]
+pub mod emit;
+mod flow;
+mod model;
+mod saved;
+#[cfg(feature = "host")]
+pub mod source;
+mod triage;
+#[cfg(feature = "host")]
+pub mod validate;
+
+pub use clinic::{Clinic, ContentVersion, Location, Phone};
+pub use flow::{Answer, AnswerError, Answers, Progress, Step, Walk};
+pub use model::{
+    Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Lang, Line, Perspective, Question,
+    QuestionId, Quiz, Remark, Rule, Section, Source, Text, Tier, TierText, Words,
+};
+pub use saved::{Discarded, Saved, SavedStep, KEEP_FOR_MS};
+pub use triage::{Given, Outcome, Reason, TriageError};

@@ -1,0 +1,50 @@
+//! The content compiled into the app is the content folder's, as the core's reader reads
+//! it: `build.rs` emitted nothing else, and dropped nothing. The core's tests (every
+//! path, the safety table) run on the reader's quiz, so this is what makes them the
+//! app's.
+
+use std::path::Path;
+
+use quiz::source::{content_file, load_clinic, load_quiz, File};
+use quiz::validate::fingerprint;
+use symptom_quiz::clinic::CLINIC;
+use symptom_quiz::content::QUIZ;
+
+fn read(file: &str) -> (String, String) {
+    let (path, name) = content_file(Path::new(env!("CARGO_MANIFEST_DIR")), file);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    (name, text)
+}
+
+#[test]
+fn the_compiled_quiz_is_the_content_folders() {
+    let ((name, text), (_, article)) = (read("quiz.toml"), read("article.txt"));
+    let read = load_quiz(
+        File {
+            name: &name,
+            text: &text,
+        },
+        &article,
+    )
+    .expect("it builds");
+    // The fingerprint is a hash of every field (comments and layout aside).
+    assert_eq!(fingerprint(&QUIZ), fingerprint(&read));
+    assert_eq!(format!("{:?}", QUIZ), format!("{read:?}"));
+}
+
+#[test]
+fn the_compiled_clinic_is_the_content_folders() {
+    let (name, text) = read("clinic.toml");
+    let read = load_clinic(File {
+        name: &name,
+        text: &text,
+    })
+    .expect("it builds");
+    // The build keeps a review only for the quiz it names.
+    let read = quiz::Clinic {
+        content: read.content.for_quiz(&fingerprint(&QUIZ)),
+        ..read
+    };
+    assert_eq!(format!("{CLINIC:?}"), format!("{read:?}"));
+}
