@@ -10,7 +10,7 @@ use web_sys::{Storage, UrlSearchParams};
 use crate::clinic::CLINIC;
 use crate::content::QUIZ;
 use crate::settings;
-use quiz::{Lang, Saved};
+use quiz::{Lang, Position, Saved};
 
 /// `localStorage` keys, namespaced so that another app on the origin is not touched.
 const PROGRESS_KEY: &str = "symptom-quiz:progress";
@@ -326,16 +326,19 @@ pub fn forget() {
     }
 }
 
-/// Records a step in the browser's history so that its Back button goes back a step.
-/// The state is the step's number on the path; the URL is not changed.
-pub fn push_history(config: &Config, step: usize, replace: bool) {
+/// Records `position` in the browser's history, so that its Back button goes back a
+/// step: a new entry, or (`replace`) the current one. The entry's state is the
+/// position's name (`start`, `result` or the question's id, never its place on the
+/// path); the URL is not changed. Inside a frame, nothing: the host page's history is
+/// not ours.
+pub fn record_history(config: &Config, position: Position, replace: bool) {
     if config.embedded {
         return;
     }
     let Ok(history) = gloo::utils::window().history() else {
         return;
     };
-    let state = wasm_bindgen::JsValue::from_f64(step as f64);
+    let state = wasm_bindgen::JsValue::from_str(position.name());
     let _ = if replace {
         history.replace_state(&state, "")
     } else {
@@ -343,10 +346,11 @@ pub fn push_history(config: &Config, step: usize, replace: bool) {
     };
 }
 
-/// The step number a `popstate` event carries, if it is one of ours.
-pub fn history_step(event: &web_sys::PopStateEvent) -> Option<usize> {
-    let n = event.state().as_f64()?;
-    ((0.0..1000.0).contains(&n) && n.fract() == 0.0).then_some(n as usize)
+/// The position a `popstate` event's entry names ([`quiz::Quiz::position_named`]);
+/// `None` for an entry that is not ours. The reducer settles it for the answers.
+pub fn history_position(event: &web_sys::PopStateEvent) -> Option<Position> {
+    let name = event.state().as_string()?;
+    QUIZ.position_named(&name)
 }
 
 /// After a step: brings the quiz's top into view and moves focus to the element

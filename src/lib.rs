@@ -7,6 +7,8 @@
 //! - [`components`] are the screens, one Yew function component per file.
 //! - [`clinic`] is the clinic's identity, fixed at build time.
 //! - [`edge`] is the browser edge: URL parameters, storage, history, focus.
+//! - [`hooks`] are the app's effects, one named hook each (history, the embed bridge,
+//!   saved progress, the document's language).
 //! - [`strings`] is every screen string that is not content, in each language.
 //! - [`settings`] validates presentation settings (accent, radius, font).
 //! - [`fallback`] replaces the quiz with 911 and the clinic's phone if it ever panics.
@@ -16,6 +18,7 @@ pub mod components;
 pub mod content;
 pub mod edge;
 pub mod fallback;
+pub mod hooks;
 pub mod settings;
 pub mod state;
 pub mod strings;

@@ -1,7 +1,8 @@
 //! The one state of the app and the one reducer that changes it. Components dispatch
 //! [`Action`]s; the rules of moving through the quiz live in the core
-//! ([`crate::quiz`]), not in event handlers. Side effects (storage, history, focus)
-//! happen in `App`'s effects, from the state; the reducer stays pure.
+//! (the `quiz` crate), not in event handlers. Side effects (storage, history, focus,
+//! the host page) happen in the app's hooks (`crate::hooks`), from the state; the
+//! reducer stays pure.
 
 use std::rc::Rc;
 
@@ -9,23 +10,15 @@ use yew::{Reducible, UseReducerHandle};
 
 use crate::content::QUIZ;
 use crate::edge::Config;
-use quiz::{
-    Answer, Answers, ChoiceId, Lang, Perspective, QuestionId, Saved, SavedStep, Step, Tier,
-};
-
-/// Which screen the visitor is on.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Stage {
-    #[default]
-    Start,
-    Asking(QuestionId),
-    Result,
-}
+use quiz::{Answer, Answers, ChoiceId, Lang, Perspective, Position, Saved, Tier};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
     pub config: Config,
-    pub stage: Stage,
+    /// Where the visitor is; only ever a position the path has ([`Quiz::settle`]).
+    ///
+    /// [`Quiz::settle`]: quiz::Quiz::settle
+    pub position: Position,
     pub lang: Lang,
     pub perspective: Perspective,
     /// The answers given with Next; they decide the path.
@@ -37,10 +30,9 @@ pub struct State {
     pub emergency_notice: bool,
     /// Saved progress, offered on the start screen until taken or refused.
     pub resume: Option<Saved>,
-    /// The visitor just chose "Forget my answers".
+    /// The visitor had this device forget their answers and has not started again:
+    /// nothing is saved, and the start screen says so.
     pub forgotten: bool,
-    /// The last move came from the browser's Back/Forward: do not record it again.
-    pub via_history: bool,
 }
 
 pub enum Action {
@@ -57,8 +49,9 @@ pub enum Action {
     Toggle(ChoiceId),
     Next,
     Back,
-    /// The browser's Back or Forward button reached step `n` (see [`State::step_number`]).
-    GoToStep(usize),
+    /// The browser's Back or Forward button reached an entry naming this position; the
+    /// core settles it for the answers as they are now.
+    GoTo(Position),
     Restart,
     /// The answers were removed from the device: start over, and say so.
     Forget,
@@ -71,7 +64,7 @@ impl State {
     pub fn new(config: Config, lang: Lang, resume: Option<Saved>) -> State {
         State {
             config,
-            stage: Stage::Start,
+            position: Position::Start,
             lang,
             perspective: Perspective::default(),
             answers: Answers::default(),
@@ -79,47 +72,22 @@ impl State {
             emergency_notice: false,
             resume,
             forgotten: false,
-            via_history: false,
         }
     }
 
-    /// Moves to a step; a question starts with its earlier answer as the draft.
-    fn go(&mut self, step: Step) {
-        match step {
-            Step::Ask(question) => {
-                self.stage = Stage::Asking(question.id);
-                self.draft = self.answers.get(question.id).cloned();
-            }
-            Step::Result => {
-                self.stage = Stage::Result;
-                self.draft = None;
-                // A new result replaces the emergency notice, or is one.
-                self.emergency_notice =
-                    QUIZ.outcome(&self.answers).map(|o| o.tier) == Ok(Tier::Emergency);
-            }
+    /// Moves to `position`, which the core gave for these answers; a question starts
+    /// with its earlier answer as the draft.
+    fn go(&mut self, position: Position) {
+        self.position = position;
+        self.draft = match position {
+            Position::Question(id) => self.answers.get(id).cloned(),
+            Position::Start | Position::Result => None,
+        };
+        if position == Position::Result {
+            // A new result replaces the emergency notice, or is one.
+            self.emergency_notice =
+                QUIZ.outcome(&self.answers).map(|o| o.tier) == Ok(Tier::Emergency);
         }
-    }
-
-    /// The steps the visitor can be on, in order: the start (0), each question on the
-    /// path, then the next step (an unanswered question or the result).
-    fn steps(&self) -> Vec<Stage> {
-        let walk = QUIZ.walk(&self.answers);
-        let mut steps = vec![Stage::Start];
-        steps.extend(walk.asked.iter().map(|q| Stage::Asking(q.id)));
-        steps.push(match walk.step {
-            Step::Ask(q) => Stage::Asking(q.id),
-            Step::Result => Stage::Result,
-        });
-        steps
-    }
-
-    /// The current screen's place among [`State::steps`], for the browser's history.
-    pub fn step_number(&self) -> usize {
-        let steps = self.steps();
-        steps
-            .iter()
-            .position(|s| *s == self.stage)
-            .unwrap_or(steps.len() - 1)
     }
 
     /// What to save on the device for a reload.
@@ -127,28 +95,9 @@ impl State {
         Saved {
             lang: self.lang,
             perspective: self.perspective,
-            step: match self.stage {
-                Stage::Start => SavedStep::Start,
-                Stage::Asking(q) => SavedStep::Question(q),
-                Stage::Result => SavedStep::Result,
-            },
+            position: self.position,
             answers: self.answers.clone(),
             saved_at_ms: 0,
-        }
-    }
-
-    /// Goes to `stage` if it is one of the steps the answers allow, else to the next.
-    fn go_to(&mut self, stage: Stage) {
-        let steps = self.steps();
-        match stage {
-            Stage::Start => {
-                self.stage = Stage::Start;
-                self.draft = None;
-            }
-            Stage::Asking(id) if steps.contains(&stage) => self.go(Step::Ask(
-                QUIZ.question(id).expect("steps are questions of QUIZ"),
-            )),
-            _ => self.go(QUIZ.next(&self.answers)),
         }
     }
 }
@@ -158,39 +107,38 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut state = (*self).clone();
-        state.via_history = false;
-        state.forgotten = false;
         match action {
             Action::SetLang(lang) => state.lang = lang,
             Action::SetPerspective(perspective) => state.perspective = perspective,
             Action::Start => {
                 state.resume = None;
+                state.forgotten = false;
                 state.go(QUIZ.next(&state.answers));
             }
             Action::Resume => {
                 let Some(saved) = state.resume.take() else {
                     return self;
                 };
+                state.forgotten = false;
                 state.lang = saved.lang;
                 state.perspective = saved.perspective;
                 state.answers = saved.answers;
-                state.go_to(match saved.step {
-                    SavedStep::Start => Stage::Start,
-                    SavedStep::Question(q) => Stage::Asking(q),
-                    SavedStep::Result => Stage::Result,
-                });
-                if state.stage == Stage::Start {
-                    state.go(QUIZ.next(&state.answers));
-                }
+                // Resuming never leaves the visitor on the start screen.
+                let position = match QUIZ.settle(saved.position, &state.answers) {
+                    Position::Start => QUIZ.next(&state.answers),
+                    position => position,
+                };
+                state.go(position);
             }
             Action::StartFresh => {
                 state.resume = None;
+                state.forgotten = false;
                 state.answers = Answers::default();
                 state.go(QUIZ.first());
             }
             Action::Draft(answer) => state.draft = answer,
             Action::Toggle(choice) => {
-                let Stage::Asking(id) = state.stage else {
+                let Position::Question(id) = state.position else {
                     return self;
                 };
                 let Some(question) = QUIZ.question(id) else {
@@ -199,7 +147,8 @@ impl Reducible for State {
                 state.draft = question.toggle(state.draft.as_ref(), choice);
             }
             Action::Next => {
-                let (Stage::Asking(id), Some(answer)) = (state.stage, state.draft.clone()) else {
+                let (Position::Question(id), Some(answer)) = (state.position, state.draft.clone())
+                else {
                     return self;
                 };
                 // An answer the question does not accept is not recorded: stay.
@@ -209,19 +158,12 @@ impl Reducible for State {
                 state.go(QUIZ.after(id, &state.answers));
             }
             Action::Back => {
-                let number = state.step_number();
-                if number == 0 {
+                if state.position == Position::Start {
                     return self;
                 }
-                let target = state.steps()[number - 1];
-                state.go_to(target);
+                state.go(QUIZ.previous(state.position, &state.answers));
             }
-            Action::GoToStep(number) => {
-                let steps = state.steps();
-                let target = steps[number.min(steps.len() - 1)];
-                state.go_to(target);
-                state.via_history = true;
-            }
+            Action::GoTo(position) => state.go(QUIZ.settle(position, &state.answers)),
             Action::Restart => {
                 state = State::new(state.config, state.lang, None);
             }

@@ -1,16 +1,16 @@
-use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{LanguageSwitch, QuestionScreen, ResultScreen, StartScreen};
 use crate::clinic::CLINIC;
 use crate::content::QUIZ;
 use crate::edge::{self, Config};
-use crate::state::{Action, QuizContext, Stage, State};
+use crate::hooks::{use_document_lang, use_embed_bridge, use_history, use_saved_progress};
+use crate::state::{QuizContext, State};
 use crate::strings::strings;
+use quiz::Position;
 
-/// The whole quiz: provides the state, shows the screen for the current stage, and
-/// keeps the browser in step with it (history, focus, `<html lang>`, saved progress).
+/// The whole quiz: provides the state, shows the screen for the current position, and
+/// keeps the browser in step with it through the app's hooks (`crate::hooks`).
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer_eq(|| {
@@ -20,109 +20,25 @@ pub fn App() -> Html {
         State::new(config, lang, resume)
     });
 
-    // The browser's Back and Forward buttons move between steps (full page only).
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |event| {
-                if let Some(step) = event
-                    .dyn_ref::<web_sys::PopStateEvent>()
-                    .and_then(edge::history_step)
-                {
-                    state.dispatch(Action::GoToStep(step));
-                }
-            });
-            move || drop(listener)
-        });
-    }
-
-    // Each new step: a history entry (unless the history brought us here), the quiz's
-    // top in view, and focus on the new heading. Not on the first render: a page that
-    // has just loaded keeps focus and scroll where the browser put them.
-    {
-        let first = use_mut_ref(|| true);
-        let (config, via_history) = (state.config, state.via_history);
-        use_effect_with((state.stage, state.step_number()), move |(_, step)| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
-                edge::push_history(&config, *step, true);
-            } else {
-                if !via_history {
-                    edge::push_history(&config, *step, false);
-                }
-                edge::focus_step();
-            }
-        });
-    }
-
     // The path's progress and the outcome, once per render: the host messages and the
     // announcement both use them.
-    let current = match state.stage {
-        Stage::Asking(id) => Some(id),
-        Stage::Start | Stage::Result => None,
+    let current = match state.position {
+        Position::Question(id) => Some(id),
+        Position::Start | Position::Result => None,
     };
     let progress = QUIZ.progress(current, &state.answers);
     let outcome = QUIZ.outcome(&state.answers).ok();
 
-    // Inside an embed: tell the host page we are ready, keep its frame as tall as the
-    // quiz, and ask it to close the popup on Escape.
-    {
-        let config = state.config;
-        use_effect_with((), move |_| {
-            edge::tell_host(&config, edge::HostMessage::Ready);
-            let watch = edge::watch_height(config);
-            let escape = config.popup.then(|| {
-                EventListener::new(&gloo::utils::window(), "keydown", move |event| {
-                    let key = event.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
-                    if key.as_deref() == Some("Escape") {
-                        edge::tell_host(&config, edge::HostMessage::Escape);
-                    }
-                })
-            });
-            move || drop((watch, escape))
-        });
-    }
-    {
-        let (config, stage) = (state.config, state.stage);
-        let tier = outcome.as_ref().map(|o| o.tier.slug());
-        use_effect_with(stage, move |stage| match stage {
-            Stage::Start => {}
-            Stage::Asking(_) => edge::tell_host(
-                &config,
-                edge::HostMessage::Step {
-                    index: progress.done + 1,
-                    total: progress.most,
-                },
-            ),
-            Stage::Result => edge::tell_host(&config, edge::HostMessage::Complete(tier)),
-        });
-    }
-
-    {
-        let config = state.config;
-        use_effect_with(state.lang, move |lang| {
-            edge::set_document_lang(*lang);
-            edge::save_lang(&config, *lang);
-        });
-    }
-
-    // Progress is saved at every step; back on the start screen with nothing answered
-    // (Start over), there is nothing to offer back.
-    {
-        let saved = state.to_saved();
-        let (config, stage, offering) = (state.config, state.stage, state.resume.is_some());
-        use_effect_with(saved, move |saved| {
-            if stage != Stage::Start {
-                edge::save_progress(&config, saved);
-            } else if saved.answers.is_empty() && !offering {
-                edge::clear_progress();
-            }
-        });
-    }
+    use_history(&state);
+    let tier = outcome.as_ref().map(|o| o.tier.slug());
+    use_embed_bridge(state.config, state.position, progress, tier);
+    use_saved_progress(&state);
+    use_document_lang(state.config, state.lang);
 
     let text = strings(state.lang);
-    let (screen, announcement) = match state.stage {
-        Stage::Start => (html! { <StartScreen /> }, String::new()),
-        Stage::Asking(id) => match QUIZ.question(id) {
+    let (screen, announcement) = match state.position {
+        Position::Start => (html! { <StartScreen /> }, String::new()),
+        Position::Question(id) => match QUIZ.question(id) {
             Some(question) => {
                 let progress = text.question_n(progress);
                 let prompt = question.prompt.get(state.lang, state.perspective);
@@ -134,7 +50,7 @@ pub fn App() -> Html {
             // The reducer only ever moves to questions of QUIZ.
             None => (html! { <StartScreen /> }, String::new()),
         },
-        Stage::Result => {
+        Position::Result => {
             let headline = outcome
                 .as_ref()
                 .and_then(|o| o.text())

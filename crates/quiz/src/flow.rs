@@ -1,9 +1,12 @@
-//! The path through the quiz: which question comes next, which came before, and which
-//! answers still count after an earlier one changes.
+//! The path through the quiz: where the visitor is ([`Position`]), which question comes
+//! next, which came before, and which answers still count after an earlier one changes.
 //!
 //! The path is always recomputed from the answers, never stored: walk the questions in
 //! order, skip those whose show-if does not hold, stop at the first unanswered one, and
-//! stop at once when an emergency rule fires (`clinical-safety.md` §1).
+//! stop at once when an emergency rule fires (`clinical-safety.md` §1). A position is
+//! kept by name (a question's id), never by its place on the path, so it survives an
+//! edit of an earlier answer; [`Quiz::settle`] says where a position that the path no
+//! longer has leads.
 
 use crate::model::{ChoiceId, Condition, Kind, Question, QuestionId, Quiz, Tier};
 
@@ -71,11 +74,28 @@ pub struct Progress {
     pub most: usize,
 }
 
-/// What the visitor sees next.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
-    Ask(&'static Question),
+/// Where the visitor is: the start screen, a question, or the result. The one idea of
+/// it: the app's state, the saved progress and the browser's history entries all hold
+/// a `Position`, and the core decides where it moves ([`Quiz::next`], [`Quiz::after`],
+/// [`Quiz::previous`], [`Quiz::settle`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Position {
+    #[default]
+    Start,
+    Question(QuestionId),
     Result,
+}
+
+impl Position {
+    /// How saved progress and history entries write it: `start`, `result`, or the
+    /// question's id (the validator keeps both words free for positions).
+    pub fn name(self) -> &'static str {
+        match self {
+            Position::Start => "start",
+            Position::Result => "result",
+            Position::Question(id) => id.0,
+        }
+    }
 }
 
 /// The questions the answers reach, and where they lead.
@@ -85,7 +105,8 @@ pub struct Walk {
     pub asked: Vec<&'static Question>,
     /// The answers that count: those to the questions in `asked`.
     pub answers: Answers,
-    pub step: Step,
+    /// Where the answers lead: the first unanswered question, or the result.
+    pub next: Position,
 }
 
 impl Condition {
@@ -178,14 +199,14 @@ impl Quiz {
         let mut walk = Walk {
             asked: Vec::new(),
             answers: Answers::default(),
-            step: Step::Result,
+            next: Position::Result,
         };
         for question in self.questions {
             if !question.is_shown(&walk.answers) {
                 continue;
             }
             let Some(answer) = answers.get(question.id) else {
-                walk.step = Step::Ask(question);
+                walk.next = Position::Question(question.id);
                 return walk;
             };
             walk.asked.push(question);
@@ -204,23 +225,95 @@ impl Quiz {
             .any(|r| r.tier == Tier::Emergency && r.when.holds(answers))
     }
 
-    pub fn first(&self) -> Step {
+    pub fn first(&self) -> Position {
         self.next(&Answers::default())
     }
 
-    /// The step after the answers so far.
-    pub fn next(&self, answers: &Answers) -> Step {
-        self.walk(answers).step
+    /// Where the answers so far lead: the first unanswered question, or the result.
+    pub fn next(&self, answers: &Answers) -> Position {
+        self.walk(answers).next
     }
 
-    /// The step after `current` once it is answered: the next question on the path —
-    /// answered already (when editing) or not — or the result.
-    pub fn after(&self, current: QuestionId, answers: &Answers) -> Step {
+    /// Where Next leads from `current` once it is answered: the next question on the
+    /// path — answered already (when editing) or not — or the result.
+    pub fn after(&self, current: QuestionId, answers: &Answers) -> Position {
         let walk = self.walk(answers);
-        let position = walk.asked.iter().position(|q| q.id == current);
-        match position.and_then(|i| walk.asked.get(i + 1)) {
-            Some(question) => Step::Ask(question),
-            None => walk.step,
+        let at = walk.asked.iter().position(|q| q.id == current);
+        match at.and_then(|i| walk.asked.get(i + 1)) {
+            Some(question) => Position::Question(question.id),
+            None => walk.next,
+        }
+    }
+
+    /// The positions the visitor can be on, in order: the start, each answered question
+    /// of the path, then where the answers lead (a question or the result).
+    pub fn path(&self, answers: &Answers) -> Vec<Position> {
+        let walk = self.walk(answers);
+        let mut path = vec![Position::Start];
+        path.extend(walk.asked.iter().map(|q| Position::Question(q.id)));
+        path.push(walk.next);
+        path
+    }
+
+    /// Where Back leads from `position`: the position before it on the path (the start
+    /// from the first question, and from the start itself).
+    pub fn previous(&self, position: Position, answers: &Answers) -> Position {
+        let asked = self.walk(answers).asked;
+        let before = match self.settle(position, answers) {
+            Position::Start => None,
+            // An answered question: the one before it; else (the next question, or
+            // the result) the last one answered.
+            Position::Question(id) => match asked.iter().position(|q| q.id == id) {
+                Some(i) => i.checked_sub(1),
+                None => asked.len().checked_sub(1),
+            },
+            Position::Result => asked.len().checked_sub(1),
+        };
+        before.map_or(Position::Start, |i| Position::Question(asked[i].id))
+    }
+
+    /// `position` if the path has it ([`Quiz::path`]); else where it leads now that the
+    /// answers changed (a history entry, or saved progress, names a position the path
+    /// may have lost):
+    /// - a question the path no longer shows: the nearest question before it on the
+    ///   path (the question whose answer hid it, or one before that), or the start;
+    /// - the result before every question is answered: the first unanswered question.
+    pub fn settle(&self, position: Position, answers: &Answers) -> Position {
+        let walk = self.walk(answers);
+        let Position::Question(id) = position else {
+            return match position {
+                Position::Start => Position::Start,
+                _ => walk.next,
+            };
+        };
+        // The path's questions in order: the answered ones, then the next one.
+        let next = match walk.next {
+            Position::Question(next) => Some(next),
+            _ => None,
+        };
+        let mut questions = walk.asked.iter().map(|q| q.id).chain(next);
+        if questions.clone().any(|q| q == id) {
+            return position;
+        }
+        let index = self.index_of(id);
+        questions
+            .rfind(|q| self.index_of(*q) < index)
+            .map_or(Position::Start, Position::Question)
+    }
+
+    /// The position `name` ([`Position::name`]) names in this quiz, as saved progress
+    /// and history entries keep it; `None` for a name that is no position at all. The id
+    /// of a question this quiz does not have (written under older content) names no
+    /// place on the path: it is read as the path's end, which [`Quiz::settle`] turns into
+    /// where the answers lead.
+    pub fn position_named(&self, name: &str) -> Option<Position> {
+        match name {
+            "start" => Some(Position::Start),
+            "result" => Some(Position::Result),
+            id => match self.question_named(id) {
+                Some(question) => Some(Position::Question(question.id)),
+                None => is_id(id).then_some(Position::Result),
+            },
         }
     }
 
@@ -252,21 +345,6 @@ impl Quiz {
         Ok(())
     }
 
-    /// The question before `current` on the path (`None` for the result screen), or
-    /// `None` when `current` is the first: Back then leaves the quiz for the start.
-    pub fn before(
-        &self,
-        current: Option<QuestionId>,
-        answers: &Answers,
-    ) -> Option<&'static Question> {
-        let asked = self.walk(answers).asked;
-        let end = match current {
-            Some(id) => asked.iter().position(|q| q.id == id).unwrap_or(asked.len()),
-            None => asked.len(),
-        };
-        end.checked_sub(1).map(|i| asked[i])
-    }
-
     /// An honest progress figure for the question on screen (`None`: the next one):
     /// how many questions of the path come before it, and the fewest and most
     /// questions the whole path can have. Questions whose show-if waits on an
@@ -277,7 +355,7 @@ impl Quiz {
         let walk = self.walk(answers);
         let asked = walk.asked.len();
         let on_path = current.and_then(|id| walk.asked.iter().position(|q| q.id == id));
-        let Step::Ask(next) = walk.step else {
+        let Position::Question(next) = walk.next else {
             // Every question of the path is answered: the path is known.
             return Progress {
                 done: on_path.unwrap_or(asked.saturating_sub(1)),
@@ -286,7 +364,7 @@ impl Quiz {
             };
         };
         let done = on_path.unwrap_or(asked);
-        let start = self.position(next.id).unwrap_or(self.questions.len());
+        let start = self.index_of(next).unwrap_or(self.questions.len());
         let (mut sure, mut maybe) = (0, 0);
         for q in &self.questions[start..] {
             if self.depends_on_unanswered(q, &walk.answers) {
@@ -309,4 +387,15 @@ impl Quiz {
         }
         needs.iter().any(|q| answers.get(*q).is_none())
     }
+}
+
+/// Whether `name` has the form of a question id (lowercase letters, digits and
+/// hyphens, at most 64): what a history entry of ours can name, and what the validator
+/// allows.
+pub(crate) fn is_id(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }

@@ -33,10 +33,10 @@ mod triage;
 pub mod validate;
 
 pub use clinic::{Clinic, ContentVersion, Location, Phone};
-pub use flow::{Answer, AnswerError, Answers, Progress, Step, Walk};
+pub use flow::{Answer, AnswerError, Answers, Position, Progress, Walk};
 pub use model::{
     Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Lang, Line, Perspective, Question,
     QuestionId, Quiz, Remark, Rule, Section, Source, Text, Tier, TierText, Words,
 };
-pub use saved::{Discarded, Saved, SavedStep, KEEP_FOR_MS};
+pub use saved::{Discarded, Saved, KEEP_FOR_MS};
 pub use triage::{Given, Outcome, Reason, TriageError};

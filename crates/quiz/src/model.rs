@@ -475,7 +475,8 @@ impl Quiz {
         self.results.iter().find(|r| r.tier == tier)
     }
 
-    pub(crate) fn position(&self, id: QuestionId) -> Option<usize> {
+    /// The question's place in the content's order.
+    pub(crate) fn index_of(&self, id: QuestionId) -> Option<usize> {
         self.questions.iter().position(|q| q.id == id)
     }
 }

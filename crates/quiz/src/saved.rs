@@ -5,32 +5,27 @@
 //! not decode to valid answers for *this* quiz is discarded whole.
 //!
 //! Format (one line, `|`-separated):
-//! `sq1|<content version>|<saved at, ms since 1970>|<en|es>|<m|o>|<step>|<answers>`
-//! where `<step>` is `start`, `result` or a question id, and `<answers>` is
+//! `sq1|<content version>|<saved at, ms since 1970>|<en|es>|<m|o>|<position>|<answers>`
+//! where `<position>` is `start`, `result` or a question id ([`Position::name`]), and
+//! `<answers>` is
 //! `question=choice+choice;question=#number;…` in the order given.
 //! No JSON: this keeps `serde_json` (and float formatting) out of the wasm.
 
-use crate::flow::{Answer, Answers};
-use crate::model::{Lang, Perspective, QuestionId, Quiz};
+use crate::flow::{Answer, Answers, Position};
+use crate::model::{Lang, Perspective, Quiz};
 
 const MAGIC: &str = "sq1";
 
 /// How long saved progress is offered back: a day.
 pub const KEEP_FOR_MS: u64 = 24 * 60 * 60 * 1000;
 
-/// Where the visitor was.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SavedStep {
-    Start,
-    Question(QuestionId),
-    Result,
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Saved {
     pub lang: Lang,
     pub perspective: Perspective,
-    pub step: SavedStep,
+    /// Where the visitor was; the app settles it for the answers on resume
+    /// ([`Quiz::settle`]).
+    pub position: Position,
     pub answers: Answers,
     pub saved_at_ms: u64,
 }
@@ -65,11 +60,7 @@ impl Saved {
             Perspective::Myself => "m",
             Perspective::SomeoneElse => "o",
         };
-        let step = match self.step {
-            SavedStep::Start => "start",
-            SavedStep::Result => "result",
-            SavedStep::Question(q) => q.0,
-        };
+        let position = self.position.name();
         let answers: Vec<String> = self
             .answers
             .iter()
@@ -83,7 +74,7 @@ impl Saved {
             .collect();
         let at = self.saved_at_ms;
         format!(
-            "{MAGIC}|{version}|{at}|{lang}|{who}|{step}|{}",
+            "{MAGIC}|{version}|{at}|{lang}|{who}|{position}|{}",
             answers.join(";")
         )
     }
@@ -95,7 +86,7 @@ impl Saved {
             return Err(Discarded::Corrupt);
         }
         let fields: Vec<&str> = text.split('|').collect();
-        let [magic, saved_version, at, lang, who, step, answers] = fields[..] else {
+        let [magic, saved_version, at, lang, who, position, answers] = fields[..] else {
             return Err(Discarded::Corrupt);
         };
         if magic != MAGIC {
@@ -136,15 +127,17 @@ impl Saved {
             quiz.answer(&mut restored, question.id, answer)
                 .map_err(|_| Discarded::Corrupt)?;
         }
-        let step = match step {
-            "start" => SavedStep::Start,
-            "result" => SavedStep::Result,
-            id => SavedStep::Question(quiz.question_named(id).ok_or(Discarded::Corrupt)?.id),
+        // Strict, unlike a history entry: under the same content version, a question
+        // the quiz does not have is not ours.
+        let position = match quiz.position_named(position) {
+            Some(Position::Result) if position != "result" => None,
+            named => named,
         };
+        let position = position.ok_or(Discarded::Corrupt)?;
         Ok(Saved {
             lang,
             perspective,
-            step,
+            position,
             answers: restored,
             saved_at_ms,
         })

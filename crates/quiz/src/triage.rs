@@ -5,7 +5,7 @@
 //! (see [`Quiz::walk`]). There is no default tier: if no rule fires, that is an error
 //! in the content, and validation proves no path of answers gets there.
 
-use crate::flow::{Answer, Answers, Step};
+use crate::flow::{Answer, Answers, Position};
 use crate::model::{
     Choice, Condition, Expectation, Line, Question, QuestionId, Quiz, Remark, Rule, Text, Tier,
     TierText,
@@ -49,8 +49,8 @@ pub enum TriageError {
 impl Quiz {
     pub fn outcome(&self, answers: &Answers) -> Result<Outcome, TriageError> {
         let walk = self.walk(answers);
-        if let Step::Ask(question) = walk.step {
-            return Err(TriageError::Unanswered(question.id));
+        if let Position::Question(question) = walk.next {
+            return Err(TriageError::Unanswered(question));
         }
         let fired: Vec<&'static Rule> = self
             .rules

@@ -192,6 +192,19 @@ fn structure(quiz: &Quiz, article: &str, report: &mut impl FnMut(Item, String)) 
         "question",
         report,
     );
+    for question in quiz.questions {
+        let id = question.id.0;
+        if id == "start" || id == "result" || !crate::flow::is_id(id) {
+            report(
+                Item::Question(question.id),
+                format!(
+                    "a question's id is lowercase letters, digits and hyphens, at most 64, \
+                     and not \"start\" or \"result\" (saved progress and the browser's \
+                     history name the start and the result so); \"{id}\" is not"
+                ),
+            );
+        }
+    }
     duplicates(
         quiz.rules.iter().map(|r| (r.id, Item::Rule(r.id))),
         "rule",
@@ -286,7 +299,7 @@ fn structure(quiz: &Quiz, article: &str, report: &mut impl FnMut(Item, String)) 
             let mut needs = Vec::new();
             show_if.questions(&mut needs);
             for q in needs {
-                if quiz.position(q).is_some_and(|p| p >= i) {
+                if quiz.index_of(q).is_some_and(|p| p >= i) {
                     report(
                         item.clone(),
                         format!(
@@ -368,7 +381,7 @@ fn emergencies_first(quiz: &Quiz, report: &mut impl FnMut(Item, String)) {
     let decided_at = |c: &Condition| {
         let mut qs = Vec::new();
         c.questions(&mut qs);
-        qs.iter().filter_map(|q| quiz.position(*q)).max()
+        qs.iter().filter_map(|q| quiz.index_of(*q)).max()
     };
     let first_urgent = quiz
         .rules

@@ -364,6 +364,16 @@ impl<'s> QuizPage<'s> {
         self.wait_to_leave(&before, "start-screen");
     }
 
+    /// The browser's Back button, once the page has handled it (its `popstate` and two
+    /// frames after), whether or not the screen changes.
+    pub fn browser_back_handled(&self) {
+        let script = "const done = arguments[arguments.length - 1]; \
+                      addEventListener('popstate', () => requestAnimationFrame(() => \
+                        requestAnimationFrame(() => done(true))), { once: true }); \
+                      history.back();";
+        self.session.execute_async(script, vec![]);
+    }
+
     /// Reloads the page and waits for the start screen.
     pub fn reload(&self) {
         self.session.refresh();

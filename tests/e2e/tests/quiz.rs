@@ -250,6 +250,45 @@ fn the_browser_back_button_goes_to_the_previous_question(h: Harness) {
     page.element("start-screen");
 }
 
+/// History entries name positions, not places on the path: after an edit hides a
+/// question, its entry leads to the nearest question before it on the path (with
+/// entries of step numbers, it showed whichever question had taken that place).
+fn history_entries_survive_an_edit_that_hides_a_question(h: Harness) {
+    let page = h.open();
+    page.start();
+    page.run(&TO_SELF_CARE[..at(TO_SELF_CARE, "pregnancy")]);
+    assert_eq!(page.question_id(), "pregnancy");
+    // The quiz's own Back adds an entry; age 60 then hides the pregnancy question.
+    page.back();
+    assert_eq!(page.question_id(), "age");
+    let field = page.element("number");
+    page.session().execute(
+        "arguments[0].value = '60'; \
+         arguments[0].dispatchEvent(new InputEvent('input', { bubbles: true }));",
+        vec![field.reference()],
+    );
+    page.click("next");
+    page.wait_for_question("general-signs");
+
+    page.browser_back();
+    assert_eq!(page.question_id(), "age");
+    // The entry that named "pregnancy": hidden now, it settles on age.
+    page.browser_back_handled();
+    assert_eq!(
+        page.question_id(),
+        "age",
+        "the entry of a hidden question showed another"
+    );
+    page.browser_back_handled();
+    assert_eq!(page.question_id(), "age");
+    page.browser_back();
+    assert_eq!(page.question_id(), "injury");
+    assert!(
+        page.is_chosen("no"),
+        "the answer was lost on the browser's Back"
+    );
+}
+
 fn switching_language_keeps_answers_and_sets_html_lang(h: Harness) {
     let page = h.open();
     assert_eq!(page.html_lang(), "en");
@@ -658,6 +697,7 @@ in_every_engine!(
     next_waits_for_an_answer_and_back_keeps_it,
     edit_answers_changes_the_result_and_keeps_the_emergency_notice,
     the_browser_back_button_goes_to_the_previous_question,
+    history_entries_survive_an_edit_that_hides_a_question,
     switching_language_keeps_answers_and_sets_html_lang,
     reload_offers_to_continue_and_forget_clears,
     a_keyboard_only_run_reaches_a_result,

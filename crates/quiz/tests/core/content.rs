@@ -304,6 +304,25 @@ fn wrong_types_and_unknown_keys() {
 }
 
 #[test]
+fn a_question_id_is_a_plain_name_and_not_a_position_word() {
+    // Saved progress and history entries write the start and the result as words.
+    for (id, shown) in [
+        ("result", "result"),
+        ("Age", "Age"),
+        ("age range", "age range"),
+    ] {
+        let text = edited("id = \"age\"\n", &format!("id = \"{id}\"\n"));
+        let text = text.replace("question = \"age\"", &format!("question = \"{id}\""));
+        assert_problem(
+            &text,
+            &format!("question \"{shown}\""),
+            "lowercase letters, digits and hyphens",
+            &format!("id = \"{id}\"\n"),
+        );
+    }
+}
+
+#[test]
 fn a_checklist_too_long_to_walk_is_an_error() {
     use quiz::validate::MAX_CHECKLIST_CHOICES;
     let first = "[[question.choice]]\nid = \"low-back\"";

@@ -6,7 +6,7 @@ use crate::QUIZ;
 use proptest::prelude::*;
 use quiz::validate::candidates;
 use quiz::{
-    Answer, AnswerError, Answers, ChoiceId, Lang, Perspective, Progress, QuestionId, Step, Tier,
+    Answer, AnswerError, Answers, ChoiceId, Lang, Perspective, Position, Progress, QuestionId, Tier,
 };
 
 fn choices(ids: &[&'static str]) -> Answer {
@@ -19,10 +19,7 @@ fn answer(answers: &mut Answers, question: &'static str, a: Answer) {
 }
 
 fn asking(answers: &Answers) -> &'static str {
-    match QUIZ.next(answers) {
-        Step::Ask(q) => q.id.0,
-        Step::Result => "result",
-    }
+    QUIZ.next(answers).name()
 }
 
 /// Answers up to the urgent section for someone who strained their back at 30.
@@ -74,10 +71,75 @@ fn changing_an_answer_drops_the_answers_to_questions_it_hides() {
 #[test]
 fn back_goes_to_the_previous_question_on_the_path() {
     let a = strained_at_30();
-    let before = |current| QUIZ.before(current, &a).map(|q| q.id.0);
-    assert_eq!(before(Some(QuestionId("injury-risks"))), Some("pain-signs"));
-    assert_eq!(before(Some(QuestionId("age"))), Some("injury"));
-    assert_eq!(before(Some(QuestionId("where"))), None);
+    let previous = |name| QUIZ.previous(QUIZ.position_named(name).unwrap(), &a).name();
+    assert_eq!(previous("injury-risks"), "pain-signs");
+    assert_eq!(previous("age"), "injury");
+    // From the first question, and from the start, Back leads to the start.
+    assert_eq!(previous("where"), "start");
+    assert_eq!(previous("start"), "start");
+    // From the next question, or from the result before it, the last one answered.
+    let next = asking(&a);
+    let last = QUIZ.walk(&a).asked.last().unwrap().id.0;
+    assert_eq!(previous(next), last);
+    assert_eq!(previous("result"), last);
+}
+
+#[test]
+fn a_position_is_kept_by_name_and_settled_when_an_edit_hides_it() {
+    let mut a = strained_at_30();
+    let path: Vec<&str> = QUIZ.path(&a).iter().map(|p| p.name()).collect();
+    assert_eq!(path.first(), Some(&"start"));
+    assert_eq!(path.last(), Some(&asking(&a)));
+    let settle = |name, a: &Answers| QUIZ.settle(QUIZ.position_named(name).unwrap(), a).name();
+    // A position on the path stays where it is, by name: a history entry or saved
+    // progress names "injury-risks", not "the fifth step".
+    assert!(path.contains(&"injury-risks"), "{path:?}");
+    assert_eq!(settle("injury-risks", &a), "injury-risks");
+    assert_eq!(settle("start", &a), "start");
+    // The result before the last question: where the answers lead.
+    assert_eq!(settle("result", &a), asking(&a));
+
+    // An edit hides "injury-risks": an entry naming it leads to the nearest question
+    // before it on the path ("pain-signs", which Back from it reached before).
+    assert_eq!(
+        QUIZ.previous(QUIZ.position_named("injury-risks").unwrap(), &a)
+            .name(),
+        "pain-signs"
+    );
+    answer(&mut a, "injury", choices(&["no"]));
+    assert!(!QUIZ.path(&a).iter().any(|p| p.name() == "injury-risks"));
+    assert_eq!(settle("injury-risks", &a), "pain-signs");
+    // A question after the path's end: the nearest before it, the next to answer.
+    let later = QUIZ.questions.last().unwrap().id.0;
+    if !QUIZ.path(&a).iter().any(|p| p.name() == later) {
+        assert_eq!(settle(later, &a), asking(&a));
+    }
+    // Back from a hidden question: the one before its nearest.
+    assert_eq!(
+        QUIZ.previous(QUIZ.position_named("injury-risks").unwrap(), &a)
+            .name(),
+        QUIZ.previous(QUIZ.position_named("pain-signs").unwrap(), &a)
+            .name()
+    );
+}
+
+#[test]
+fn a_name_is_read_as_a_position_or_refused() {
+    let a = strained_at_30();
+    assert_eq!(QUIZ.position_named("start"), Some(Position::Start));
+    assert_eq!(QUIZ.position_named("result"), Some(Position::Result));
+    assert_eq!(
+        QUIZ.position_named("age"),
+        Some(Position::Question(QuestionId("age")))
+    );
+    // A question this quiz does not have (an entry written under older content): the
+    // path's end, which settles to where the answers lead.
+    let gone = QUIZ.position_named("a-question-since-removed").unwrap();
+    assert_eq!(QUIZ.settle(gone, &a).name(), asking(&a));
+    // Not a position at all: refused.
+    for name in ["", "Age", "age|x", "<script>", &"x".repeat(65)] {
+        assert_eq!(QUIZ.position_named(name), None, "{name:?}");
+    }
 }
 
 #[test]
@@ -216,20 +278,22 @@ fn progress_counts_what_is_left_honestly() {
 }
 
 /// `N of M` is never `N > M`: after every answer, edit and Back, for the question on
-/// screen, as the app moves (`Quiz::after` on Next, `Quiz::before` on Back).
+/// screen, as the app moves (`Quiz::after` on Next, `Quiz::previous` on Back).
 fn progress_stays_within_the_path(script: &[(u8, usize)]) -> Result<(), String> {
     let mut answers = Answers::default();
-    let mut current: Option<QuestionId> = match QUIZ.first() {
-        Step::Ask(q) => Some(q.id),
-        Step::Result => None,
+    let question = |position| match position {
+        Position::Question(id) => Some(id),
+        _ => None,
     };
+    let mut current: Option<QuestionId> = question(QUIZ.first());
     for (i, &(op, pick)) in script.iter().enumerate() {
         let asked = QUIZ.walk(&answers).asked;
         match (op % 4, current) {
             // Back (from the result: the last question).
             (0, _) => {
-                if let Some(q) = QUIZ.before(current, &answers) {
-                    current = Some(q.id);
+                let here = current.map_or(Position::Result, Position::Question);
+                if let Position::Question(id) = QUIZ.previous(here, &answers) {
+                    current = Some(id);
                 }
             }
             // Edit an earlier question on the path, as "Edit answers" and Back reach it.
@@ -240,10 +304,7 @@ fn progress_stays_within_the_path(script: &[(u8, usize)]) -> Result<(), String> 
                 let options = candidates(&QUIZ, q);
                 let answer = options[pick % options.len()].clone();
                 QUIZ.answer(&mut answers, id, answer).unwrap();
-                current = match QUIZ.after(id, &answers) {
-                    Step::Ask(q) => Some(q.id),
-                    Step::Result => None,
-                };
+                current = question(QUIZ.after(id, &answers));
             }
             _ => {}
         }

@@ -4,7 +4,7 @@
 
 use crate::QUIZ;
 use quiz::{
-    Answer, Answers, ChoiceId, Discarded, Lang, Perspective, QuestionId, Saved, SavedStep,
+    Answer, Answers, ChoiceId, Discarded, Lang, Perspective, Position, QuestionId, Saved,
     KEEP_FOR_MS,
 };
 
@@ -24,7 +24,7 @@ fn saved() -> Saved {
     Saved {
         lang: Lang::Es,
         perspective: Perspective::SomeoneElse,
-        step: SavedStep::Question(QuestionId("pregnancy")),
+        position: Position::Question(QuestionId("pregnancy")),
         answers,
         saved_at_ms: NOW - 1000,
     }

@@ -15,8 +15,8 @@ use crate::QUIZ;
 use proptest::prelude::*;
 use quiz::validate::{candidates, explore};
 use quiz::{
-    Answer, Answers, ChoiceId, Condition, Guideline, Kind, Line, Outcome, Question, QuestionId,
-    Quiz, Source, Step, Tier,
+    Answer, Answers, ChoiceId, Condition, Guideline, Kind, Line, Outcome, Position, Question,
+    QuestionId, Quiz, Source, Tier,
 };
 
 // ---------------------------------------------------------------------------------
@@ -78,12 +78,15 @@ fn walk(quiz: &Quiz, case: &[(&str, A)]) -> Result<(Answers, Tier, Vec<&'static 
     let mut answers = Answers::default();
     for _ in 0..=quiz.questions.len() {
         match quiz.next(&answers) {
-            Step::Result => {
+            Position::Start | Position::Result => {
                 let outcome = quiz.outcome(&answers).map_err(|e| format!("{e:?}"))?;
                 let asked = quiz.walk(&answers).asked.iter().map(|q| q.id.0).collect();
                 return Ok((answers, outcome.tier, asked));
             }
-            Step::Ask(q) => {
+            Position::Question(id) => {
+                let q = quiz
+                    .question(id)
+                    .expect("the path's questions are the quiz's");
                 let answer = answer_for(case, q);
                 quiz.answer(&mut answers, q.id, answer.clone())
                     .map_err(|e| format!("question {:?} refused {answer:?}: {e:?}", q.id.0))?;
@@ -1107,7 +1110,7 @@ fn a_typical_path_asks_8_to_20_questions() {
 /// functions; `Err` says what broke.
 fn check_path(quiz: &Quiz, answers: &Answers) -> Result<Tier, String> {
     let walk = quiz.walk(answers);
-    if walk.step != Step::Result {
+    if walk.next != Position::Result {
         return Err("the path is not complete".into());
     }
     let ids: Vec<_> = walk.asked.iter().map(|q| q.id).collect();
@@ -1249,7 +1252,8 @@ fn the_checks_can_fail() {
 /// A complete path: question `i` takes candidate `seeds[i] % n`, except `force`.
 fn random_path(seeds: &[usize], force: Option<(QuestionId, ChoiceId)>) -> Answers {
     let mut answers = Answers::default();
-    while let Step::Ask(q) = QUIZ.next(&answers) {
+    while let Position::Question(id) = QUIZ.next(&answers) {
+        let q = QUIZ.question(id).unwrap();
         let i = QUIZ.questions.iter().position(|x| x.id == q.id).unwrap();
         let options = candidates(&QUIZ, q);
         let mut answer = options[seeds[i % seeds.len()] % options.len()].clone();
