@@ -4,8 +4,8 @@
 //! `<noscript>` messages get the same name and phone at build time (`cargo xtask
 //! trunk-post-build`, Trunk's hook).
 
-use quiz::Text;
 pub use quiz::{Clinic, ContentVersion, Location, Phone};
+use quiz::{Text, Wording};
 
 include!(concat!(env!("OUT_DIR"), "/clinic.rs"));
 

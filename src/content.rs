@@ -4,7 +4,7 @@
 
 use quiz::{
     Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Line, Question, QuestionId, Quiz,
-    Remark, Rule, Section, Source, Text, Tier, TierText, Words,
+    Remark, Rule, Section, Source, Text, Tier, TierText, Wording, Words,
 };
 
 include!(concat!(env!("OUT_DIR"), "/quiz.rs"));

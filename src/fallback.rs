@@ -55,7 +55,7 @@ pub fn render_fallback(document: &web_sys::Document, root: &web_sys::Element) {
         call(text.call_911.into(), &EMERGENCY, "call-911"),
         element("p", text.talk_to_clinic),
         call(
-            format!("{} {}", text.call, CLINIC.name),
+            text.call_clinic.fill(&[CLINIC.name]),
             &CLINIC.phone,
             "call-clinic",
         ),

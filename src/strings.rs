@@ -1,5 +1,7 @@
 //! Every string the screens show that is not quiz content, in each language: one table,
-//! so that a translation is complete or does not compile. Content (questions, results)
+//! so that a translation is complete or does not compile. A sentence that carries a
+//! value (a number, a name) is a [`Sentence`] with slots, so each language keeps its
+//! own word order; only labels (`Source:`, a section's title) stand before their value. Content (questions, results)
 //! comes from `content/quiz.toml`; the clinic's facts from `clinic.toml`.
 
 use quiz::{Lang, Progress};
@@ -24,12 +26,17 @@ pub struct Strings {
     pub forget: &'static str,
     pub forgotten: &'static str,
     pub saving_note: &'static str,
-    pub question_of: &'static str,
-    pub of: &'static str,
+    /// "Question {0} of {1}": the question's number and the path's length.
+    pub question_n: Sentence,
+    /// "Question {0} of {1}–{2}", while branching can still change the length.
+    pub question_n_range: Sentence,
+    /// What a screen reader hears on a new question: "{0}: {1}" (the number, the prompt).
+    pub announce_question: Sentence,
     pub why_we_ask: &'static str,
     pub back: &'static str,
     pub next: &'static str,
-    pub scale_value: &'static str,
+    /// A pain score's name for screen readers: "Pain score {0}".
+    pub scale_point: Sentence,
     pub emergency_still: &'static str,
     pub why_this_result: &'static str,
     pub if_worse: &'static str,
@@ -37,26 +44,32 @@ pub struct Strings {
     pub tcm: &'static str,
     pub tell: &'static str,
     pub after_checked: &'static str,
-    pub call: &'static str,
+    /// The clinic's call button: "Call {0}" (its name).
+    pub call_clinic: Sentence,
     pub book_online: &'static str,
     pub hours: &'static str,
     pub locations: &'static str,
     pub after_hours: &'static str,
     pub languages_spoken: &'static str,
     pub result_not_a_diagnosis: &'static str,
-    pub content_version: &'static str,
-    pub reviewed_by: &'static str,
-    pub not_reviewed: &'static str,
+    /// "Content version {0}, reviewed by {1}, {2}." (the version, who, when).
+    pub version_reviewed: Sentence,
+    /// "Content version {0} (not yet reviewed by a clinician)."
+    pub version_not_reviewed: Sentence,
     pub print: &'static str,
     pub edit_answers: &'static str,
     pub start_over: &'static str,
     pub your_answers: &'static str,
-    pub your_result: &'static str,
+    /// The printed summary's title: "{0} — Result" (the clinic's name).
+    pub print_title: Sentence,
+    /// One answer in a result's reasons: "{0} {1}" (the question, the answer).
+    pub question_answer: Sentence,
     pub source: &'static str,
     pub article: &'static str,
     pub could_not_finish: &'static str,
     pub language: &'static str,
-    pub result_announced: &'static str,
+    /// What a screen reader hears on the result: "Result: {0}" (the headline).
+    pub announce_result: Sentence,
     pub went_wrong: &'static str,
     pub went_wrong_text: &'static str,
     pub talk_to_clinic: &'static str,
@@ -83,12 +96,13 @@ pub const EN: Strings = Strings {
     forget: "Forget my answers",
     forgotten: "Your answers are forgotten on this device.",
     saving_note: "Progress is saved on this device for 24 hours.",
-    question_of: "Question",
-    of: "of",
+    question_n: Sentence("Question {0} of {1}"),
+    question_n_range: Sentence("Question {0} of {1}–{2}"),
+    announce_question: Sentence("{0}: {1}"),
     why_we_ask: "Why we ask",
     back: "Back",
     next: "Next",
-    scale_value: "Pain score",
+    scale_point: Sentence("Pain score {0}"),
     emergency_still: "Your answers pointed to an emergency. Call 911 now; you can change answers \
                       below if one was wrong.",
     why_this_result: "Why this result",
@@ -97,26 +111,26 @@ pub const EN: Strings = Strings {
     tcm: "Traditional Chinese medicine",
     tell: "Tell the acupuncturist",
     after_checked: "After a doctor has checked the pain:",
-    call: "Call",
+    call_clinic: Sentence("Call {0}"),
     book_online: "Book online",
     hours: "Hours",
     locations: "Locations",
     after_hours: "When the office is closed",
     languages_spoken: "Languages spoken",
     result_not_a_diagnosis: "This is not a diagnosis. If you are worried, call your doctor.",
-    content_version: "Content version",
-    reviewed_by: "reviewed by",
-    not_reviewed: "not yet reviewed by a clinician",
+    version_reviewed: Sentence("Content version {0}, reviewed by {1}, {2}."),
+    version_not_reviewed: Sentence("Content version {0} (not yet reviewed by a clinician)."),
     print: "Print summary",
     edit_answers: "Edit answers",
     start_over: "Start over",
     your_answers: "Your answers",
-    your_result: "Result",
+    print_title: Sentence("{0} — Result"),
+    question_answer: Sentence("{0} {1}"),
     source: "Source:",
     article: "The clinic's article:",
     could_not_finish: "We could not finish the quiz",
     language: "Language",
-    result_announced: "Result:",
+    announce_result: Sentence("Result: {0}"),
     went_wrong: "Something went wrong",
     went_wrong_text: "The quiz stopped working. Your answers stay on this device. \
                       In an emergency, call 911.",
@@ -144,12 +158,13 @@ pub const ES: Strings = Strings {
     forget: "Borrar mis respuestas",
     forgotten: "Sus respuestas se borraron de este dispositivo.",
     saving_note: "El avance se guarda en este dispositivo durante 24 horas.",
-    question_of: "Pregunta",
-    of: "de",
+    question_n: Sentence("Pregunta {0} de {1}"),
+    question_n_range: Sentence("Pregunta {0} de {1}–{2}"),
+    announce_question: Sentence("{0}: {1}"),
     why_we_ask: "Por qué preguntamos",
     back: "Atrás",
     next: "Siguiente",
-    scale_value: "Nivel de dolor",
+    scale_point: Sentence("Nivel de dolor {0}"),
     emergency_still: "Sus respuestas indicaron una emergencia. Llame al 911 ahora; puede cambiar \
                       las respuestas abajo si alguna estaba mal.",
     why_this_result: "Por qué este resultado",
@@ -158,26 +173,26 @@ pub const ES: Strings = Strings {
     tcm: "Medicina tradicional china",
     tell: "Dígale al acupunturista",
     after_checked: "Después de que un médico revise el dolor:",
-    call: "Llamar a",
+    call_clinic: Sentence("Llamar a {0}"),
     book_online: "Hacer una cita en línea",
     hours: "Horario",
     locations: "Ubicaciones",
     after_hours: "Cuando la oficina está cerrada",
     languages_spoken: "Idiomas que se hablan en la clínica",
     result_not_a_diagnosis: "Esto no es un diagnóstico. Si algo le preocupa, llame a su médico.",
-    content_version: "Versión del contenido",
-    reviewed_by: "revisada por",
-    not_reviewed: "todavía sin revisión clínica",
+    version_reviewed: Sentence("Versión del contenido {0}, revisada por {1}, {2}."),
+    version_not_reviewed: Sentence("Versión del contenido {0} (todavía sin revisión clínica)."),
     print: "Imprimir resumen",
     edit_answers: "Cambiar respuestas",
     start_over: "Empezar de nuevo",
     your_answers: "Sus respuestas",
-    your_result: "Resultado",
+    print_title: Sentence("{0} — Resultado"),
+    question_answer: Sentence("{0} {1}"),
     source: "Fuente:",
     article: "El artículo de la clínica (en inglés):",
     could_not_finish: "No pudimos terminar el cuestionario",
     language: "Idioma",
-    result_announced: "Resultado:",
+    announce_result: Sentence("Resultado: {0}"),
     went_wrong: "Algo salió mal",
     went_wrong_text: "El cuestionario dejó de funcionar. Sus respuestas se quedan en este \
                       dispositivo. En una emergencia, llame al 911.",
@@ -187,16 +202,65 @@ pub const ES: Strings = Strings {
 impl Strings {
     /// "Question 3 of 14", or "Question 3 of 13–16" while branching can still change
     /// the length.
-    pub fn question_n(&self, progress: Progress) -> String {
-        let n = progress.done + 1;
+    pub fn progress(&self, progress: Progress) -> String {
+        let n = (progress.done + 1).to_string();
+        let (fewest, most) = (progress.fewest.to_string(), progress.most.to_string());
         if progress.fewest == progress.most {
-            format!("{} {n} {} {}", self.question_of, self.of, progress.most)
+            self.question_n.fill(&[&n, &most])
         } else {
-            format!(
-                "{} {n} {} {}–{}",
-                self.question_of, self.of, progress.fewest, progress.most
-            )
+            self.question_n_range.fill(&[&n, &fewest, &most])
         }
+    }
+
+    /// Every sentence with slots, named, for the test that each language fills the
+    /// same slots.
+    pub fn sentences(&self) -> [(&'static str, Sentence); 10] {
+        [
+            ("question_n", self.question_n),
+            ("question_n_range", self.question_n_range),
+            ("announce_question", self.announce_question),
+            ("scale_point", self.scale_point),
+            ("call_clinic", self.call_clinic),
+            ("version_reviewed", self.version_reviewed),
+            ("version_not_reviewed", self.version_not_reviewed),
+            ("print_title", self.print_title),
+            ("question_answer", self.question_answer),
+            ("announce_result", self.announce_result),
+        ]
+    }
+}
+
+/// A sentence with numbered slots, `{0}` to `{9}`, filled in by [`Sentence::fill`]: its
+/// words and their order stay in each language's table, never in the code that uses
+/// it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence(pub &'static str);
+
+impl Sentence {
+    /// The sentence with slot `{i}` replaced by `values[i]`; a slot without a value is
+    /// left as it is (`tests/host/strings.rs` checks every table fills its slots).
+    pub fn fill(self, values: &[&str]) -> String {
+        let mut out = String::with_capacity(self.0.len() + 32);
+        let mut rest = self.0;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let slot = match rest.as_bytes()[open..] {
+                [b'{', digit @ b'0'..=b'9', b'}', ..] => values.get(usize::from(digit - b'0')),
+                _ => None,
+            };
+            match slot {
+                Some(value) => {
+                    out.push_str(value);
+                    rest = &rest[open + 3..];
+                }
+                None => {
+                    out.push_str("{");
+                    rest = &rest[open + 1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
     }
 }
 

@@ -40,11 +40,11 @@ pub fn App() -> Html {
         Position::Start => (html! { <StartScreen /> }, String::new()),
         Position::Question(id) => match QUIZ.question(id) {
             Some(question) => {
-                let progress = text.question_n(progress);
+                let progress = text.progress(progress);
                 let prompt = question.prompt.get(state.lang, state.perspective);
                 (
                     html! { <QuestionScreen {question} /> },
-                    format!("{progress}: {prompt}"),
+                    text.announce_question.fill(&[&progress, prompt]),
                 )
             }
             // The reducer only ever moves to questions of QUIZ.
@@ -58,7 +58,7 @@ pub fn App() -> Html {
                 .unwrap_or(text.could_not_finish);
             (
                 html! { <ResultScreen /> },
-                format!("{} {headline}", text.result_announced),
+                text.announce_result.fill(&[headline]),
             )
         }
     };

@@ -32,7 +32,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     let question = props.question;
     let (lang, who) = (quiz.lang, quiz.perspective);
     let text = strings(lang);
-    let progress = text.question_n(QUIZ.progress(Some(question.id), &quiz.answers));
+    let progress = text.progress(QUIZ.progress(Some(question.id), &quiz.answers));
     let section = QUIZ
         .section(question.section)
         .map(|s| s.title.get(lang, who));
@@ -102,7 +102,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                 html! {
                     <label class="scale__point">
                         <input type="radio" name={question.id.0} value={n.to_string()}
-                            aria-label={format!("{} {n}", text.scale_value)}
+                            aria-label={text.scale_point.fill(&[&n.to_string()])}
                             data-testid={format!("scale-{n}")}
                             checked={quiz.draft == Some(Answer::Number(n))} {onchange} />
                         <span>{ n }</span>

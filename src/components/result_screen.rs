@@ -44,7 +44,7 @@ pub fn ResultScreen() -> Html {
     };
     let call_clinic = |primary: bool| {
         html! {
-            <CallLink label={format!("{} {}", text.call, CLINIC.name)} phone={&CLINIC.phone}
+            <CallLink label={text.call_clinic.fill(&[CLINIC.name])} phone={&CLINIC.phone}
                 testid="call-clinic" {primary} report=true />
         }
     };
@@ -110,7 +110,7 @@ pub fn ResultScreen() -> Html {
     html! {
         <section class={classes!("screen", "screen--result", format!("tier--{}", outcome.tier.slug()))}
             data-testid="result" data-tier={outcome.tier.slug()}>
-            <p class="print-only print-title">{ format!("{} — {}", CLINIC.name, text.your_result) }</p>
+            <p class="print-only print-title">{ text.print_title.fill(&[CLINIC.name]) }</p>
             <h1 data-testid="result-headline" tabindex="-1" data-focus="">
                 <span class="tier-icon" aria-hidden="true">{ icon }</span>
                 { tier_text.headline.get(lang, who) }
@@ -159,7 +159,8 @@ fn reason(reason: &Reason, lang: Lang, who: Perspective, text: &Strings) -> Html
             if g.question.kind == Kind::Checklist {
                 answer
             } else {
-                format!("{} {answer}", g.question.prompt.get(lang, who))
+                text.question_answer
+                    .fill(&[g.question.prompt.get(lang, who), &answer])
             }
         })
         .collect();
@@ -226,13 +227,7 @@ fn clinic_details(
 fn version(text: &Strings) -> String {
     let content = CLINIC.content;
     match (content.reviewed_by, content.reviewed_on) {
-        (Some(by), Some(on)) => format!(
-            "{} {}, {} {by}, {on}.",
-            text.content_version, content.version, text.reviewed_by
-        ),
-        _ => format!(
-            "{} {} ({}).",
-            text.content_version, content.version, text.not_reviewed
-        ),
+        (Some(by), Some(on)) => text.version_reviewed.fill(&[content.version, by, on]),
+        _ => text.version_not_reviewed.fill(&[content.version]),
     }
 }

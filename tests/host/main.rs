@@ -11,3 +11,4 @@ mod compiled;
 mod docs;
 mod fallbacks;
 mod settings;
+mod strings;

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::fs;
 
 use quiz::source::{in_file_order, load_clinic, load_quiz, File};
-use quiz::{validate, Clinic, Text, Tier};
+use quiz::{validate, Clinic, Lang, Text, Tier};
 
 use crate::readability;
 
@@ -155,10 +155,10 @@ trait Shown {
 
 impl Shown for Text {
     fn shown(&self) -> String {
-        if self.en == self.es {
-            self.en.to_string()
+        if self.myself(Lang::En) == self.myself(Lang::Es) {
+            self.myself(Lang::En).to_string()
         } else {
-            format!("{} / {}", self.en, self.es)
+            format!("{} / {}", self.myself(Lang::En), self.myself(Lang::Es))
         }
     }
 }

@@ -145,10 +145,16 @@ fn question(q: &Question) -> String {
 }
 
 fn text(t: &Text) -> String {
-    format!(
-        "Text {{ en: {:?}, es: {:?}, en_other: {:?}, es_other: {:?} }}",
-        t.en, t.es, t.en_other, t.es_other
-    )
+    let wordings: Vec<String> =
+        t.0.iter()
+            .map(|w| {
+                format!(
+                    "Wording {{ myself: {:?}, someone_else: {:?} }}",
+                    w.myself, w.someone_else
+                )
+            })
+            .collect();
+    format!("Text([{}])", wordings.join(", "))
 }
 
 fn optional_text(t: &Option<Text>) -> String {

@@ -36,7 +36,7 @@ pub use clinic::{Clinic, ContentVersion, Location, Phone};
 pub use flow::{Answer, AnswerError, Answers, Position, Progress, Walk};
 pub use model::{
     Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Lang, Line, Perspective, Question,
-    QuestionId, Quiz, Remark, Rule, Section, Source, Text, Tier, TierText, Words,
+    QuestionId, Quiz, Remark, Rule, Section, Source, Text, Tier, TierText, Wording, Words,
 };
 pub use saved::{Discarded, Saved, KEEP_FOR_MS};
 pub use triage::{Given, Outcome, Reason, TriageError};

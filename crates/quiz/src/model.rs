@@ -15,7 +15,23 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+    /// How many languages there are: the length of every [`Text`].
+    pub const COUNT: usize = 2;
+    /// Every language, in the order of a [`Text`]'s wordings.
+    pub const ALL: [Lang; Lang::COUNT] = [Lang::En, Lang::Es];
+
+    /// The language's place in [`Lang::ALL`] and in a [`Text`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The language's name in English, for the content editor's messages.
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Spanish",
+        }
+    }
 
     /// The language of a BCP 47 tag such as `es`, `es-MX` or `EN-us`, if we have it.
     pub fn from_tag(tag: &str) -> Option<Lang> {
@@ -49,40 +65,71 @@ pub enum Perspective {
     SomeoneElse,
 }
 
-/// One text in both languages. A text that speaks to the visitor about the person in
-/// pain ("you", "your") also has a version for someone answering for another person;
-/// the loader requires it when the English text says "you". Spanish uses *usted*,
-/// whose verb forms also fit a third person, so `es_other` is rarely needed.
+/// One text in every language, indexed by [`Lang`]. A text that speaks to the visitor
+/// about the person in pain ("you", "your") also has a wording for someone answering
+/// for another person; the loader requires it when the English text says "you".
+/// Spanish uses *usted*, whose verb forms also fit a third person, yet a helper reads
+/// them as addressed to them, so a Spanish text has one whenever the English does.
+///
+/// A language added to [`Lang::ALL`] changes the array's length: every text written in
+/// Rust stops compiling until it has the new language, and the reader asks the content
+/// for it (`prompt.<tag>`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Text(pub [Wording; Lang::COUNT]);
+
+/// A text's wording in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Text {
-    pub en: &'static str,
-    pub es: &'static str,
-    pub en_other: Option<&'static str>,
-    pub es_other: Option<&'static str>,
+pub struct Wording {
+    /// To the person in pain: "How old are you?"
+    pub myself: &'static str,
+    /// To someone answering for another person, where it differs: "How old are they?"
+    pub someone_else: Option<&'static str>,
 }
 
 impl Text {
     pub fn get(&self, lang: Lang, perspective: Perspective) -> &'static str {
-        let (mine, other) = match lang {
-            Lang::En => (self.en, self.en_other),
-            Lang::Es => (self.es, self.es_other),
-        };
+        let wording = self.0[lang.index()];
         match perspective {
-            Perspective::Myself => mine,
-            Perspective::SomeoneElse => other.unwrap_or(mine),
+            Perspective::Myself => wording.myself,
+            Perspective::SomeoneElse => wording.someone_else.unwrap_or(wording.myself),
         }
     }
 
-    /// Every wording of this text, with the language it is in.
-    pub fn variants(&self) -> impl Iterator<Item = (Lang, &'static str)> {
-        [
-            Some((Lang::En, self.en)),
-            Some((Lang::Es, self.es)),
-            self.en_other.map(|t| (Lang::En, t)),
-            self.es_other.map(|t| (Lang::Es, t)),
-        ]
-        .into_iter()
-        .flatten()
+    /// The wording for the person in pain, in `lang`.
+    pub fn myself(&self, lang: Lang) -> &'static str {
+        self.0[lang.index()].myself
+    }
+
+    /// The wording for someone else, in `lang`, if the text has one.
+    pub fn someone_else(&self, lang: Lang) -> Option<&'static str> {
+        self.0[lang.index()].someone_else
+    }
+
+    /// Every wording of this text, with the language it is in: each language's for the
+    /// person in pain, then those for someone else.
+    pub fn variants(&self) -> impl Iterator<Item = (Lang, &'static str)> + '_ {
+        let mine = Lang::ALL.into_iter().map(|l| (l, self.myself(l)));
+        let other = Lang::ALL
+            .into_iter()
+            .filter_map(|l| self.someone_else(l).map(|t| (l, t)));
+        mine.chain(other)
+    }
+}
+
+/// `Text { en: …, es: …, en_other: …, es_other: … }`: keys as the content file names
+/// them. The quiz's fingerprint hashes this form (`validate::fingerprint`), so it stays
+/// the content's, whatever the Rust layout.
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const OTHER: [&str; Lang::COUNT] = ["en_other", "es_other"];
+        let mut out = f.debug_struct("Text");
+        for lang in Lang::ALL {
+            out.field(lang.tag(), &self.myself(lang));
+        }
+        for lang in Lang::ALL {
+            out.field(OTHER[lang.index()], &self.someone_else(lang));
+        }
+        out.finish()
     }
 }
 

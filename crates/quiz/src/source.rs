@@ -17,8 +17,8 @@ use toml::Spanned;
 
 use crate::clinic::{Clinic, ContentVersion, Location, Phone};
 use crate::model::{
-    Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Line, Question, QuestionId, Quiz,
-    Remark, Rule, Section, Source, Text, Tier, TierText, Words,
+    Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Lang, Line, Question, QuestionId,
+    Quiz, Remark, Rule, Section, Source, Text, Tier, TierText, Wording, Words,
 };
 use crate::validate::{about_paths, suggestion, validate, Item, Problem};
 
@@ -260,7 +260,9 @@ struct Reader<'a> {
     lines: Vec<(Item, usize)>,
 }
 
-const TEXT_KEYS: [&str; 4] = ["en", "es", "en-other", "es-other"];
+/// A text's keys: each language's tag, then each with `-other` (a language added to
+/// `Lang::ALL` makes this a compile error until it is here too).
+const TEXT_KEYS: [&str; 2 * Lang::COUNT] = ["en", "es", "en-other", "es-other"];
 
 /// The longest text a screen shows (the longest shipped one is about 300 characters).
 pub const MAX_TEXT: usize = 2_000;
@@ -627,7 +629,7 @@ impl<'a> Reader<'a> {
                 self.error(
                     span,
                     item,
-                    format!("missing \"{key}\" (write {key}.en and {key}.es)"),
+                    format!("missing \"{key}\" (write {})", text_keys(key)),
                 );
                 None
             }
@@ -641,37 +643,38 @@ impl<'a> Reader<'a> {
             self.error(
                 &v.span(),
                 item,
-                format!("\"{key}\" must have {key}.en and {key}.es"),
+                format!("\"{key}\" must have {}", text_keys(key)),
             );
             return None;
         };
         self.known_keys(t, &TEXT_KEYS, &format!("{item} {key}"));
-        let span = at.clone();
-        let lang = |reader: &mut Self, k: &str, required: bool| match Self::get(t, k) {
-            Some(v) => reader.as_string(v, &format!("{key}.{k}"), item),
-            None if required => {
-                reader.error(
-                    &span,
-                    item,
-                    format!(
-                        "{key}: the {} text ({key}.{k}) is missing",
-                        if k == "en" { "English" } else { "Spanish" }
-                    ),
-                );
-                None
-            }
-            None => None,
-        };
-        let en = lang(self, "en", true);
-        let es = lang(self, "es", true);
-        let en_other = lang(self, "en-other", false);
-        let es_other = lang(self, "es-other", false);
-        Some(Text {
-            en: en?,
-            es: es?,
-            en_other,
-            es_other,
-        })
+        let mut wordings = Vec::with_capacity(Lang::COUNT);
+        for lang in Lang::ALL {
+            let tag = lang.tag();
+            let myself = match Self::get(t, tag) {
+                Some(v) => self.as_string(v, &format!("{key}.{tag}"), item),
+                None => {
+                    self.error(
+                        at,
+                        item,
+                        format!(
+                            "{key}: the {} text ({key}.{tag}) is missing",
+                            lang.english_name()
+                        ),
+                    );
+                    None
+                }
+            };
+            let other = format!("{tag}-other");
+            let someone_else = Self::get(t, &other)
+                .and_then(|v| self.as_string(v, &format!("{key}.{other}"), item));
+            wordings.push(myself.map(|myself| Wording {
+                myself,
+                someone_else,
+            }));
+        }
+        let wordings: Vec<Wording> = wordings.into_iter().collect::<Option<_>>()?;
+        Some(Text(wordings.try_into().ok()?))
     }
 
     fn source(
@@ -1430,4 +1433,13 @@ impl<'a> Reader<'a> {
             .filter_map(|entry| self.clinic_text(entry, key, item))
             .collect()
     }
+}
+
+/// "prompt.en and prompt.es": the keys a text must have.
+fn text_keys(key: &str) -> String {
+    let keys: Vec<String> = Lang::ALL
+        .iter()
+        .map(|l| format!("{key}.{}", l.tag()))
+        .collect();
+    keys.join(" and ")
 }

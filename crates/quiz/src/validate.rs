@@ -16,7 +16,8 @@ use std::fmt;
 
 use crate::flow::{Answer, Answers};
 use crate::model::{
-    Choice, ChoiceId, Condition, Guideline, Kind, Question, QuestionId, Quiz, Source, Text, Tier,
+    Choice, ChoiceId, Condition, Guideline, Kind, Lang, Question, QuestionId, Quiz, Source, Text,
+    Tier,
 };
 
 /// The item a problem is about, to be shown with its file and line.
@@ -567,53 +568,59 @@ const SECOND_PERSON_EN: [&str; 4] = ["you", "your", "yours", "yourself"];
 fn check_text(item: &Item, field: &str, text: &Text, report: &mut impl FnMut(Item, String)) {
     let mut say = |message: String| report(item.clone(), message);
     let key = |lang: &str| format!("`{field}.{lang}`");
-    if text.en.trim().is_empty() {
-        say(format!("the English text ({}) is empty", key("en")));
+    let english = text.myself(Lang::En);
+    for lang in Lang::ALL {
+        let wording = text.myself(lang).trim();
+        let name = lang.english_name();
+        if wording.is_empty() {
+            say(format!("the {name} text ({}) is empty", key(lang.tag())));
+        }
+        // One word spelled alike in two languages ("No") is a real translation.
+        if lang != Lang::En
+            && !wording.is_empty()
+            && wording == english.trim()
+            && english.contains(' ')
+        {
+            say(format!(
+                "the {name} text ({}) is the same as the English one: \"{english}\"",
+                key(lang.tag()),
+            ));
+        }
     }
-    if text.es.trim().is_empty() {
-        say(format!("the Spanish text ({}) is empty", key("es")));
-    }
-    // One word spelled alike in both languages ("No") is a real translation.
-    if !text.en.trim().is_empty() && text.es.trim() == text.en.trim() && text.en.contains(' ') {
-        say(format!(
-            "the Spanish text ({}) is the same as the English one: \"{}\"",
-            key("es"),
-            text.en
-        ));
-    }
+    // What follows is each language's own grammar: English "you", Spanish "usted".
     let addresses_you = text
-        .en
+        .myself(Lang::En)
         .split(|c: char| !c.is_alphabetic())
         .any(|w| SECOND_PERSON_EN.contains(&w.to_lowercase().as_str()));
-    if addresses_you && text.en_other.is_none() {
+    if addresses_you && text.someone_else(Lang::En).is_none() {
         say(format!(
             "the English text ({}) says \"you\": add {}, the wording for someone answering \
              for another person (\"{}\")",
             key("en"),
             key("en-other"),
-            text.en
+            text.myself(Lang::En)
         ));
     }
     // Spanish speaks to the visitor as usted, whose forms a helper reads as addressed to
     // them ("¿Qué edad tiene?" got the helper's own age): every text with a wording for
     // someone else in English has one in Spanish too. Where the usted text already
     // reads right for a helper, `es-other` repeats it: a reviewed choice, not a default.
-    if text.en_other.is_some() && text.es_other.is_none() {
+    if text.someone_else(Lang::En).is_some() && text.someone_else(Lang::Es).is_none() {
         say(format!(
             "has {} but no {}: write the Spanish for someone answering for another person \
              (\"esa persona\"), or repeat {} if it already fits (\"{}\")",
             key("en-other"),
             key("es-other"),
             key("es"),
-            text.es
+            text.myself(Lang::Es)
         ));
     }
     let says_usted = text
-        .es
+        .myself(Lang::Es)
         .to_lowercase()
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w == "usted");
-    if says_usted && text.es_other.is_none() {
+    if says_usted && text.someone_else(Lang::Es).is_none() {
         say(format!(
             "the Spanish text ({}) says \"usted\": add {} for someone else",
             key("es"),
@@ -621,8 +628,8 @@ fn check_text(item: &Item, field: &str, text: &Text, report: &mut impl FnMut(Ite
         ));
     }
     if text
-        .en_other
-        .is_some_and(|o| o.trim().is_empty() || o == text.en)
+        .someone_else(Lang::En)
+        .is_some_and(|o| o.trim().is_empty() || o == text.myself(Lang::En))
     {
         say(format!(
             "{} is empty or the same as {}",
@@ -630,7 +637,10 @@ fn check_text(item: &Item, field: &str, text: &Text, report: &mut impl FnMut(Ite
             key("en")
         ));
     }
-    if text.es_other.is_some_and(|o| o.trim().is_empty()) {
+    if text
+        .someone_else(Lang::Es)
+        .is_some_and(|o| o.trim().is_empty())
+    {
         say(format!("{} is empty", key("es-other")));
     }
 }
@@ -669,8 +679,8 @@ pub fn sources(quiz: &Quiz) -> Vec<(Item, Source)> {
 pub fn english_texts(quiz: &Quiz) -> Vec<(Item, &'static str)> {
     let mut out = Vec::new();
     let mut add = |item: Item, t: &Text| {
-        out.push((item.clone(), t.en));
-        if let Some(o) = t.en_other {
+        out.push((item.clone(), t.myself(Lang::En)));
+        if let Some(o) = t.someone_else(Lang::En) {
             out.push((item, o));
         }
     };
@@ -1123,18 +1133,19 @@ fn visit_atoms(c: &Condition, f: &mut impl FnMut(&Condition)) {
 /// text, or a Spanish text that repeats the English sentence (one word spelled alike in
 /// both languages, "No" or "Tagalog", is a real translation).
 pub fn untranslated(text: &Text) -> Option<String> {
-    let (en, es) = (text.en.trim(), text.es.trim());
-    if en.is_empty() {
-        Some("the English text (en) is missing".into())
-    } else if es.is_empty() {
-        Some("the Spanish text (es) is missing".into())
-    } else if es == en && en.contains(' ') {
-        Some(format!(
-            "the Spanish text is the same as the English one: \"{en}\""
-        ))
-    } else {
-        None
-    }
+    let english = text.myself(Lang::En).trim();
+    Lang::ALL.into_iter().find_map(|lang| {
+        let (wording, name) = (text.myself(lang).trim(), lang.english_name());
+        if wording.is_empty() {
+            Some(format!("the {name} text ({}) is missing", lang.tag()))
+        } else if lang != Lang::En && wording == english && english.contains(' ') {
+            Some(format!(
+                "the {name} text is the same as the English one: \"{english}\""
+            ))
+        } else {
+            None
+        }
+    })
 }
 
 /// The quiz's fingerprint: 16 hex digits that change with any change to what the quiz

@@ -2,7 +2,7 @@
 //! file gives its precise error, naming the file, the line and the item.
 
 use quiz::source::{load_clinic, load_quiz, File, FileProblem};
-use quiz::Quiz;
+use quiz::{Lang, Quiz};
 
 use crate::{ARTICLE, CLINIC_TOML, QUIZ_TOML};
 
@@ -658,7 +658,10 @@ fn red_flag_wording_problems(quiz: &quiz::Quiz) -> Vec<String> {
     for (question, choice, en, es) in TABLE {
         let q = quiz.question(QuestionId(question)).unwrap();
         let c = q.choice(ChoiceId(choice)).unwrap();
-        for (lang, label, ideas) in [("en", c.label.en, en), ("es", c.label.es, es)] {
+        for (lang, label, ideas) in [
+            ("en", c.label.myself(Lang::En), en),
+            ("es", c.label.myself(Lang::Es), es),
+        ] {
             for idea in ideas.iter() {
                 if !label.to_lowercase().contains(&idea.to_lowercase()) {
                     wrong.push(format!(
@@ -746,13 +749,17 @@ fn someone_else_problems(quiz: &quiz::Quiz) -> Vec<String> {
         texts.extend([r.headline, r.action, r.worse]);
     }
     let mut wrong = Vec::new();
-    for t in texts.iter().filter(|t| t.en_other.is_some()) {
-        match t.es_other {
-            None => wrong.push(format!("no es-other for {:?}", t.en)),
-            Some(o) if o == t.es && !NEUTRAL_IN_SPANISH.contains(&t.es) => wrong.push(format!(
-                "es-other repeats es, not reviewed as neutral: {:?}",
-                t.es
-            )),
+    for t in texts.iter().filter(|t| t.someone_else(Lang::En).is_some()) {
+        match t.someone_else(Lang::Es) {
+            None => wrong.push(format!("no es-other for {:?}", t.myself(Lang::En))),
+            Some(o)
+                if o == t.myself(Lang::Es) && !NEUTRAL_IN_SPANISH.contains(&t.myself(Lang::Es)) =>
+            {
+                wrong.push(format!(
+                    "es-other repeats es, not reviewed as neutral: {:?}",
+                    t.myself(Lang::Es)
+                ))
+            }
             _ => {}
         }
     }

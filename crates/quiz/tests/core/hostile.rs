@@ -340,7 +340,7 @@ fn the_clinic_facts_are_read_in_both_languages() {
         text: &text,
     })
     .unwrap_or_else(|p| panic!("{p:#?}"));
-    let both = |t: &quiz::Text| (t.en, t.es);
+    let both = |t: &quiz::Text| (t.myself(Lang::En), t.myself(Lang::Es));
     assert_eq!(
         clinic.hours.iter().map(both).collect::<Vec<_>>(),
         [("Mon–Fri 8am–6pm", "lun.–vie. 8 a. m.–6 p. m.")]

@@ -15,7 +15,7 @@ use crate::QUIZ;
 use proptest::prelude::*;
 use quiz::validate::{candidates, explore};
 use quiz::{
-    Answer, Answers, ChoiceId, Condition, Guideline, Kind, Line, Outcome, Position, Question,
+    Answer, Answers, ChoiceId, Condition, Guideline, Kind, Lang, Line, Outcome, Position, Question,
     QuestionId, Quiz, Source, Tier,
 };
 
@@ -942,14 +942,14 @@ fn each_emergency_shows_only_the_lines_that_fit() {
     }
     // An overdose alone says Poison Control first, in the action too.
     let overdose = outcome(&QUIZ, &[("body-signs", A::C(&["overdose"]))]).unwrap();
-    let action = overdose.actions()[0].en;
+    let action = overdose.actions()[0].myself(Lang::En);
     assert!(
         action.contains("Poison Control") && action.contains("1-800-222-1222"),
         "{action}"
     );
     // With another emergency beside it, 911's action stays.
     let both = outcome(&QUIZ, &[("body-signs", A::C(&["chest", "overdose"]))]).unwrap();
-    assert!(both.actions()[0].en.contains("Call 911"));
+    assert!(both.actions()[0].myself(Lang::En).contains("Call 911"));
 }
 
 #[test]
@@ -959,7 +959,7 @@ fn if_it_gets_worse_fits_the_person() {
             .unwrap()
             .worse()
             .iter()
-            .map(|t| t.en)
+            .map(|t| t.myself(Lang::En))
             .collect()
     };
     let everyday = worse(&[]);
@@ -1003,7 +1003,7 @@ fn an_aortic_emergency_says_wait_for_the_ambulance() {
     const SIGNS: [&[&str]; 3] = [&["faint-pale"], &["tearing-pain"], &["pulsing-lump"]];
     for sign in SIGNS {
         let o = outcome(&QUIZ, &[("belly-signs", A::C(sign))]).unwrap();
-        let action = o.actions()[0].en;
+        let action = o.actions()[0].myself(Lang::En);
         assert!(
             action.contains("ambulance") && action.contains("911"),
             "{sign:?}: {action}"
