@@ -4,7 +4,9 @@
 //! - the `quiz` crate (`crates/quiz`) is the pure core (questions, flow, triage); it knows
 //!   nothing of the browser. [`content`] is the quiz compiled into it.
 //! - [`state`] is the one reducer the screens dispatch to.
-//! - [`components`] are the screens, one Yew function component per file.
+//! - [`app`] is the root: it provides the state, runs the hooks and shows the screen.
+//! - [`screens`] are the start, question and result screens; [`components`] the small
+//!   parts they share (call link, language switch, forget button, print summary).
 //! - [`clinic`] is the clinic's identity, fixed at build time.
 //! - [`edge`] is the browser edge: URL parameters, storage, history, focus.
 //! - [`hooks`] are the app's effects, one named hook each (history, the embed bridge,
@@ -13,12 +15,14 @@
 //! - [`settings`] validates presentation settings (accent, radius, font).
 //! - [`fallback`] replaces the quiz with 911 and the clinic's phone if it ever panics.
 
+pub mod app;
 pub mod clinic;
 pub mod components;
 pub mod content;
 pub mod edge;
 pub mod fallback;
 pub mod hooks;
+pub mod screens;
 pub mod settings;
 pub mod state;
 pub mod strings;
@@ -29,16 +33,19 @@ pub const ROOT_ID: &str = "symptom-quiz";
 /// Mounts the quiz into its root element (see [`root_element`]).
 pub fn run() {
     fallback::install_panic_hook();
+    // The page's URL, read once: the quiz's setup and its theme.
+    let (config, theme) = edge::read_page();
+    let props = app::AppProps { config };
     match root_element() {
         Some(root) => {
             // The page's own message (for browsers without WebAssembly) goes once the
             // quiz can run. Not `set_inner_html`: under Trusted Types (README
             // "Deploying") a string assigned to `innerHTML` is refused.
             root.set_text_content(None);
-            edge::apply_theme();
-            yew::Renderer::<components::App>::with_root(root).render()
+            edge::apply_theme(&theme);
+            yew::Renderer::<app::App>::with_root_and_props(root, props).render()
         }
-        None => yew::Renderer::<components::App>::new().render(),
+        None => yew::Renderer::<app::App>::with_props(props).render(),
     };
 }
 

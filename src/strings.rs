@@ -254,7 +254,7 @@ impl Sentence {
                     rest = &rest[open + 3..];
                 }
                 None => {
-                    out.push_str("{");
+                    out.push('{');
                     rest = &rest[open + 1..];
                 }
             }

@@ -2,8 +2,9 @@
 //! click through, and read what a visitor would see.
 #![cfg(target_arch = "wasm32")]
 
+use symptom_quiz::app::{App, AppProps};
 use symptom_quiz::clinic::CLINIC;
-use symptom_quiz::components::App;
+use symptom_quiz::edge;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -19,7 +20,8 @@ async fn mount() -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let (config, _) = edge::read_page();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config }).render();
     yew::scheduler::flush().await;
     root
 }

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use super::{CallLink, ForgetButton, PrintSummary};
 use crate::clinic::{CLINIC, CRISIS_LINE, EMERGENCY, POISON_CONTROL};
+use crate::components::{CallLink, ForgetButton, PrintSummary};
 use crate::content::QUIZ;
 use crate::edge;
 use crate::state::{Action, QuizContext};

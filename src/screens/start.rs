@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use super::{CallLink, ForgetButton};
 use crate::clinic::EMERGENCY;
+use crate::components::{CallLink, ForgetButton};
 use crate::state::{Action, QuizContext};
 use crate::strings::strings;
 use quiz::Perspective;

@@ -1,20 +1,27 @@
 use yew::prelude::*;
 
-use super::{LanguageSwitch, QuestionScreen, ResultScreen, StartScreen};
 use crate::clinic::CLINIC;
+use crate::components::LanguageSwitch;
 use crate::content::QUIZ;
 use crate::edge::{self, Config};
 use crate::hooks::{use_document_lang, use_embed_bridge, use_history, use_saved_progress};
+use crate::screens::{QuestionScreen, ResultScreen, StartScreen};
 use crate::state::{QuizContext, State};
 use crate::strings::strings;
 use quiz::Position;
 
 /// The whole quiz: provides the state, shows the screen for the current position, and
 /// keeps the browser in step with it through the app's hooks (`crate::hooks`).
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// How the page set the quiz up (`edge::read_page`, once, in `crate::run`).
+    pub config: Config,
+}
+
 #[function_component]
-pub fn App() -> Html {
-    let state = use_reducer_eq(|| {
-        let config = Config::from_page();
+pub fn App(props: &AppProps) -> Html {
+    let config = props.config;
+    let state = use_reducer_eq(move || {
         let resume = edge::load_progress(&config);
         let lang = edge::initial_lang(&config);
         State::new(config, lang, resume)

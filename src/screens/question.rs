@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use super::CallLink;
 use crate::clinic::EMERGENCY;
+use crate::components::CallLink;
 use crate::content::QUIZ;
 use crate::state::{Action, QuizContext};
 use crate::strings::strings;
