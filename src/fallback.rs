@@ -1,6 +1,6 @@
 //! The calm fallback that replaces the quiz when something goes wrong: a panic anywhere
-//! in the app. It shows the 911 line and the clinic's phone (`clinical-safety.md` §4:
-//! every fallback screen shows both), built with plain DOM calls so that it works
+//! in the app. It shows the 911 line and the clinic's phone (the safety rules,
+//! ARCHITECTURE.md: every fallback screen shows both), built with plain DOM calls so that it works
 //! whatever state Yew was left in.
 
 use crate::clinic::{Phone, CLINIC, EMERGENCY};

@@ -26,7 +26,7 @@ pub struct State {
     /// The current question's answer while the visitor is choosing; Next records it.
     pub draft: Option<Answer>,
     /// An emergency result was shown and no newer result has replaced it: the question
-    /// screens keep saying "call 911" (`clinical-safety.md` §4).
+    /// screens keep saying "call 911" (the safety rules, ARCHITECTURE.md).
     pub emergency_notice: bool,
     /// Saved progress, offered on the start screen until taken or refused.
     pub resume: Option<Saved>,

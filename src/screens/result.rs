@@ -11,9 +11,9 @@ use quiz::{Guideline, Kind, Lang, Line, Perspective, Reason, Source, Text, Tier}
 /// The result: one tier with its icon and headline, what to do, why, what would make it
 /// more urgent, and — for `call-clinic` and `doctor-first` only — what to expect,
 /// patterns, things to tell the acupuncturist and the clinic's details. What each tier
-/// may show follows `clinical-safety.md` §4: the emergency result shows 911 and 988 and
-/// nothing about the clinic; the urgent result names the clinic only for after a
-/// doctor's check.
+/// may show follows the safety rules (ARCHITECTURE.md): the emergency result shows the
+/// numbers that fit and nothing about the clinic; the urgent result names the clinic
+/// only for after a doctor's check.
 #[function_component]
 pub fn ResultScreen() -> Html {
     let quiz = use_context::<QuizContext>().expect("ResultScreen needs the QuizContext");

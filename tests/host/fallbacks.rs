@@ -1,4 +1,4 @@
-//! The page without JavaScript still gives both numbers (`clinical-safety.md` §4), and
+//! The page without JavaScript still gives both numbers (the safety rules, ARCHITECTURE.md), and
 //! the clinic's name and phone there come from one source, `content/clinic.toml`:
 //! `index.html` holds placeholders that the build fills in (`cargo xtask
 //! trunk-post-build`, tested in the xtask and, on the built page, in the e2e suite).

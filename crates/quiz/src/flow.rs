@@ -3,7 +3,7 @@
 //!
 //! The path is always recomputed from the answers, never stored: walk the questions in
 //! order, skip those whose show-if does not hold, stop at the first unanswered one, and
-//! stop at once when an emergency rule fires (`clinical-safety.md` §1). A position is
+//! stop at once when an emergency rule fires (the safety rules, ARCHITECTURE.md). A position is
 //! kept by name (a question's id), never by its place on the path, so it survives an
 //! edit of an earlier answer; [`Quiz::settle`] says where a position that the path no
 //! longer has leads.

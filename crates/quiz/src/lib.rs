@@ -14,7 +14,7 @@
 //! [`source`] reads the content files, [`validate`] checks them and walks every path,
 //! [`emit`] writes them as `static` Rust for the app's `build.rs`.
 //!
-//! Safety rules this crate keeps (`clinical-safety.md` §1 and §4):
+//! Safety rules this crate keeps (ARCHITECTURE.md, "The safety rules, in our words"):
 //! - every tier is reached through a named [`Rule`]; there is no default tier;
 //! - every emergency item is asked before any urgent item, and an emergency answer ends
 //!   the quiz at once;

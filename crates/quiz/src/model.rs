@@ -174,14 +174,14 @@ impl Tier {
     }
 
     /// What-to-expect, patterns and things to tell the acupuncturist belong to these
-    /// two tiers only (`clinical-safety.md` §4).
+    /// two tiers only (the safety rules, ARCHITECTURE.md).
     pub fn shows_acupuncture_details(self) -> bool {
         matches!(self, Tier::CallClinic | Tier::DoctorFirst)
     }
 }
 
 /// The guidelines an item may cite instead of a sentence of the article. The list is
-/// fixed: `clinical-safety.md` names these sources and no others.
+/// fixed: the safety rules name these sources and no others.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Guideline {
     Acp2017,
@@ -242,7 +242,7 @@ impl Guideline {
         }
     }
 
-    /// The full citation, as `clinical-safety.md` gives it.
+    /// The full citation, as the safety rules give it.
     pub fn citation(self) -> &'static str {
         match self {
             Guideline::Acp2017 => {
@@ -278,7 +278,7 @@ impl Guideline {
 }
 
 /// A telephone line an emergency result can show. Each emergency rule names the lines
-/// that fit it (`clinical-safety.md` §4): a line that does not fit is clutter that slows
+/// that fit it (the safety rules, ARCHITECTURE.md): a line that does not fit is clutter that slows
 /// a frightened person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Line {

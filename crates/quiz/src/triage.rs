@@ -97,7 +97,7 @@ impl Outcome {
     }
 
     /// The lines to call, in the order the fired rules name them, each once: only
-    /// those that fit (`clinical-safety.md` §4). Empty below the emergency tier.
+    /// those that fit (the safety rules, ARCHITECTURE.md). Empty below the emergency tier.
     pub fn lines(&self) -> Vec<Line> {
         let mut lines = Vec::new();
         for line in self.top().flat_map(|r| r.call.iter().copied()) {

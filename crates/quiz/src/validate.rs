@@ -354,8 +354,8 @@ fn structure(quiz: &Quiz, article: &str, report: &mut impl FnMut(Item, String)) 
 }
 
 /// The question that asks where the pain is, and its choice for low back pain: the
-/// only place the ACP 2017 guideline speaks to (`clinical-safety.md`, "Where the pain
-/// is").
+/// only place the ACP 2017 guideline speaks to (ARCHITECTURE.md, the safety rules:
+/// "Evidence fits the place").
 pub const PLACES: &str = "where";
 pub const LOW_BACK: &str = "low-back";
 
@@ -374,7 +374,7 @@ pub fn requires(c: &Condition, question: &str, choice: &str) -> bool {
     }
 }
 
-/// `clinical-safety.md` §1: every emergency item is asked before any urgent item. A
+/// the safety rules (ARCHITECTURE.md): every emergency item is asked before any urgent item. A
 /// rule is decided at the last question it looks at.
 fn emergencies_first(quiz: &Quiz, report: &mut impl FnMut(Item, String)) {
     // A rule that looks at no known question is reported by `references`: it is

@@ -169,7 +169,7 @@ fn cases() -> Vec<Case> {
                 "]".repeat(100_000)
             ),
             "TOML",
-            "nested more than 32 levels deep",
+            "nested too deeply",
             Some("x = [[["),
         ),
         case("an empty file", Quiz, String::new(), "", "missing", None),

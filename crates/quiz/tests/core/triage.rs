@@ -1,4 +1,4 @@
-//! The triage, on every path: `clinical-safety.md` §1, §2 and §4, tested against the
+//! The triage, on every path: the safety rules (ARCHITECTURE.md), tested against the
 //! compiled-in quiz.
 //!
 //! - every path of answers (exhaustively, merged where futures are equal) ends in
@@ -210,7 +210,7 @@ const TABLE: &[Case] = &[
         ],
         Emergency,
     ),
-    // Not from the spine (clinical-safety.md): each item alone, as a person answers.
+    // Not from the spine (the safety rules, ARCHITECTURE.md): each item alone, as a person answers.
     (
         "55, smoker, pain around the navel into the back, a pulsing lump in the belly",
         &[
@@ -859,7 +859,7 @@ fn table_failures(quiz: &Quiz) -> Vec<String> {
                     .collect();
                 Some(format!(
                     "the case \"{name}\" now gets {}, and the safety rules \
-                     (clinical-safety.md) require {}. Rules that fired: {}. If you changed \
+                     (ARCHITECTURE.md) require {}. Rules that fired: {}. If you changed \
                      one of these rules (its tier or its `when`), change it back, or have a \
                      clinician change the safety rules first.",
                     outcome.tier.slug(),
@@ -1129,7 +1129,7 @@ fn check_path(quiz: &Quiz, answers: &Answers) -> Result<Tier, String> {
         return Err("no reason is given".into());
     }
     for r in &reasons {
-        // ACP 2017 is about low back pain only (clinical-safety.md, "Where the pain is").
+        // ACP 2017 is about low back pain only (the safety rules, "Evidence fits the place").
         let low_back = Condition::Chose {
             question: QuestionId("where"),
             any: &[ChoiceId("low-back")],
