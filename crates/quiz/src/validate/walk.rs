@@ -1,0 +1,418 @@
+//! The exhaustive walk of every path of answers ([`explore`]): exact, and small because
+//! states that cannot lead anywhere different are merged.
+
+use std::collections::HashMap;
+
+use crate::flow::{Answer, Answers};
+use crate::model::{Choice, Condition, Kind, Question, QuestionId, Quiz, Tier};
+
+/// What the walk found.
+#[derive(Debug, Default)]
+pub struct Exploration {
+    pub reached: Vec<QuestionId>,
+    pub rule_fires: Vec<bool>,
+    pub pattern_applies: Vec<bool>,
+    pub tell_applies: Vec<bool>,
+    /// A complete path of answers that fires no rule, if there is one.
+    pub no_outcome: Option<Answers>,
+    /// Complete paths of answers, counting every checklist subset and every range of
+    /// numbers the conditions tell apart.
+    pub paths: u128,
+    /// Distinct states visited after merging; each was checked with real answers.
+    pub states: usize,
+    /// How many paths ask how many questions: `lengths[n]` paths ask `n`.
+    pub lengths: Vec<u128>,
+}
+
+impl Exploration {
+    /// The fewest and most questions on a path, and the median over all paths.
+    pub fn path_lengths(&self) -> (usize, usize, usize) {
+        let asked = |(n, count): (usize, &u128)| (*count > 0).then_some(n);
+        let shortest = self.lengths.iter().enumerate().find_map(asked).unwrap_or(0);
+        let longest = self
+            .lengths
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(asked)
+            .unwrap_or(0);
+        let mut seen = 0;
+        let median = self
+            .lengths
+            .iter()
+            .position(|count| {
+                seen += count;
+                seen * 2 >= self.paths
+            })
+            .unwrap_or(0);
+        (shortest, longest, median)
+    }
+}
+
+/// A condition simplified by the answers given so far.
+#[derive(Clone, Debug)]
+enum Partial {
+    True,
+    False,
+    Atom(&'static Condition),
+    All(Vec<Partial>),
+    Any(Vec<Partial>),
+}
+
+// An atom is one place in the compiled-in quiz: compare and hash it by address, not by
+// its text. The walk hashes every state it meets; hashing the question and choice ids
+// of every atom took most of its time.
+impl PartialEq for Partial {
+    fn eq(&self, other: &Partial) -> bool {
+        match (self, other) {
+            (Partial::True, Partial::True) | (Partial::False, Partial::False) => true,
+            (Partial::Atom(a), Partial::Atom(b)) => std::ptr::eq(*a, *b),
+            (Partial::All(a), Partial::All(b)) | (Partial::Any(a), Partial::Any(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Partial {}
+
+impl std::hash::Hash for Partial {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self).hash(state);
+        match self {
+            Partial::True | Partial::False => {}
+            Partial::Atom(c) => std::ptr::hash(*c, state),
+            Partial::All(parts) | Partial::Any(parts) => parts.hash(state),
+        }
+    }
+}
+
+impl Partial {
+    fn new(c: &'static Condition) -> Partial {
+        match c {
+            Condition::All(parts) => Partial::All(parts.iter().map(Partial::new).collect()),
+            Condition::Any(parts) => Partial::Any(parts.iter().map(Partial::new).collect()),
+            atom => Partial::Atom(atom),
+        }
+    }
+
+    /// Whether an atom of this condition looks at `question`.
+    fn mentions(&self, question: QuestionId) -> bool {
+        match self {
+            Partial::True | Partial::False => false,
+            Partial::Atom(Condition::Chose { question: q, .. })
+            | Partial::Atom(Condition::Between { question: q, .. }) => *q == question,
+            Partial::Atom(_) => true,
+            Partial::All(parts) | Partial::Any(parts) => parts.iter().any(|p| p.mentions(question)),
+        }
+    }
+
+    /// Replaces the atoms on `question` by their value for `answer` (`None`: the
+    /// question was not asked) and simplifies. Cheap when nothing changes: the walk
+    /// calls it for every condition and every candidate answer.
+    fn settle(&self, question: QuestionId, answer: Option<&Answer>) -> Partial {
+        if !self.mentions(question) {
+            return self.clone();
+        }
+        match self {
+            Partial::True | Partial::False => self.clone(),
+            Partial::Atom(c) => {
+                let holds = match (c, answer) {
+                    (Condition::Chose { any, .. }, Some(Answer::Choices(chosen))) => {
+                        chosen.iter().any(|x| any.contains(x))
+                    }
+                    (Condition::Between { min, max, .. }, Some(Answer::Number(n))) => {
+                        (*min..=*max).contains(n)
+                    }
+                    _ => false,
+                };
+                if holds {
+                    Partial::True
+                } else {
+                    Partial::False
+                }
+            }
+            Partial::All(parts) => {
+                let parts: Vec<Partial> =
+                    parts.iter().map(|p| p.settle(question, answer)).collect();
+                if parts.contains(&Partial::False) {
+                    Partial::False
+                } else if parts.iter().all(|p| *p == Partial::True) {
+                    Partial::True
+                } else {
+                    Partial::All(parts.into_iter().filter(|p| *p != Partial::True).collect())
+                }
+            }
+            Partial::Any(parts) => {
+                let parts: Vec<Partial> =
+                    parts.iter().map(|p| p.settle(question, answer)).collect();
+                if parts.contains(&Partial::True) {
+                    Partial::True
+                } else if parts.iter().all(|p| *p == Partial::False) {
+                    Partial::False
+                } else {
+                    Partial::Any(parts.into_iter().filter(|p| *p != Partial::False).collect())
+                }
+            }
+        }
+    }
+}
+
+/// What can still happen from one point of the walk. Conditions that became true are
+/// recorded and then kept as `False`, so that paths differing only in what already
+/// happened merge.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct State {
+    next: usize,
+    shows: Vec<Partial>,
+    rules: Vec<Partial>,
+    patterns: Vec<Partial>,
+    tell: Vec<Partial>,
+    has_outcome: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Summary {
+    paths: u128,
+    /// Paths from here by how many more questions they ask.
+    lengths: Vec<u128>,
+    /// The rest of a path with no outcome from this state, if any.
+    no_outcome: Option<Vec<(QuestionId, Answer)>>,
+}
+
+/// Walks every path of answers. `leaf` is called once per merged state that ends the
+/// quiz, with real answers that reach it and whether the walk saw a rule fire: tests
+/// use it to check the app's own [`Quiz::outcome`] on each.
+pub fn explore(quiz: &Quiz, leaf: &mut dyn FnMut(&Answers, bool)) -> Exploration {
+    let start = State {
+        next: 0,
+        shows: quiz
+            .questions
+            .iter()
+            .map(|q| q.show_if.as_ref().map_or(Partial::True, Partial::new))
+            .collect(),
+        rules: quiz.rules.iter().map(|r| Partial::new(&r.when)).collect(),
+        patterns: quiz
+            .patterns
+            .iter()
+            .map(|p| Partial::new(&p.when))
+            .collect(),
+        tell: quiz.tell.iter().map(|t| Partial::new(&t.when)).collect(),
+        has_outcome: false,
+    };
+    let mut walker = Walker {
+        quiz,
+        found: Exploration {
+            rule_fires: vec![false; quiz.rules.len()],
+            pattern_applies: vec![false; quiz.patterns.len()],
+            tell_applies: vec![false; quiz.tell.len()],
+            ..Exploration::default()
+        },
+        seen: HashMap::new(),
+        path: Vec::new(),
+        leaf,
+    };
+    let summary = walker.walk(start);
+    let mut found = walker.found;
+    found.paths = summary.paths;
+    found.lengths = summary.lengths;
+    found.states = walker.seen.len();
+    found.no_outcome = summary.no_outcome.map(Answers::from_pairs);
+    found
+}
+
+struct Walker<'a> {
+    quiz: &'a Quiz,
+    found: Exploration,
+    seen: HashMap<State, Summary>,
+    path: Vec<(QuestionId, Answer)>,
+    leaf: &'a mut dyn FnMut(&Answers, bool),
+}
+
+impl Walker<'_> {
+    fn walk(&mut self, state: State) -> Summary {
+        if let Some(summary) = self.seen.get(&state) {
+            return summary.clone();
+        }
+        let summary = self.expand(&state);
+        self.seen.insert(state, summary.clone());
+        summary
+    }
+
+    fn expand(&mut self, state: &State) -> Summary {
+        let quiz = self.quiz;
+        // Skip the questions that are not shown; their atoms are false from now on.
+        let mut state = state.clone();
+        while state.next < quiz.questions.len() && state.shows[state.next] == Partial::False {
+            let id = quiz.questions[state.next].id;
+            state = self.settle(state, id, None);
+            state.next += 1;
+        }
+        if state.next == quiz.questions.len() {
+            return self.finish(state);
+        }
+        let question = &quiz.questions[state.next];
+        if !self.found.reached.contains(&question.id) {
+            self.found.reached.push(question.id);
+        }
+        let mut total = Summary {
+            paths: 0,
+            lengths: Vec::new(),
+            no_outcome: None,
+        };
+        for answer in candidates(quiz, question) {
+            let mut next = self.settle(state.clone(), question.id, Some(&answer));
+            next.next += 1;
+            self.path.push((question.id, answer.clone()));
+            let emergency = quiz
+                .rules
+                .iter()
+                .zip(&next.rules)
+                .any(|(r, after)| r.tier == Tier::Emergency && *after == Partial::True);
+            let sub = if emergency {
+                self.end(next)
+            } else {
+                self.walk(Self::forget_fired(next))
+            };
+            self.path.pop();
+            total.paths += sub.paths;
+            if total.lengths.len() < sub.lengths.len() + 1 {
+                total.lengths.resize(sub.lengths.len() + 1, 0);
+            }
+            for (n, count) in sub.lengths.iter().enumerate() {
+                total.lengths[n + 1] += count;
+            }
+            if total.no_outcome.is_none() {
+                total.no_outcome = sub.no_outcome.map(|mut rest| {
+                    rest.insert(0, (question.id, answer.clone()));
+                    rest
+                });
+            }
+        }
+        total
+    }
+
+    /// Settles every condition on `question`, recording what became true.
+    fn settle(&mut self, mut state: State, question: QuestionId, answer: Option<&Answer>) -> State {
+        let settle = |p: &mut Partial| {
+            if p.mentions(question) {
+                *p = p.settle(question, answer);
+            }
+        };
+        state.shows.iter_mut().for_each(settle);
+        for (i, p) in state.rules.iter_mut().enumerate() {
+            settle(p);
+            if *p == Partial::True {
+                self.found.rule_fires[i] = true;
+                state.has_outcome = true;
+            }
+        }
+        for (i, p) in state.patterns.iter_mut().enumerate() {
+            settle(p);
+            self.found.pattern_applies[i] |= *p == Partial::True;
+        }
+        for (i, p) in state.tell.iter_mut().enumerate() {
+            settle(p);
+            self.found.tell_applies[i] |= *p == Partial::True;
+        }
+        state
+    }
+
+    fn forget_fired(mut state: State) -> State {
+        for p in state
+            .rules
+            .iter_mut()
+            .chain(&mut state.patterns)
+            .chain(&mut state.tell)
+        {
+            if *p == Partial::True {
+                *p = Partial::False;
+            }
+        }
+        state
+    }
+
+    /// Every question is behind: unasked questions count as unanswered.
+    fn finish(&mut self, mut state: State) -> Summary {
+        for q in self.quiz.questions {
+            state = self.settle(state, q.id, None);
+        }
+        self.end(state)
+    }
+
+    fn end(&mut self, state: State) -> Summary {
+        let answers = Answers::from_pairs(self.path.clone());
+        (self.leaf)(&answers, state.has_outcome);
+        Summary {
+            paths: 1,
+            lengths: vec![1],
+            no_outcome: (!state.has_outcome).then(Vec::new),
+        }
+    }
+}
+
+/// The most choices a checklist may have besides its "none": the walk tries every
+/// combination of them, and more is a validation error (`kind`), not a silent cap.
+pub const MAX_CHECKLIST_CHOICES: usize = 16;
+
+/// The answers worth trying for a question: every choice; every subset of a
+/// checklist; for numbers, one value per range that some condition tells apart.
+pub fn candidates(quiz: &Quiz, question: &Question) -> Vec<Answer> {
+    match question.kind {
+        Kind::Single | Kind::YesNo => question
+            .choices
+            .iter()
+            .map(|c| Answer::Choices(vec![c.id]))
+            .collect(),
+        Kind::Checklist => {
+            let (none, items): (Vec<&Choice>, Vec<&Choice>) =
+                question.choices.iter().partition(|c| c.exclusive);
+            let mut out: Vec<Answer> = none.iter().map(|c| Answer::Choices(vec![c.id])).collect();
+            // More is a validation error; a broken quiz's walk stays bounded all the same.
+            let n = items.len().min(MAX_CHECKLIST_CHOICES);
+            for mask in 1u32..(1 << n) {
+                let chosen = (0..n)
+                    .filter(|i| mask & (1 << i) != 0)
+                    .map(|i| items[i].id)
+                    .collect();
+                out.push(Answer::Choices(chosen));
+            }
+            out
+        }
+        Kind::Scale | Kind::Number => {
+            let mut cuts = vec![question.min];
+            let mut add = |c: &Condition| {
+                if let Condition::Between {
+                    question: q,
+                    min,
+                    max,
+                } = c
+                {
+                    if *q == question.id {
+                        cuts.push(*min);
+                        cuts.push(max.saturating_add(1));
+                    }
+                }
+            };
+            let mut conditions: Vec<&Condition> = Vec::new();
+            conditions.extend(quiz.questions.iter().filter_map(|q| q.show_if.as_ref()));
+            conditions.extend(quiz.rules.iter().map(|r| &r.when));
+            conditions.extend(quiz.patterns.iter().chain(quiz.tell).map(|r| &r.when));
+            for c in conditions {
+                visit_atoms(c, &mut add);
+            }
+            cuts.retain(|c| (question.min..=question.max).contains(c));
+            cuts.sort_unstable();
+            cuts.dedup();
+            cuts.into_iter().map(Answer::Number).collect()
+        }
+    }
+}
+
+fn visit_atoms(c: &Condition, f: &mut impl FnMut(&Condition)) {
+    match c {
+        Condition::All(parts) | Condition::Any(parts) => {
+            parts.iter().for_each(|p| visit_atoms(p, f))
+        }
+        atom => f(atom),
+    }
+}
