@@ -1,13 +1,13 @@
 //! The app's effects, one named hook each: what keeps the browser in step with the
 //! state after a render. The reducer stays pure; these act through the edge
 //! (`crate::edge`), the one module that touches history, storage and the host page.
-//! `App` calls each once, in this order (saved progress before the language: see
-//! [`use_saved_progress`]).
+//! `App` calls each once, in this order.
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::content::QUIZ;
 use crate::edge::{self, Config, HostMessage};
 use crate::state::{Action, QuizContext};
 use quiz::{Lang, Position, Progress};
@@ -18,16 +18,28 @@ use quiz::{Lang, Position, Progress};
 /// where the browser put them, and its entry is only named.
 #[hook]
 pub fn use_history(state: &QuizContext) {
-    // Set when the history moved us: that entry may name a position the core settled
-    // elsewhere (a question an edit hid), so the next position overwrites it instead of
-    // adding one. Otherwise Back would land on it again, and again.
+    // The latest state, for the listener (set up once, it would see the first render's).
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    // Set when the history moves us: the entry may name a position the core settled
+    // elsewhere (a question an edit hid), so the position it leads to overwrites it
+    // instead of adding one; otherwise Back would land on it again, and again.
     let from_history = use_mut_ref(|| false);
     {
-        let (state, from_history) = (state.clone(), from_history.clone());
+        let (latest, from_history) = (latest.clone(), from_history.clone());
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "popstate", move |event| {
                 let entry = event.dyn_ref::<web_sys::PopStateEvent>();
-                if let Some(position) = entry.and_then(edge::history_position) {
+                let Some(named) = entry.and_then(edge::history_position) else {
+                    return;
+                };
+                let state = latest.borrow().clone();
+                let position = QUIZ.settle(named, &state.answers);
+                if position == state.position {
+                    // Already there (the entry's question is hidden now): the entry is
+                    // renamed, and the screen, its draft and focus stay as they are.
+                    edge::record_history(&state.config, position, true);
+                } else {
                     *from_history.borrow_mut() = true;
                     state.dispatch(Action::GoTo(position));
                 }
@@ -85,17 +97,24 @@ pub fn use_embed_bridge(
 }
 
 /// Progress is saved at every step; back on the start screen with nothing answered
-/// (Start over), there is nothing to offer back. After "Forget my answers", the device
-/// holds nothing (a language chosen since is kept: `use_document_lang` comes after),
-/// and nothing is saved until the visitor starts again.
+/// (Start over), there is nothing to offer back. "Forget my answers" removes what the
+/// device holds, once; nothing is saved until the visitor starts again (a language
+/// chosen since is kept: `use_document_lang` saves it).
 #[hook]
 pub fn use_saved_progress(state: &QuizContext) {
-    let saved = state.to_saved();
-    let (config, offering, forgotten) = (state.config, state.resume.is_some(), state.forgotten);
-    use_effect_with((saved, forgotten), move |(saved, forgotten)| {
+    let config = state.config;
+    use_effect_with(state.forgotten, |forgotten| {
         if *forgotten {
             edge::forget();
-        } else if saved.position != Position::Start {
+        }
+    });
+    let saved = state.to_saved();
+    let (offering, forgotten) = (state.resume.is_some(), state.forgotten);
+    use_effect_with(saved, move |saved| {
+        if forgotten {
+            return;
+        }
+        if saved.position != Position::Start {
             edge::save_progress(&config, saved);
         } else if saved.answers.is_empty() && !offering {
             edge::clear_progress();

@@ -30,8 +30,8 @@ pub struct State {
     pub emergency_notice: bool,
     /// Saved progress, offered on the start screen until taken or refused.
     pub resume: Option<Saved>,
-    /// The visitor had this device forget their answers and has not started again:
-    /// nothing is saved, and the start screen says so.
+    /// The visitor had this device forget their answers and has not gone back into the
+    /// quiz since: nothing is saved, and the start screen says so.
     pub forgotten: bool,
 }
 
@@ -76,9 +76,15 @@ impl State {
     }
 
     /// Moves to `position`, which the core gave for these answers; a question starts
-    /// with its earlier answer as the draft.
+    /// with its earlier answer as the draft. Into the quiz by any way (Start, Resume, the
+    /// browser's history), the visitor has started again: the offer to resume is gone,
+    /// and saving goes on after a Forget.
     fn go(&mut self, position: Position) {
         self.position = position;
+        if position != Position::Start {
+            self.resume = None;
+            self.forgotten = false;
+        }
         self.draft = match position {
             Position::Question(id) => self.answers.get(id).cloned(),
             Position::Start | Position::Result => None,
@@ -110,16 +116,11 @@ impl Reducible for State {
         match action {
             Action::SetLang(lang) => state.lang = lang,
             Action::SetPerspective(perspective) => state.perspective = perspective,
-            Action::Start => {
-                state.resume = None;
-                state.forgotten = false;
-                state.go(QUIZ.next(&state.answers));
-            }
+            Action::Start => state.go(QUIZ.next(&state.answers)),
             Action::Resume => {
                 let Some(saved) = state.resume.take() else {
                     return self;
                 };
-                state.forgotten = false;
                 state.lang = saved.lang;
                 state.perspective = saved.perspective;
                 state.answers = saved.answers;
@@ -131,8 +132,6 @@ impl Reducible for State {
                 state.go(position);
             }
             Action::StartFresh => {
-                state.resume = None;
-                state.forgotten = false;
                 state.answers = Answers::default();
                 state.go(QUIZ.first());
             }

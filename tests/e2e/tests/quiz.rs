@@ -281,6 +281,15 @@ fn history_entries_survive_an_edit_that_hides_a_question(h: Harness) {
     );
     page.browser_back_handled();
     assert_eq!(page.question_id(), "age");
+    // From the entry that named age all along, Next adds an entry: Back comes back here.
+    page.click("next");
+    page.wait_for_question("general-signs");
+    page.browser_back();
+    assert_eq!(
+        page.question_id(),
+        "age",
+        "Next overwrote the entry it left"
+    );
     page.browser_back();
     assert_eq!(page.question_id(), "injury");
     assert!(
