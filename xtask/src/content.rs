@@ -314,7 +314,7 @@ fn figures(out: &mut String, quiz: &quiz::Quiz) {
 }
 
 /// A file of the content folder: its name as people read it, and its text.
-fn read(file: &str) -> Result<(String, String), String> {
+pub(crate) fn read(file: &str) -> Result<(String, String), String> {
     let (path, name) = quiz::source::content_file(&crate::root(), file);
     let text = fs::read_to_string(path).map_err(|e| {
         format!("cannot read {name} (the content folder is SYMPTOM_QUIZ_CONTENT): {e}")

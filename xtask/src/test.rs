@@ -134,6 +134,8 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
             }
             Ok(())
         });
+    // The clinician's review packet, which the end-to-end suite opens in every engine.
+    report.check("review packet (cargo xtask review)", crate::review::review);
     let names: Vec<&str> = engines.iter().map(|e| e.name()).collect();
     let e2e = format!("end-to-end suite: {}", names.join(", "));
     if built {
@@ -159,7 +161,8 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
                 .env("E2E_DEPLOY", root().join(E2E_DEPLOY))
                 .env("E2E_WRANGLER", &wrangler)
                 .env("E2E_OBSERVATORY", &observatory)
-                .env("E2E_AXE", &axe);
+                .env("E2E_AXE", &axe)
+                .env("E2E_REVIEW", root().join(crate::review::FOLDER));
             if let Some(minibrowser) = minibrowser() {
                 cmd = cmd.env("E2E_MINIBROWSER", minibrowser);
             }

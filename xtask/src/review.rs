@@ -1,0 +1,609 @@
+//! `cargo xtask review`: the review packet, one self-contained HTML page for the
+//! clinician who signs off the content — no script, no outside request, printable to
+//! PDF. It shows every question and rule in plain words, in both languages, with its
+//! source; what each result shows; for each rule the shortest path of answers that
+//! fires it, from the walk of every path; and what the build itself proves. It ends
+//! with the lines to paste into `clinic.toml` once the clinician has signed.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::time::Instant;
+
+use quiz::source::{load_clinic, load_quiz, File};
+use quiz::validate::{candidates, explore, fingerprint};
+use quiz::{
+    Answer, Answers, ChoiceId, Clinic, Condition, Kind, Lang, Position, Question, QuestionId, Quiz,
+    Source, Text, Tier,
+};
+
+/// Where the packet is written, as `index.html`.
+pub const FOLDER: &str = "target/review";
+
+pub fn review() -> Result<(), String> {
+    let started = Instant::now();
+    let (quiz_name, quiz_text) = crate::content::read("quiz.toml")?;
+    let (clinic_name, clinic_text) = crate::content::read("clinic.toml")?;
+    let (_, article) = crate::content::read("article.txt")?;
+    let broken = || "the content does not build: run `cargo xtask check-content`".to_string();
+    let quiz = load_quiz(
+        File {
+            name: &quiz_name,
+            text: &quiz_text,
+        },
+        &article,
+    )
+    .map_err(|_| broken())?;
+    let clinic = load_clinic(File {
+        name: &clinic_name,
+        text: &clinic_text,
+    })
+    .map_err(|_| broken())?;
+    let html = packet(&quiz, &clinic);
+    let path = crate::root().join(FOLDER).join("index.html");
+    fs::create_dir_all(path.parent().expect("a folder")).map_err(|e| e.to_string())?;
+    fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+    println!(
+        "The review packet: {} ({:.1} s)",
+        path.display(),
+        started.elapsed().as_secs_f64()
+    );
+    println!("Open it in a browser and print it, or send it as it is (it needs nothing else).");
+    println!("\n{}", sign_off(&quiz, &clinic));
+    Ok(())
+}
+
+/// What to paste into `clinic.toml` once the clinician has signed.
+fn sign_off(quiz: &Quiz, clinic: &Clinic) -> String {
+    let print = fingerprint(quiz);
+    let mut out = String::new();
+    if !clinic.content.names(&print) {
+        writeln!(
+            out,
+            "The quiz changed since content version {}: first give the content a new \
+             version in clinic.toml, with fingerprint = \"{print}\" beside it.",
+            clinic.content.version
+        )
+        .unwrap();
+    }
+    writeln!(
+        out,
+        "Once the clinician has signed the packet, put these lines under [content] in \
+         clinic.toml (their name, and the day they signed):"
+    )
+    .unwrap();
+    writeln!(out, "  reviewed_by = \"…\"\n  reviewed_on = \"YYYY-MM-DD\"").unwrap();
+    write!(
+        out,
+        "A review stands for this quiz only (fingerprint {print}): after any change to \
+         quiz.toml, results say \"not yet reviewed\" again until the next sign-off."
+    )
+    .unwrap();
+    out
+}
+
+/// The packet for this quiz and clinic.
+pub fn packet(quiz: &Quiz, clinic: &Clinic) -> String {
+    let print = fingerprint(quiz);
+    let mut h = String::new();
+    let found = explore(quiz, &mut |_, _| {});
+    let (shortest, longest, median) = found.path_lengths();
+    write!(
+        h,
+        "<!doctype html><html lang=en><meta charset=utf-8><title>Review packet: {name}, \
+         content version {version}</title><link rel=icon href=data:,><style>{STYLE}</style><body>\
+         <h1>Review packet: the back-pain quiz of {name}</h1>\
+         <p class=meta>Content version {version} · fingerprint <code>{print}</code> · {status}</p>\
+         <p>This packet is everything the quiz asks, decides and shows, for a clinician's \
+         review. The quiz gives information, not a diagnosis. Sign the last page when you \
+         agree; any later change to the questions or rules needs a new review.</p>",
+        name = esc(clinic.name),
+        version = esc(clinic.content.version),
+        status = match (clinic.content.reviewed_by, clinic.content.reviewed_on) {
+            (Some(by), Some(on)) if clinic.content.names(&print) =>
+                format!("reviewed by {} on {}", esc(by), esc(on)),
+            _ => "not yet reviewed by a clinician".into(),
+        },
+    )
+    .unwrap();
+
+    h.push_str("<h2>What the build proves on every change</h2><ul>");
+    for proved in [
+        "Every emergency question is asked before any urgent one, and an emergency answer \
+         ends the quiz at once.",
+        "Every possible set of answers leads to exactly one result, through a named rule: \
+         there is no default result.",
+        "The most urgent result any rule gives wins; no later answer lowers it.",
+        "Every rule can fire on some path, and every question is reachable.",
+        "A rule citing the ACP 2017 guideline applies only to low back pain.",
+        "Every source is a sentence of the clinic's article, quoted exactly, or a guideline \
+         from the fixed list below.",
+        "Every text exists in English and Spanish, with a wording for someone answering \
+         for another person where the English says \"you\".",
+    ] {
+        write!(h, "<li>{}</li>", esc(proved)).unwrap();
+    }
+    write!(
+        h,
+        "</ul><p>Paths walked: {} sets of answers in all ({} distinct situations after \
+         merging those with the same future); a visitor answers {shortest} to {longest} \
+         questions, half of them {median} or fewer.</p>",
+        thousands(found.paths),
+        thousands(found.states as u128)
+    )
+    .unwrap();
+
+    h.push_str("<h2>The questions, in the order asked</h2>");
+    for (n, q) in quiz.questions.iter().enumerate() {
+        write!(
+            h,
+            "<section class=item id=\"q-{id}\"><h3>{n}. {prompt} <code>{id}</code></h3>{both}",
+            n = n + 1,
+            id = esc(q.id.0),
+            prompt = esc(q.prompt.myself(Lang::En)),
+            both = texts("Question", &q.prompt),
+        )
+        .unwrap();
+        if let Some(hint) = &q.hint {
+            h.push_str(&texts("Hint", hint));
+        }
+        h.push_str(&texts("Why we ask", &q.why));
+        let answers = match q.kind {
+            Kind::Scale | Kind::Number => {
+                format!("a number from {} to {}", q.min, q.max)
+            }
+            _ => {
+                let labels: Vec<String> = q
+                    .choices
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{} / {}{}",
+                            esc(c.label.myself(Lang::En)),
+                            esc(c.label.myself(Lang::Es)),
+                            if c.exclusive { " (alone)" } else { "" }
+                        )
+                    })
+                    .collect();
+                format!(
+                    "{}: {}",
+                    if q.kind == Kind::Checklist {
+                        "any of"
+                    } else {
+                        "one of"
+                    },
+                    labels.join("; ")
+                )
+            }
+        };
+        write!(h, "<p><b>Answers:</b> {answers}</p>").unwrap();
+        write!(
+            h,
+            "<p><b>Asked:</b> {}</p><p><b>Source:</b> {}</p></section>",
+            match &q.show_if {
+                Some(c) => format!("only when {}", esc(&words(quiz, c))),
+                None => "always (unless an emergency answer ended the quiz)".into(),
+            },
+            source(&q.source)
+        )
+        .unwrap();
+    }
+
+    h.push_str(
+        "<h2>The rules</h2><p>Each result comes from these rules only. The most \
+                urgent rule that holds gives the result.</p>",
+    );
+    let shortest_paths = shortest_firing_paths(quiz);
+    for tier in [
+        Tier::Emergency,
+        Tier::Urgent,
+        Tier::DoctorFirst,
+        Tier::CallClinic,
+        Tier::SelfCare,
+    ] {
+        write!(h, "<h3>{}</h3>", tier_name(tier)).unwrap();
+        for (i, rule) in quiz
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.tier == tier)
+        {
+            write!(
+                h,
+                "<section class=item id=\"r-{id}\"><h4>Rule <code>{id}</code>: {tier}</h4>\
+                 <p><b>When:</b> {when}</p>{reason}",
+                id = esc(rule.id),
+                tier = tier_name(tier),
+                when = esc(&words(quiz, &rule.when)),
+                reason = texts("Why this result", &rule.reason),
+            )
+            .unwrap();
+            if tier == Tier::Emergency {
+                let lines: Vec<&str> = rule.call.iter().map(|l| l.id()).collect();
+                let lines = if lines.is_empty() { vec!["911"] } else { lines };
+                write!(h, "<p><b>Numbers shown:</b> {}</p>", esc(&lines.join(", "))).unwrap();
+            }
+            if let Some(action) = &rule.action {
+                h.push_str(&texts("What to do now", action));
+            }
+            if let Some(worse) = &rule.worse {
+                h.push_str(&texts("If it gets worse", worse));
+            }
+            let path = match &shortest_paths[i] {
+                Some((answers, result)) => {
+                    format!("{} → {}", esc(&answered(quiz, answers)), tier_name(*result))
+                }
+                None => "none: no path fires it (the build would have refused it)".into(),
+            };
+            write!(
+                h,
+                "<p><b>Source:</b> {}</p><p class=path><b>A path that fires it:</b> \
+                 {path}</p></section>",
+                source(&rule.source)
+            )
+            .unwrap();
+        }
+    }
+
+    h.push_str("<h2>What each result shows</h2>");
+    for text in quiz.results {
+        write!(h, "<section class=item><h3>{}</h3>", tier_name(text.tier)).unwrap();
+        h.push_str(&texts("Headline", &text.headline));
+        h.push_str(&texts("What to do", &text.action));
+        h.push_str(&texts("If it gets worse", &text.worse));
+        write!(h, "<p><b>Also:</b> {}</p></section>", shows(text.tier)).unwrap();
+    }
+
+    h.push_str("<h2>Guidelines cited</h2><ul>");
+    for g in quiz::Guideline::ALL {
+        write!(
+            h,
+            "<li><b>{}</b>: {}</li>",
+            esc(g.short()),
+            esc(g.citation())
+        )
+        .unwrap();
+    }
+    writeln!(
+        h,
+        "</ul><h2 class=sign>Sign-off</h2><p>I have reviewed the questions, rules and \
+         results of content version {version} (fingerprint <code>{print}</code>) and agree \
+         that they may be shown to the clinic's visitors.</p>\
+         <p class=line>Name: </p><p class=line>Signature: </p><p class=line>Date: </p>\
+         </body></html>",
+        version = esc(clinic.content.version)
+    )
+    .unwrap();
+    h
+}
+
+/// For each rule (in the content's order), a complete path of answers that fires it,
+/// and the result that path gets: only what the rule needs is ticked (and what shows
+/// the questions it looks at); every other question gets its plain answer ("none of
+/// these", "no", the first choice, the middle of a range).
+fn shortest_firing_paths(quiz: &Quiz) -> Vec<Option<(Answers, Tier)>> {
+    quiz.rules
+        .iter()
+        .map(|rule| {
+            // A path whose result is the rule's own tier, if there is one.
+            firing_path(quiz, &rule.when, Some(rule.tier))
+                .or_else(|| firing_path(quiz, &rule.when, None))
+        })
+        .collect()
+}
+
+fn firing_path(quiz: &Quiz, when: &Condition, tier: Option<Tier>) -> Option<(Answers, Tier)> {
+    // The questions the rule looks at, and those their show-if looks at, transitively;
+    // with the choices any of these conditions names.
+    let mut relevant = Vec::new();
+    when.questions(&mut relevant);
+    let mut named: Vec<(QuestionId, ChoiceId)> = Vec::new();
+    chosen(when, &mut named);
+    let mut i = 0;
+    while i < relevant.len() {
+        if let Some(show_if) = quiz.question(relevant[i]).and_then(|q| q.show_if.as_ref()) {
+            let mut more = Vec::new();
+            show_if.questions(&mut more);
+            for q in more {
+                if !relevant.contains(&q) {
+                    relevant.push(q);
+                }
+            }
+            chosen(show_if, &mut named);
+        }
+        i += 1;
+    }
+    let options = |q: &Question| -> Vec<Answer> {
+        let mut out = Vec::new();
+        if relevant.contains(&q.id) {
+            let mine: Vec<ChoiceId> = named
+                .iter()
+                .filter(|(n, _)| *n == q.id)
+                .map(|(_, c)| *c)
+                .collect();
+            match q.kind {
+                // The middle first, then from the top: a plausible age or score.
+                Kind::Scale | Kind::Number => {
+                    out.push(plain(q));
+                    out.extend(candidates(quiz, q).into_iter().rev());
+                }
+                _ => {
+                    out.extend(mine.iter().map(|c| Answer::Choices(vec![*c])));
+                    if q.kind == Kind::Checklist {
+                        for (a, x) in mine.iter().enumerate() {
+                            for y in &mine[a + 1..] {
+                                out.push(Answer::Choices(vec![*x, *y]));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out.push(plain(q));
+        // A question the rule does not look at may still end the quiz on its plain
+        // answer, or lead elsewhere: then its others.
+        match q.kind {
+            Kind::Single | Kind::YesNo => {
+                out.extend(q.choices.iter().map(|c| Answer::Choices(vec![c.id])))
+            }
+            _ => out.extend(q.choices.first().map(|c| Answer::Choices(vec![c.id]))),
+        }
+        out
+    };
+    let accept = |answers: &Answers| {
+        let result = quiz.outcome(answers).ok()?.tier;
+        (when.holds(answers) && tier.is_none_or(|t| t == result)).then_some(result)
+    };
+    fn search(
+        quiz: &Quiz,
+        answers: Answers,
+        options: &dyn Fn(&Question) -> Vec<Answer>,
+        accept: &dyn Fn(&Answers) -> Option<Tier>,
+    ) -> Option<(Answers, Tier)> {
+        let Position::Question(id) = quiz.next(&answers) else {
+            return accept(&answers).map(|tier| (answers, tier));
+        };
+        let question = quiz.question(id)?;
+        options(question).into_iter().find_map(|option| {
+            let mut next = answers.clone();
+            quiz.answer(&mut next, id, option).ok()?;
+            search(quiz, next, options, accept)
+        })
+    }
+    search(quiz, Answers::default(), &options, &accept)
+}
+
+/// A question's plainest answer: "none of these", "no" (a single question's too, when
+/// it has one), else the first choice; the middle of a range.
+fn plain(q: &Question) -> Answer {
+    let no = q.choice(ChoiceId("no")).filter(|_| q.kind == Kind::Single);
+    match (no, q.default_answer()) {
+        (Some(no), _) => Answer::Choices(vec![no.id]),
+        (None, Answer::Choices(c)) if c.is_empty() => {
+            Answer::Choices(q.choices.first().map(|c| c.id).into_iter().collect())
+        }
+        (None, answer) => answer,
+    }
+}
+
+/// Every (question, choice) a condition names.
+fn chosen(c: &Condition, out: &mut Vec<(QuestionId, ChoiceId)>) {
+    match c {
+        Condition::Chose { question, any } => out.extend(any.iter().map(|a| (*question, *a))),
+        Condition::Between { .. } => {}
+        Condition::All(parts) | Condition::Any(parts) => parts.iter().for_each(|p| chosen(p, out)),
+    }
+}
+
+/// A condition in plain words, with the questions' and choices' English wording.
+fn words(quiz: &Quiz, c: &Condition) -> String {
+    let part = |p: &Condition| match p {
+        Condition::All(_) | Condition::Any(_) => format!("({})", words(quiz, p)),
+        _ => words(quiz, p),
+    };
+    match c {
+        Condition::Chose { question, any } => {
+            let q = quiz.question(*question);
+            let prompt = q.map_or(question.0, |q| q.prompt.myself(Lang::En));
+            let labels: Vec<&str> = any
+                .iter()
+                .map(|id| {
+                    q.and_then(|q| q.choice(*id))
+                        .map_or(id.0, |c| c.label.myself(Lang::En))
+                })
+                .collect();
+            format!("“{prompt}” is answered “{}”", labels.join("” or “"))
+        }
+        Condition::Between { question, min, max } => {
+            let prompt = quiz
+                .question(*question)
+                .map_or(question.0, |q| q.prompt.myself(Lang::En));
+            match (*min, *max) {
+                (min, 255) => format!("“{prompt}” is {min} or more"),
+                (0, max) => format!("“{prompt}” is {max} or less"),
+                (min, max) => format!("“{prompt}” is {min} to {max}"),
+            }
+        }
+        Condition::All(parts) => parts.iter().map(part).collect::<Vec<_>>().join(" and "),
+        Condition::Any(parts) => parts.iter().map(part).collect::<Vec<_>>().join(" or "),
+    }
+}
+
+/// A path of answers in plain words, "question answer; …": the numbers, and every
+/// choice but a question's plain answer ("none of these", "no", the first choice).
+fn answered(quiz: &Quiz, answers: &Answers) -> String {
+    let parts: Vec<String> = answers
+        .iter()
+        .filter_map(|(id, answer)| {
+            let q = quiz.question(*id)?;
+            let given = match answer {
+                Answer::Number(n) => n.to_string(),
+                Answer::Choices(_) if *answer == plain(q) => return None,
+                Answer::Choices(ids) => ids
+                    .iter()
+                    .map(|c| q.choice(*c).map_or(c.0, |c| c.label.myself(Lang::En)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            Some(format!("{} {given}", q.prompt.myself(Lang::En)))
+        })
+        .collect();
+    format!(
+        "{}; every other question answered plainly (none of these, no)",
+        parts.join("; ")
+    )
+}
+
+/// A text in both languages, with the wordings for someone else where they differ.
+fn texts(label: &str, text: &Text) -> String {
+    let mut out = format!("<dl><dt>{}</dt>", esc(label));
+    for lang in Lang::ALL {
+        write!(out, "<dd lang={}>{}", lang.tag(), esc(text.myself(lang))).unwrap();
+        if let Some(other) = text.someone_else(lang) {
+            write!(out, "<br><i>For someone else:</i> {}", esc(other)).unwrap();
+        }
+        out.push_str("</dd>");
+    }
+    out.push_str("</dl>");
+    out
+}
+
+fn source(source: &Source) -> String {
+    match source {
+        Source::Article(quote) => format!("the clinic's article: “{}”", esc(quote)),
+        Source::Guideline(g) => esc(g.citation()),
+    }
+}
+
+fn tier_name(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Emergency => "Emergency — call 911 now",
+        Tier::Urgent => "Urgent — see a doctor today",
+        Tier::DoctorFirst => "Doctor first — see a doctor before acupuncture",
+        Tier::CallClinic => "Call the clinic — acupuncture is worth talking over",
+        Tier::SelfCare => "Self-care — look after it at home for now",
+    }
+}
+
+/// What a result of `tier` shows besides its texts (the app's rules; see
+/// ARCHITECTURE.md, the safety rules).
+fn shows(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Emergency => {
+            "the call, as a button above everything, with only the numbers that fit (988 \
+             for self-harm, Poison Control for an overdose, 911 for the rest); every \
+             emergency answer the person gave; nothing about acupuncture or the clinic"
+        }
+        Tier::Urgent => {
+            "the reasons; the clinic's number only as \"after you have been checked\"; no \
+             session details or traditional patterns"
+        }
+        Tier::DoctorFirst | Tier::CallClinic => {
+            "the reasons; what to expect from acupuncture, traditional patterns and things \
+             to tell the acupuncturist (not to anyone under 18); the clinic's number and \
+             details"
+        }
+        Tier::SelfCare => "the reasons and what would make it more urgent",
+    }
+}
+
+/// 1234567 as "1,234,567".
+fn thousands(n: u128) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;max-width:52rem;margin:2rem auto;\
+padding:0 1rem;color:#111}h1{font-size:1.6rem}h2{margin-top:2.2rem;border-bottom:2px solid #333}\
+code{font-size:.9em;color:#444}.meta{color:#444}.item{border-top:1px solid #bbb;\
+padding:.4rem 0;break-inside:avoid}dl{margin:.3rem 0}dt{font-weight:600}dd{margin:0 0 .2rem 1rem}\
+dd[lang=es]{color:#333}.path{color:#333}.line{border-bottom:1px solid #000;height:2.2rem;\
+width:24rem}@media print{body{margin:0;max-width:none}h2{break-after:avoid}\
+.sign{break-before:page}}";
+
+#[cfg(test)]
+mod tests {
+    use quiz::source::{load_clinic, load_quiz, File};
+
+    use super::{packet, thousands, words};
+
+    const QUIZ_TOML: &str = include_str!("../../content/quiz.toml");
+    const CLINIC_TOML: &str = include_str!("../../content/clinic.toml");
+    const ARTICLE: &str = include_str!("../../content/article.txt");
+
+    #[test]
+    fn the_packet_holds_every_question_and_rule_and_needs_nothing_else() {
+        let quiz = load_quiz(
+            File {
+                name: "quiz.toml",
+                text: QUIZ_TOML,
+            },
+            ARTICLE,
+        )
+        .unwrap();
+        let clinic = load_clinic(File {
+            name: "clinic.toml",
+            text: CLINIC_TOML,
+        })
+        .unwrap();
+        let html = packet(&quiz, &clinic);
+        for q in quiz.questions {
+            assert!(html.contains(&format!("id=\"q-{}\"", q.id.0)), "{}", q.id.0);
+        }
+        for r in quiz.rules {
+            let at = html
+                .find(&format!("id=\"r-{}\"", r.id))
+                .unwrap_or_else(|| panic!("rule {}", r.id));
+            // Each rule with the shortest path that fires it.
+            let section = &html[at..at + html[at..].find("</section>").unwrap()];
+            assert!(
+                section.contains("A path that fires it:</b> Where is"),
+                "{section}"
+            );
+        }
+        // Self-contained: no script, nothing fetched.
+        for banned in ["<script", "src=", "href=\"http", "url(", "@import"] {
+            assert!(!html.contains(banned), "{banned}");
+        }
+        assert!(html.contains("not yet reviewed by a clinician"));
+        assert!(html.contains(clinic.content.version));
+    }
+
+    #[test]
+    fn conditions_read_in_plain_words() {
+        let quiz = load_quiz(
+            File {
+                name: "quiz.toml",
+                text: QUIZ_TOML,
+            },
+            ARTICLE,
+        )
+        .unwrap();
+        let rule = quiz
+            .rules
+            .iter()
+            .find(|r| r.id == "new-bladder-trouble")
+            .unwrap();
+        assert_eq!(
+            words(&quiz, &rule.when),
+            "“Since this pain started, have you had any of these?” is answered “New trouble \
+             passing urine (cannot start, or cannot empty the bladder), or new loss of bladder \
+             control”"
+        );
+        assert_eq!(thousands(627_086_761_794), "627,086,761,794");
+        assert_eq!(thousands(999), "999");
+    }
+}
