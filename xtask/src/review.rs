@@ -567,12 +567,12 @@ mod tests {
             let at = html
                 .find(&format!("id=\"r-{}\"", r.id))
                 .unwrap_or_else(|| panic!("rule {}", r.id));
-            // Each rule with the shortest path that fires it.
+            // Each rule with a path that fires it, ending in the rule's own tier.
             let section = &html[at..at + html[at..].find("</section>").unwrap()];
-            assert!(
-                section.contains("A path that fires it:</b> Where is"),
-                "{section}"
-            );
+            assert!(section.contains("A path that fires it:</b> "), "{section}");
+            assert!(!section.contains("none: no path fires it"), "{section}");
+            let tier = super::tier_name(r.tier);
+            assert!(section.contains(&format!("→ {tier}")), "{section}");
         }
         // Self-contained: no script, nothing fetched.
         for banned in ["<script", "src=", "href=\"http", "url(", "@import"] {
