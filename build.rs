@@ -62,17 +62,17 @@ fn main() {
         fs::write(Path::new(&out).join(name), code).expect("OUT_DIR is writable");
     };
     let (quiz, clinic) = (quiz.unwrap(), clinic.unwrap());
-    // A review stands only for the quiz it was given (`ContentVersion::for_quiz`).
-    let fingerprint = validate::fingerprint(&quiz);
+    // A review stands only for the content it was given (`ContentVersion::for_content`).
+    let fingerprint = validate::fingerprint(&quiz, &article.1, &clinic);
     if !clinic.content.names(&fingerprint) {
         println!(
-            "cargo:warning=the quiz changed since content version {}: results say \"not yet \
-             reviewed\" (run `cargo xtask check-content`)",
+            "cargo:warning=the content changed since content version {}: give it a new \
+             version (run `cargo xtask check-content`)",
             clinic.content.version
         );
     }
     let clinic = Clinic {
-        content: clinic.content.for_quiz(&fingerprint),
+        content: clinic.content.for_content(&fingerprint),
         ..clinic
     };
     write("quiz.rs", quiz_code(&quiz));

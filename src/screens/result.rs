@@ -226,8 +226,9 @@ fn clinic_details(
 
 fn version(text: &Strings) -> String {
     let content = CLINIC.content;
-    match (content.reviewed_by, content.reviewed_on) {
-        (Some(by), Some(on)) => text.version_reviewed.fill(&[content.version, by, on]),
-        _ => text.version_not_reviewed.fill(&[content.version]),
+    // `build.rs` keeps the review only when it was given to this very content.
+    match content.review {
+        Some(r) => text.version_reviewed.fill(&[content.version, r.by, r.on]),
+        None => text.version_not_reviewed.fill(&[content.version]),
     }
 }

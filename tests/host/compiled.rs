@@ -28,22 +28,27 @@ fn the_compiled_quiz_is_the_content_folders() {
         &article,
     )
     .expect("it builds");
-    // The fingerprint is a hash of every field (comments and layout aside).
-    assert_eq!(fingerprint(&QUIZ), fingerprint(&read));
+    // The fingerprint hashes every field (comments and layout aside).
+    assert_eq!(
+        fingerprint(&QUIZ, &article, &CLINIC),
+        fingerprint(&read, &article, &CLINIC)
+    );
     assert_eq!(format!("{:?}", QUIZ), format!("{read:?}"));
 }
 
 #[test]
 fn the_compiled_clinic_is_the_content_folders() {
-    let (name, text) = read("clinic.toml");
+    let ((name, text), (_, article)) = (read("clinic.toml"), read("article.txt"));
     let read = load_clinic(File {
         name: &name,
         text: &text,
     })
     .expect("it builds");
-    // The build keeps a review only for the quiz it names.
+    // The build keeps a review only when it was given to this very content.
     let read = quiz::Clinic {
-        content: read.content.for_quiz(&fingerprint(&QUIZ)),
+        content: read
+            .content
+            .for_content(&fingerprint(&QUIZ, &article, &read)),
         ..read
     };
     assert_eq!(format!("{CLINIC:?}"), format!("{read:?}"));

@@ -11,6 +11,7 @@ use std::fs;
 use quiz::source::{in_file_order, load_clinic, load_quiz, File};
 use quiz::{validate, Clinic, Lang, Text, Tier};
 
+use crate::history::{self, Content};
 use crate::readability;
 
 /// Target for the average reading grade of the English texts (`product.md`: plain
@@ -32,6 +33,7 @@ pub fn check_content() -> Result<(), String> {
         (&quiz_name, &quiz_text),
         (&clinic_name, &clinic_text),
         &article,
+        &history::signed,
     );
     print!("{text}");
     if let Some(warning) = same_version_as_committed(&clinic_text) {
@@ -70,7 +72,7 @@ fn same_version_as_committed(clinic_text: &str) -> Option<String> {
     let (before, now) = (read(&committed)?.content, read(clinic_text)?.content);
     (now.fingerprint != before.fingerprint && now.version == before.version).then(|| {
         format!(
-            "warning: the quiz's fingerprint changed since the last commit, but the content \
+            "warning: the content's fingerprint changed since the last commit, but its \
              version is still {}: give it a new one (today's date and .1, or the next number \
              for another change the same day, e.g. {}.2)",
             now.version,
@@ -81,10 +83,16 @@ fn same_version_as_committed(clinic_text: &str) -> Option<String> {
 
 /// What `check-content` prints, for people who edit the content rather than the code,
 /// and whether the content passes: the verdict first (with every problem, in file
-/// order), what visitors will see of the clinic, the quiz's figures, and the English
-/// texts whose reading grade is above the target. `quiz` and `clinic` are each a file's
-/// name and text.
-pub fn report(quiz: (&str, &str), clinic: (&str, &str), article: &str) -> (String, bool) {
+/// order), what visitors will see of the clinic, the content's version and review, the
+/// quiz's figures, and the English texts whose reading grade is above the target.
+/// `quiz` and `clinic` are each a file's name and text; `signed` finds the content a
+/// review's fingerprint names (`history::signed`).
+pub fn report(
+    quiz: (&str, &str),
+    clinic: (&str, &str),
+    article: &str,
+    signed: &dyn Fn(&str) -> Option<Content>,
+) -> (String, bool) {
     let file = |(name, text)| File { name, text };
     let clinic = load_clinic(file(clinic));
     let quiz = load_quiz(file(quiz), article);
@@ -116,13 +124,18 @@ pub fn report(quiz: (&str, &str), clinic: (&str, &str), article: &str) -> (Strin
         clinic_block(&mut out, clinic);
     }
     if let (Ok(quiz), Ok(clinic)) = (&quiz, &clinic) {
+        let now = Content {
+            quiz: *quiz,
+            article: article.to_string(),
+            clinic: Some(*clinic),
+            label: "the content folder".into(),
+            revision: None,
+        };
+        let print = validate::fingerprint(quiz, article, clinic);
         out.push('\n');
-        writeln!(
-            out,
-            "{}",
-            version_line(clinic, &validate::fingerprint(quiz))
-        )
-        .unwrap();
+        writeln!(out, "{}", version_line(clinic, &print)).unwrap();
+        out.push('\n');
+        review_block(&mut out, clinic, &print, &now, signed);
     }
     if let Ok(quiz) = &quiz {
         out.push('\n');
@@ -131,20 +144,83 @@ pub fn report(quiz: (&str, &str), clinic: (&str, &str), article: &str) -> (Strin
     (out, problems.is_empty())
 }
 
-/// Whether the quiz is the one the content version names, and if not, what to do: any
-/// change to `quiz.toml` needs a new version and a clinician's review (README "Editing
-/// the quiz"; the results stop naming the reviewer until then).
+/// Whether the content is the one its version names, and if not, what to do: any change
+/// to anything clinical needs a new version (README "Editing the quiz").
 pub fn version_line(clinic: &Clinic, fingerprint: &str) -> String {
     let version = clinic.content.version;
     if clinic.content.names(fingerprint) {
-        format!("The quiz is the one of content version {version} (fingerprint {fingerprint}).")
+        format!("The content is the one of version {version} (fingerprint {fingerprint}).")
     } else {
         format!(
-            "The quiz changed since content version {version}: give the content a new \
-             version, with fingerprint = \"{fingerprint}\" beside it in clinic.toml's \
-             [content]; a clinician must review it (until then, results say \"not yet \
-             reviewed by a clinician\")."
+            "The content changed since version {version}: give it a new version, with \
+             fingerprint = \"{fingerprint}\" beside it in clinic.toml's [content]."
         )
+    }
+}
+
+/// The clinical review: none yet, standing for this content, or given to content that
+/// has changed since — and then what changed, when the signed content is in git.
+fn review_block(
+    out: &mut String,
+    clinic: &Clinic,
+    fingerprint: &str,
+    now: &Content,
+    signed: &dyn Fn(&str) -> Option<Content>,
+) {
+    let Some(review) = clinic.content.review else {
+        writeln!(
+            out,
+            "Review: none yet, so results say \"not yet reviewed by a clinician\". \
+             `cargo xtask review` writes the packet for a clinician to sign."
+        )
+        .unwrap();
+        return;
+    };
+    let (by, on) = (review.by, review.on);
+    if review.fingerprint == fingerprint {
+        writeln!(
+            out,
+            "Review: {by} signed this content on {on}; results say \"reviewed by {by}\"."
+        )
+        .unwrap();
+        return;
+    }
+    writeln!(
+        out,
+        "Review: the content changed since {by} signed it on {on} (fingerprint {}), so \
+         results say \"not yet reviewed by a clinician\" until a clinician signs the new \
+         content (`cargo xtask review`).",
+        review.fingerprint
+    )
+    .unwrap();
+    match signed(review.fingerprint) {
+        Some(before) => {
+            let lines = history::differences(&before, now);
+            writeln!(
+                out,
+                "What changed since the signed content ({}):",
+                before.label
+            )
+            .unwrap();
+            for line in &lines {
+                writeln!(out, "  - {line}").unwrap();
+            }
+            if lines.is_empty() {
+                writeln!(out, "  - nothing that the reader can name").unwrap();
+            }
+            writeln!(
+                out,
+                "`cargo xtask review --since {}` shows which answers now lead elsewhere.",
+                before.revision.as_deref().unwrap_or("<revision>")
+            )
+            .unwrap();
+        }
+        None => writeln!(
+            out,
+            "The signed content is not in the content folder's git history, so what changed \
+             cannot be listed; `cargo xtask review --since <revision>` compares with any commit."
+        )
+        .unwrap(),
     }
 }
 
@@ -206,18 +282,6 @@ fn clinic_block(out: &mut String, clinic: &Clinic) {
         clinic.languages.iter().map(|l| l.shown()).collect(),
     );
     line("content version", clinic.content.version.to_string());
-    line(
-        "review",
-        match clinic.content.reviewed_by {
-            Some(by) => format!(
-                "reviewed by {by} on {}",
-                clinic.content.reviewed_on.unwrap_or("?")
-            ),
-            None => "none yet (warning: not yet reviewed by a clinician; set [content] \
-                     reviewed_by and reviewed_on once one has)"
-                .into(),
-        },
-    );
     for (missing, field) in [
         (clinic.booking_url.is_none(), "booking_url"),
         (clinic.locations.is_empty(), "locations"),

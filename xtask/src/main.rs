@@ -7,8 +7,9 @@
 //! - `cargo xtask dist [--public-url /quiz/]` — the release build in `dist/` with
 //!   `.br`/`.gz` and a size table
 //! - `cargo xtask check-content` — check the quiz and clinic files in seconds
-//! - `cargo xtask review` — the review packet for the clinician who signs off the content
-//!   (`target/review/index.html`) and the lines to paste once signed
+//! - `cargo xtask review [--since REV]` — the review packet for the clinician who signs
+//!   off the content (`target/review/index.html`), what changed since REV (or since the
+//!   signed content), and the lines to paste once signed
 //! - `cargo xtask staff-edit` — only the staff-edit test of `test` (`staff.rs`)
 //! - `cargo xtask bench` — the performance figures against their budget (never fails on
 //!   a timing)
@@ -18,6 +19,7 @@
 mod bench;
 mod content;
 mod dist;
+mod history;
 mod readability;
 mod review;
 mod run;
@@ -42,10 +44,12 @@ commands:
                           (served under /quiz/ with --public-url)
   check-content           check content/*.toml (errors with file and line), path
                           figures and reading grades; no wasm build
-  review                  the review packet for the clinician (target/review/index.html):
+  review [--since REV]    the review packet for the clinician (target/review/index.html):
                           every question and rule in plain words, both languages, sources,
-                          what each result shows, the shortest path firing each rule; and
-                          the lines to paste into clinic.toml once it is signed
+                          what each result shows, the shortest path firing each rule; what
+                          changed since REV (a git revision; by default the last signed
+                          content), with the answers whose result moved; and the lines to
+                          paste into clinic.toml once it is signed
   staff-edit              only the staff-edit test of `test`: copies of the content with
                           a clinic's typical edits (must pass) and a lowered tier (must
                           fail the safety table only), each built and tested
@@ -101,7 +105,13 @@ fn main() -> ExitCode {
                 .status()
         }),
         Some("bench") if args.len() == 1 => bench::bench(),
-        Some("review") if args.len() == 1 => review::review(),
+        Some("review") => match &args[1..] {
+            [] => review::review(None),
+            [flag, revision] if flag == "--since" => review::review(Some(revision)),
+            _ => Err(format!(
+                "usage: cargo xtask review [--since REVISION]\n\n{USAGE}"
+            )),
+        },
         Some("staff-edit") if args.len() == 1 => test::staff_edit(),
         Some("test") => match parse_engines(&args[1..]) {
             Ok(engines) => test::test(&engines),

@@ -9,81 +9,190 @@ use std::fmt::Write as _;
 use std::fs;
 use std::time::Instant;
 
-use quiz::source::{load_clinic, load_quiz, File};
-use quiz::validate::{candidates, explore, fingerprint};
+use quiz::validate::{candidates, decisions, explore, Decisions, Moved};
 use quiz::{
     Answer, Answers, ChoiceId, Clinic, Condition, Kind, Lang, Position, Question, QuestionId, Quiz,
     Source, Text, Tier,
 };
 
+use crate::history;
+
 /// Where the packet is written, as `index.html`.
 pub const FOLDER: &str = "target/review";
 
-pub fn review() -> Result<(), String> {
+/// Writes the packet and prints the sign-off lines; with `since` (a git revision), or
+/// else when the review in `clinic.toml` was given to other content that git still has,
+/// the packet and the terminal also carry what changed since.
+pub fn review(since: Option<&str>) -> Result<(), String> {
     let started = Instant::now();
-    let (quiz_name, quiz_text) = crate::content::read("quiz.toml")?;
-    let (clinic_name, clinic_text) = crate::content::read("clinic.toml")?;
-    let (_, article) = crate::content::read("article.txt")?;
-    let broken = || "the content does not build: run `cargo xtask check-content`".to_string();
-    let quiz = load_quiz(
-        File {
-            name: &quiz_name,
-            text: &quiz_text,
-        },
-        &article,
-    )
-    .map_err(|_| broken())?;
-    let clinic = load_clinic(File {
-        name: &clinic_name,
-        text: &clinic_text,
-    })
-    .map_err(|_| broken())?;
-    let html = packet(&quiz, &clinic);
+    let now = history::current()?;
+    let clinic = now.clinic.expect("the current clinic file is read");
+    let print = now.fingerprint().expect("the current clinic file is read");
+    let before = match since {
+        Some(revision) => Some(history::at(revision)?),
+        None => clinic
+            .content
+            .review
+            .filter(|r| r.fingerprint != print)
+            .and_then(|r| history::signed(r.fingerprint)),
+    };
+    let comparison = before.as_ref().map(|b| Comparison {
+        label: b.label.clone(),
+        changes: history::differences(b, &now),
+        decisions: decisions(&b.quiz, &now.quiz),
+        old: b.quiz,
+    });
+    let html = packet(&now.quiz, &clinic, &print, comparison.as_ref());
     let path = crate::root().join(FOLDER).join("index.html");
     fs::create_dir_all(path.parent().expect("a folder")).map_err(|e| e.to_string())?;
     fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+    if let Some(c) = &comparison {
+        println!("{}", c.text(&now.quiz));
+    }
     println!(
         "The review packet: {} ({:.1} s)",
         path.display(),
         started.elapsed().as_secs_f64()
     );
     println!("Open it in a browser and print it, or send it as it is (it needs nothing else).");
-    println!("\n{}", sign_off(&quiz, &clinic));
+    println!("\n{}", sign_off(&clinic, &print));
     Ok(())
 }
 
-/// What to paste into `clinic.toml` once the clinician has signed.
-fn sign_off(quiz: &Quiz, clinic: &Clinic) -> String {
-    let print = fingerprint(quiz);
-    let mut out = String::new();
-    if !clinic.content.names(&print) {
+/// What changed between an earlier version and this one.
+pub struct Comparison {
+    /// The earlier version, as people read it ("commit 1a2b3c4 (2026-11-30)").
+    pub label: String,
+    /// Items added, removed or changed, one line each (`history::differences`).
+    pub changes: Vec<String>,
+    pub decisions: Decisions,
+    /// The earlier quiz, to name the answers to questions it alone asked.
+    pub old: Quiz,
+}
+
+impl Comparison {
+    /// Each move of tier in words: "urgent → emergency: 1,234 sets of answers".
+    fn moves(&self) -> Vec<(String, &Moved)> {
+        let name = |t: Option<Tier>| t.map_or("no result", Tier::slug);
+        self.decisions
+            .moved
+            .iter()
+            .map(|m| {
+                let count = thousands(m.paths);
+                let what = format!("{} → {}: {count} sets of answers", name(m.from), name(m.to));
+                (what, m)
+            })
+            .collect()
+    }
+
+    /// An example in words, with the questions of either version.
+    fn example(&self, quiz: &Quiz, answers: &Answers) -> String {
+        let (new, old): (Vec<_>, Vec<_>) = answers
+            .iter()
+            .cloned()
+            .partition(|(q, _)| quiz.question(*q).is_some());
+        let mut parts = vec![answered(quiz, &Answers::from_pairs(new))];
+        if !old.is_empty() {
+            let before = answered(&self.old, &Answers::from_pairs(old));
+            parts.push(format!("(asked only before) {before}"));
+        }
+        parts.join(" ")
+    }
+
+    /// The comparison as the terminal prints it.
+    pub fn text(&self, quiz: &Quiz) -> String {
+        let mut out = format!("What changed since {}:\n", self.label);
+        for line in &self.changes {
+            writeln!(out, "  - {line}").unwrap();
+        }
+        if self.changes.is_empty() {
+            out.push_str("  - nothing\n");
+        }
+        let d = &self.decisions;
         writeln!(
             out,
-            "The quiz changed since content version {}: first give the content a new \
-             version in clinic.toml, with fingerprint = \"{print}\" beside it.",
+            "Where the answers lead, over every set of answers of both versions ({} in all): \
+             {} lead to the same result, {} elsewhere.",
+            thousands(d.paths),
+            thousands(d.same),
+            thousands(d.paths - d.same)
+        )
+        .unwrap();
+        for (what, m) in self.moves() {
+            writeln!(out, "  {what}").unwrap();
+            for e in &m.examples {
+                writeln!(out, "    e.g. {}", self.example(quiz, e)).unwrap();
+            }
+        }
+        out
+    }
+
+    /// The comparison as the packet shows it.
+    fn html(&self, quiz: &Quiz) -> String {
+        let mut h = format!("<h2>What changed since {}</h2><ul>", esc(&self.label));
+        for line in &self.changes {
+            write!(h, "<li>{}</li>", esc(line)).unwrap();
+        }
+        if self.changes.is_empty() {
+            h.push_str("<li>Nothing.</li>");
+        }
+        let d = &self.decisions;
+        write!(
+            h,
+            "</ul><p>Where the answers lead, over every set of answers of both versions \
+             ({} in all): {} lead to the same result, {} to another.</p>",
+            thousands(d.paths),
+            thousands(d.same),
+            thousands(d.paths - d.same)
+        )
+        .unwrap();
+        for (what, m) in self.moves() {
+            write!(h, "<section class=item><h3>{}</h3><ul>", esc(&what)).unwrap();
+            for e in &m.examples {
+                write!(h, "<li class=path>{}</li>", esc(&self.example(quiz, e))).unwrap();
+            }
+            h.push_str("</ul></section>");
+        }
+        h
+    }
+}
+
+/// What to paste into `clinic.toml` once the clinician has signed.
+fn sign_off(clinic: &Clinic, print: &str) -> String {
+    let mut out = String::new();
+    if !clinic.content.names(print) {
+        writeln!(
+            out,
+            "The content changed since version {}: first give it a new version in \
+             clinic.toml, with fingerprint = \"{print}\" beside it.",
             clinic.content.version
         )
         .unwrap();
     }
     writeln!(
         out,
-        "Once the clinician has signed the packet, put these lines under [content] in \
-         clinic.toml (their name, and the day they signed):"
+        "Once the clinician has signed the packet, replace clinic.toml's [review] with \
+         these lines (their name, and the day they signed):"
     )
     .unwrap();
-    writeln!(out, "  reviewed_by = \"…\"\n  reviewed_on = \"YYYY-MM-DD\"").unwrap();
+    writeln!(out, "{}", review_lines(print)).unwrap();
     write!(
         out,
-        "A review stands for this quiz only (fingerprint {print}): after any change to \
-         quiz.toml, results say \"not yet reviewed\" again until the next sign-off."
+        "A review stands for this content only (fingerprint {print}): after any change to \
+         anything clinical, results say \"not yet reviewed\" again until the next sign-off."
     )
     .unwrap();
     out
 }
 
-/// The packet for this quiz and clinic.
-pub fn packet(quiz: &Quiz, clinic: &Clinic) -> String {
-    let print = fingerprint(quiz);
+/// The `[review]` lines for content with this fingerprint.
+fn review_lines(print: &str) -> String {
+    format!("[review]\nby = \"…\"\non = \"YYYY-MM-DD\"\nfingerprint = \"{print}\"")
+}
+
+/// The packet for this quiz and clinic, whose content has the fingerprint `print`,
+/// with what changed since an earlier version if there is one.
+pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparison>) -> String {
     let mut h = String::new();
     let found = explore(quiz, &mut |_, _| {});
     let (shortest, longest, median) = found.path_lengths();
@@ -98,13 +207,15 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic) -> String {
          agree; any later change to the questions or rules needs a new review.</p>",
         name = esc(clinic.name),
         version = esc(clinic.content.version),
-        status = match (clinic.content.reviewed_by, clinic.content.reviewed_on) {
-            (Some(by), Some(on)) if clinic.content.names(&print) =>
-                format!("reviewed by {} on {}", esc(by), esc(on)),
-            _ => "not yet reviewed by a clinician".into(),
+        status = match clinic.content.for_content(print).review {
+            Some(r) => format!("reviewed by {} on {}", esc(r.by), esc(r.on)),
+            None => "not yet reviewed by a clinician".into(),
         },
     )
     .unwrap();
+    if let Some(c) = since {
+        h.push_str(&c.html(quiz));
+    }
 
     h.push_str("<h2>What the build proves on every change</h2><ul>");
     for proved in [
@@ -269,8 +380,12 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic) -> String {
          results of content version {version} (fingerprint <code>{print}</code>) and agree \
          that they may be shown to the clinic's visitors.</p>\
          <p class=line>Name: </p><p class=line>Signature: </p><p class=line>Date: </p>\
+         <p>For the clinic's staff, once this page is signed: replace the [review] lines \
+         of clinic.toml with these, with the name and date above. Results name the \
+         reviewer only while the content is the one signed here.</p><pre>{lines}</pre>\
          </body></html>",
-        version = esc(clinic.content.version)
+        version = esc(clinic.content.version),
+        lines = esc(&review_lines(print)),
     )
     .unwrap();
     h
@@ -323,7 +438,7 @@ fn firing_path(quiz: &Quiz, when: &Condition, tier: Option<Tier>) -> Option<(Ans
             match q.kind {
                 // The middle first, then from the top: a plausible age or score.
                 Kind::Scale | Kind::Number => {
-                    out.push(plain(q));
+                    out.push(q.plain_answer());
                     out.extend(candidates(quiz, q).into_iter().rev());
                 }
                 _ => {
@@ -338,7 +453,7 @@ fn firing_path(quiz: &Quiz, when: &Condition, tier: Option<Tier>) -> Option<(Ans
                 }
             }
         }
-        out.push(plain(q));
+        out.push(q.plain_answer());
         // A question the rule does not look at may still end the quiz on its plain
         // answer, or lead elsewhere: then its others.
         match q.kind {
@@ -353,36 +468,42 @@ fn firing_path(quiz: &Quiz, when: &Condition, tier: Option<Tier>) -> Option<(Ans
         let result = quiz.outcome(answers).ok()?.tier;
         (when.holds(answers) && tier.is_none_or(|t| t == result)).then_some(result)
     };
+    // Conditions only grow true as answers are added: a path on which a rule above the
+    // tier wanted holds, or on which the rule can no longer hold (every question it
+    // looks at passed), leads nowhere. Without these cuts the search took minutes.
+    let place = |id: QuestionId| quiz.questions.iter().position(|q| q.id == id);
+    let last = relevant.iter().filter_map(|q| place(*q)).max();
+    let hopeless = |answers: &Answers, next: Option<usize>| {
+        let above = tier.is_some_and(|t| {
+            quiz.rules
+                .iter()
+                .any(|r| r.tier > t && r.when.holds(answers))
+        });
+        let passed = next.is_none_or(|n| last.is_some_and(|l| l < n));
+        above || (passed && !when.holds(answers))
+    };
     fn search(
         quiz: &Quiz,
         answers: Answers,
         options: &dyn Fn(&Question) -> Vec<Answer>,
+        hopeless: &dyn Fn(&Answers, Option<usize>) -> bool,
         accept: &dyn Fn(&Answers) -> Option<Tier>,
     ) -> Option<(Answers, Tier)> {
         let Position::Question(id) = quiz.next(&answers) else {
             return accept(&answers).map(|tier| (answers, tier));
         };
+        let place = quiz.questions.iter().position(|q| q.id == id);
+        if hopeless(&answers, place) {
+            return None;
+        }
         let question = quiz.question(id)?;
         options(question).into_iter().find_map(|option| {
             let mut next = answers.clone();
             quiz.answer(&mut next, id, option).ok()?;
-            search(quiz, next, options, accept)
+            search(quiz, next, options, hopeless, accept)
         })
     }
-    search(quiz, Answers::default(), &options, &accept)
-}
-
-/// A question's plainest answer: "none of these", "no" (a single question's too, when
-/// it has one), else the first choice; the middle of a range.
-fn plain(q: &Question) -> Answer {
-    let no = q.choice(ChoiceId("no")).filter(|_| q.kind == Kind::Single);
-    match (no, q.default_answer()) {
-        (Some(no), _) => Answer::Choices(vec![no.id]),
-        (None, Answer::Choices(c)) if c.is_empty() => {
-            Answer::Choices(q.choices.first().map(|c| c.id).into_iter().collect())
-        }
-        (None, answer) => answer,
-    }
+    search(quiz, Answers::default(), &options, &hopeless, &accept)
 }
 
 /// Every (question, choice) a condition names.
@@ -437,7 +558,7 @@ fn answered(quiz: &Quiz, answers: &Answers) -> String {
             let q = quiz.question(*id)?;
             let given = match answer {
                 Answer::Number(n) => n.to_string(),
-                Answer::Choices(_) if *answer == plain(q) => return None,
+                Answer::Choices(_) if *answer == q.plain_answer() => return None,
                 Answer::Choices(ids) => ids
                     .iter()
                     .map(|c| q.choice(*c).map_or(c.0, |c| c.label.myself(Lang::En)))
@@ -537,15 +658,17 @@ width:24rem}@media print{body{margin:0;max-width:none}h2{break-after:avoid}\
 #[cfg(test)]
 mod tests {
     use quiz::source::{load_clinic, load_quiz, File};
+    use quiz::validate::{decisions, fingerprint};
+    use quiz::{Clinic, Quiz, Rule, Tier};
 
-    use super::{packet, thousands, words};
+    use super::{packet, thousands, words, Comparison};
 
     const QUIZ_TOML: &str = include_str!("../../content/quiz.toml");
     const CLINIC_TOML: &str = include_str!("../../content/clinic.toml");
     const ARTICLE: &str = include_str!("../../content/article.txt");
 
-    #[test]
-    fn the_packet_holds_every_question_and_rule_and_needs_nothing_else() {
+    /// The repository's content, read once per test.
+    fn fixture() -> (Quiz, Clinic, String) {
         let quiz = load_quiz(
             File {
                 name: "quiz.toml",
@@ -559,7 +682,14 @@ mod tests {
             text: CLINIC_TOML,
         })
         .unwrap();
-        let html = packet(&quiz, &clinic);
+        let print = fingerprint(&quiz, ARTICLE, &clinic);
+        (quiz, clinic, print)
+    }
+
+    #[test]
+    fn the_packet_holds_every_question_and_rule_and_needs_nothing_else() {
+        let (quiz, clinic, print) = fixture();
+        let html = packet(&quiz, &clinic, &print, None);
         for q in quiz.questions {
             assert!(html.contains(&format!("id=\"q-{}\"", q.id.0)), "{}", q.id.0);
         }
@@ -580,18 +710,97 @@ mod tests {
         }
         assert!(html.contains("not yet reviewed by a clinician"));
         assert!(html.contains(clinic.content.version));
+        // The lines the staff paste once it is signed, bound to this content.
+        assert!(
+            html.contains(&format!("fingerprint = &quot;{print}&quot;")),
+            "{html}"
+        );
+        assert!(!html.contains("What changed since"));
+    }
+
+    #[test]
+    fn the_packet_carries_what_changed_and_which_answers_moved() {
+        let (quiz, clinic, print) = fixture();
+        // Fever raised to emergency; "acupuncture-helping" removed.
+        let rules: Vec<Rule> = quiz
+            .rules
+            .iter()
+            .filter(|r| r.id != "acupuncture-helping")
+            .map(|r| match r.id {
+                "fever" => Rule {
+                    tier: Tier::Emergency,
+                    ..*r
+                },
+                _ => *r,
+            })
+            .collect();
+        let new = Quiz {
+            rules: Box::leak(rules.into_boxed_slice()),
+            ..quiz
+        };
+        let c = Comparison {
+            label: "commit 1a2b3c4 (2026-12-01)".into(),
+            changes: vec![
+                "rule \"fever\": tier urgent → emergency".into(),
+                "rule \"acupuncture-helping\": removed".into(),
+            ],
+            decisions: decisions(&quiz, &new),
+            old: quiz,
+        };
+        let text = c.text(&new);
+        let moved = &c.decisions.moved;
+        assert!(
+            text.starts_with("What changed since commit 1a2b3c4 (2026-12-01):\n  - rule \"fever\"")
+        );
+        for m in moved {
+            let name = |t: Option<Tier>| t.map_or("no result", Tier::slug);
+            let line = format!(
+                "  {} → {}: {} sets of answers\n    e.g. ",
+                name(m.from),
+                name(m.to),
+                thousands(m.paths)
+            );
+            assert!(text.contains(&line), "{line}\n{text}");
+        }
+        assert!(text.contains("  urgent → emergency: "), "{text}");
+        // Without "acupuncture-helping", some answers reach no rule at all: the diff
+        // says so (and the build would refuse that content).
+        assert!(text.contains("  call-clinic → no result: "), "{text}");
+        // An example in words names the answer that moved it.
+        let fever: Vec<&str> = text
+            .lines()
+            .skip_while(|l| !l.starts_with("  urgent → emergency: "))
+            .skip(1)
+            .take_while(|l| l.starts_with("    e.g. "))
+            .collect();
+        let fever = fever.join("\n");
+        assert!(
+            fever.contains("Fever, chills or sweats along with the pain"),
+            "{fever}"
+        );
+        // The signed status follows the review's fingerprint.
+        let signed = Clinic {
+            content: quiz::ContentVersion {
+                review: Some(quiz::Review {
+                    by: "Dr. Ana Ruiz, MD",
+                    on: "2026-12-01",
+                    fingerprint: Box::leak(print.clone().into_boxed_str()),
+                }),
+                ..clinic.content
+            },
+            ..clinic
+        };
+        let html = packet(&new, &signed, &print, Some(&c));
+        assert!(html.contains("<h2>What changed since commit 1a2b3c4 (2026-12-01)</h2>"));
+        assert!(html.contains("reviewed by Dr. Ana Ruiz, MD on 2026-12-01"));
+        assert!(html.contains("<h3>urgent → emergency: "), "{html}");
+        let other = packet(&new, &signed, "0000000000000000", None);
+        assert!(other.contains("not yet reviewed by a clinician"));
     }
 
     #[test]
     fn conditions_read_in_plain_words() {
-        let quiz = load_quiz(
-            File {
-                name: "quiz.toml",
-                text: QUIZ_TOML,
-            },
-            ARTICLE,
-        )
-        .unwrap();
+        let (quiz, _, _) = fixture();
         let rule = quiz
             .rules
             .iter()

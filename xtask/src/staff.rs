@@ -4,10 +4,12 @@
 //!
 //! - [`TYPICAL`]: the phone and its extension, a booking link, hours, locations, languages
 //!   and an after-hours message in both languages, a question reworded, a new yes/no
-//!   question with a "tell the acupuncturist" note, and a new content version. Every
-//!   check must pass on it.
-//! - [`LOWERED`]: one rule's tier lowered (fever, urgent → call-clinic). Exactly the
-//!   safety table must fail on it, with a message a manager can act on.
+//!   question with a "tell the acupuncturist" note, and a new content version; then
+//!   signed by a clinician ([`sign`]), so results name the reviewer. Every check must
+//!   pass on it.
+//! - [`LOWERED`]: one rule's tier lowered (fever, urgent → call-clinic), after a
+//!   clinician signed the content as it was. Exactly the safety table must fail on it,
+//!   with a message a manager can act on, and check-content must say the review lapsed.
 //!
 //! Each edit replaces text that must be found exactly once in the repository's content,
 //! so a change there that an edit no longer fits fails here by name, never silently.
@@ -118,6 +120,39 @@ pub fn write(name: &str, edits: &[Edit]) -> Result<PathBuf, String> {
         fs::write(to.join(file), text).map_err(|e| format!("{}: {e}", to.display()))?;
     }
     Ok(to)
+}
+
+/// The clinician who signs the staff-edit copies.
+pub const REVIEWER: (&str, &str) = ("Dr. Ana Ruiz, MD", "2026-12-08");
+
+/// Signs `folder`'s `clinic.toml` as [`REVIEWER`] for the content in `signed` (its
+/// fingerprint): `folder` itself, as a clinic does once the clinician has signed its
+/// content; or other content, as when an edit follows the signature.
+pub fn sign(folder: &Path, signed: &Path) -> Result<(), String> {
+    let text = |file: &str| read(&signed.join(file));
+    let (quiz, clinic, article) = (
+        text("quiz.toml")?,
+        text("clinic.toml")?,
+        text("article.txt")?,
+    );
+    let file = |name, text| quiz::source::File { name, text };
+    let broken = |_| format!("{}: the content does not read", signed.display());
+    let quiz = quiz::source::load_quiz(file("quiz.toml", &quiz), &article).map_err(broken)?;
+    let clinic = quiz::source::load_clinic(file("clinic.toml", &clinic)).map_err(broken)?;
+    let print = quiz::validate::fingerprint(&quiz, &article, &clinic);
+    let path = folder.join("clinic.toml");
+    let mut text = read(&path)?;
+    let empty = "[review]\nby = \"\"\non = \"\"\nfingerprint = \"\"";
+    if text.matches(empty).count() != 1 {
+        return Err(format!("{} has no empty [review] to sign", path.display()));
+    }
+    let (by, on) = REVIEWER;
+    text = text.replacen(
+        empty,
+        &format!("[review]\nby = \"{by}\"\non = \"{on}\"\nfingerprint = \"{print}\""),
+        1,
+    );
+    fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn read(path: &Path) -> Result<String, String> {

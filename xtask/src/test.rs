@@ -135,7 +135,9 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
             Ok(())
         });
     // The clinician's review packet, which the end-to-end suite opens in every engine.
-    report.check("review packet (cargo xtask review)", crate::review::review);
+    report.check("review packet (cargo xtask review)", || {
+        crate::review::review(None)
+    });
     let names: Vec<&str> = engines.iter().map(|e| e.name()).collect();
     let e2e = format!("end-to-end suite: {}", names.join(", "));
     if built {
@@ -198,7 +200,9 @@ fn staff_edits(report: &mut Report, tools: &Tools, axe: &std::path::Path) {
             .env(CONTENT, folder)
             .tests()
     };
-    let typical = match crate::staff::write("typical", crate::staff::TYPICAL) {
+    let typical = crate::staff::write("typical", crate::staff::TYPICAL)
+        .and_then(|folder| crate::staff::sign(&folder, &folder).map(|()| folder));
+    let typical = match typical {
         Ok(folder) => folder,
         Err(message) => {
             eprintln!("{message}");
@@ -237,11 +241,26 @@ fn staff_edits(report: &mut Report, tools: &Tools, axe: &std::path::Path) {
     } else {
         report.skipped("staff edits: end-to-end, Chromium", "no release build");
     }
-    let lowered = crate::staff::write("lowered", crate::staff::LOWERED);
+    // Signed as the repository's content was, then lowered.
+    let lowered = crate::staff::write("lowered", crate::staff::LOWERED)
+        .and_then(|folder| crate::staff::sign(&folder, &root().join("content")).map(|()| folder));
     report.check(
         "staff edits: a lowered tier fails the safety table only",
         || {
             let folder = lowered?;
+            let check = Cmd::cargo()
+                .args(["xtask", "check-content"])
+                .env(CONTENT, &folder)
+                .output()
+                .ok_or("check-content failed on the lowered copy")?;
+            let lapsed = format!(
+                "Review: the content changed since {} signed it on {}",
+                crate::staff::REVIEWER.0,
+                crate::staff::REVIEWER.1
+            );
+            if !check.contains(&lapsed) {
+                return Err(format!("check-content does not say {lapsed:?}:\n{check}"));
+            }
             let run = host_tests(&folder);
             let expected = [crate::staff::LOWERED_FAILS.to_string()];
             if run.failures != expected {
@@ -266,9 +285,10 @@ fn staff_edits(report: &mut Report, tools: &Tools, axe: &std::path::Path) {
 const CONTENT: &str = "SYMPTOM_QUIZ_CONTENT";
 
 /// The end-to-end tests of the staff-edit run: a run to each tier (new question
-/// included), the clinic's facts in both languages, the strict CSP.
+/// included), the reviewer named, the clinic's facts in both languages, the strict CSP.
 const STAFF_E2E: &[&str] = &[
     "full_runs_reach_each_of_the_five_tiers",
+    "the_result_names_the_reviewer_only_for_the_signed_content",
     "the_clinic_facts_show_in_both_languages",
     "the_quiz_runs_under_the_strict_csp_without_a_violation",
 ];

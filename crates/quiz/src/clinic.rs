@@ -37,36 +37,45 @@ pub struct Location {
     pub address: &'static str,
 }
 
-/// Which content is live, shown on every result.
+/// Which content is live, shown on every result, and its clinical review.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ContentVersion {
     pub version: &'static str,
-    /// The fingerprint of the quiz this version names (`validate::fingerprint`):
+    /// The fingerprint of the content this version names (`validate::fingerprint`):
     /// `cargo xtask check-content` prints it for a new version.
     pub fingerprint: Option<&'static str>,
-    /// The clinician who reviewed this version; `None` until someone has.
-    pub reviewed_by: Option<&'static str>,
-    pub reviewed_on: Option<&'static str>,
+    /// The clinician's sign-off; in the compiled-in clinic, only when it was given to
+    /// this very content (`for_content`).
+    pub review: Option<Review>,
+}
+
+/// A clinician's sign-off of the review packet (`cargo xtask review`), bound to the
+/// fingerprint of the content they read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Review {
+    /// The clinician, as results name them ("Dr. Ana Ruiz, MD").
+    pub by: &'static str,
+    /// The date they signed, year-month-day.
+    pub on: &'static str,
+    /// The fingerprint of everything clinical they signed (`validate::fingerprint`).
+    pub fingerprint: &'static str,
 }
 
 impl ContentVersion {
-    /// Whether the quiz, whose fingerprint is `quiz`, is the one this version names.
-    pub fn names(&self, quiz: &str) -> bool {
-        self.fingerprint == Some(quiz)
+    /// Whether `content` (a fingerprint) is the content this version names.
+    pub fn names(&self, content: &str) -> bool {
+        self.fingerprint == Some(content)
     }
 
-    /// This version as a result may show it with the quiz whose fingerprint is `quiz`:
-    /// a review stands only for the quiz it was given, so after any change to the
-    /// quiz a result says "not yet reviewed by a clinician" until a new version is.
-    pub fn for_quiz(self, quiz: &str) -> ContentVersion {
-        if self.names(quiz) {
-            self
-        } else {
-            ContentVersion {
-                reviewed_by: None,
-                reviewed_on: None,
-                ..self
-            }
+    /// This version as results may show it with the content whose fingerprint is
+    /// `content`: a review stands only for the content it was given, so after any change
+    /// to anything clinical (a rule, a wording, the article) results say "not yet
+    /// reviewed by a clinician" until a clinician signs the new content. Renewing the
+    /// version's own fingerprint does not renew the review.
+    pub fn for_content(self, content: &str) -> ContentVersion {
+        ContentVersion {
+            review: self.review.filter(|r| r.fingerprint == content),
+            ..self
         }
     }
 }

@@ -197,7 +197,7 @@ fn condition(c: &Condition) -> String {
 }
 
 /// `pub static CLINIC: Clinic = …;` (the review as given: `build.rs` applies
-/// `ContentVersion::for_quiz` first).
+/// `ContentVersion::for_content` first).
 pub fn clinic_code(c: &Clinic) -> String {
     let after_hours = c
         .after_hours
@@ -215,11 +215,17 @@ pub fn clinic_code(c: &Clinic) -> String {
         })
         .collect();
     let texts = |list: &[Text]| list.iter().map(text).collect::<Vec<_>>().join(", ");
+    let review = c.content.review.map_or("None".into(), |r| {
+        format!(
+            "Some(quiz::Review {{ by: {:?}, on: {:?}, fingerprint: {:?} }})",
+            r.by, r.on, r.fingerprint
+        )
+    });
     format!(
         "pub static CLINIC: Clinic = Clinic {{\n name: {:?},\n phone: Phone {{ display: {:?}, tel: {:?} }},\n \
          booking_url: {:?},\n locations: &[{}],\n hours: &[{}],\n after_hours: {},\n insurance: {},\n \
-         languages: &[{}],\n content: ContentVersion {{ version: {:?}, fingerprint: {:?}, reviewed_by: {:?}, reviewed_on: {:?} }},\n}};\n",
+         languages: &[{}],\n content: ContentVersion {{ version: {:?}, fingerprint: {:?}, review: {} }},\n}};\n",
         c.name, c.phone.display, c.phone.tel, c.booking_url, locations.join(", "), texts(c.hours), after_hours,
-        text(&c.insurance), texts(c.languages), c.content.version, c.content.fingerprint, c.content.reviewed_by, c.content.reviewed_on
+        text(&c.insurance), texts(c.languages), c.content.version, c.content.fingerprint, review
     )
 }

@@ -165,6 +165,22 @@ impl Question {
         }
     }
 
+    /// The plainest answer, for examples people read (the review packet's paths and
+    /// diffs): "none of these", "no" (a single question's too, when it has one), else
+    /// the first choice; the middle of a range.
+    pub fn plain_answer(&self) -> Answer {
+        let no = self
+            .choice(ChoiceId("no"))
+            .filter(|_| self.kind == Kind::Single);
+        match (no, self.default_answer()) {
+            (Some(no), _) => Answer::Choices(vec![no.id]),
+            (None, Answer::Choices(c)) if c.is_empty() => {
+                Answer::Choices(self.choices.first().map(|c| c.id).into_iter().collect())
+            }
+            (None, answer) => answer,
+        }
+    }
+
     /// A checklist answer after ticking or unticking `choice`: "None of these" clears
     /// the others, any other choice clears "None of these"; nothing ticked is no answer.
     pub fn toggle(&self, current: Option<&Answer>, choice: ChoiceId) -> Option<Answer> {

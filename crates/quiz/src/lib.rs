@@ -32,7 +32,7 @@ mod triage;
 #[cfg(feature = "host")]
 pub mod validate;
 
-pub use clinic::{Clinic, ContentVersion, Location, Phone};
+pub use clinic::{Clinic, ContentVersion, Location, Phone, Review};
 pub use flow::{Answer, AnswerError, Answers, Position, Progress, Walk};
 pub use model::{
     Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Lang, Line, Perspective, Question,

@@ -114,6 +114,17 @@ pub fn load_quiz(file: File<'_>, article: &str) -> Result<Quiz, Vec<FileProblem>
     }
 }
 
+/// Reads the quiz file without validating it: for an earlier version of the content,
+/// compared with the current one (`cargo xtask review --since`), where only what it
+/// says matters, not whether today's checks pass.
+pub fn read_quiz(file: File<'_>) -> Result<Quiz, Vec<FileProblem>> {
+    let mut reader = Reader::new(file);
+    match reader.quiz() {
+        Some(quiz) if reader.problems.is_empty() => Ok(quiz),
+        _ => Err(in_file_order(reader.problems)),
+    }
+}
+
 /// `problems` sorted by file, then line; problems on one line keep their order.
 pub fn in_file_order(mut problems: Vec<FileProblem>) -> Vec<FileProblem> {
     problems.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));

@@ -11,15 +11,18 @@
 //!   merged: after each answer every condition is simplified, and two paths whose
 //!   simplified conditions are equal have the same futures.
 
+mod compare;
 mod structure;
 mod suggest;
 mod walk;
 
 use std::fmt;
 
+use crate::clinic::Clinic;
 use crate::flow::{Answer, Answers};
 use crate::model::{ChoiceId, QuestionId, Quiz, Tier};
 
+pub use compare::{changes, decisions, Change, Decisions, Move, Moved, EXAMPLES};
 use structure::structure;
 pub use structure::{english_texts, requires, sources, untranslated, LOW_BACK, PLACES};
 pub use suggest::{did_you_mean, edit_distance, suggestion};
@@ -126,14 +129,36 @@ pub fn describe(answers: &Answers) -> String {
     parts.join(", ")
 }
 
-/// The quiz's fingerprint: 16 hex digits that change with any change to what the quiz
-/// asks, shows or decides (a question, a choice, a rule, a wording, a source), and not
-/// with comments or layout. FNV-1a over the read quiz's `Debug` form.
-pub fn fingerprint(quiz: &Quiz) -> String {
-    let hash = format!("{quiz:?}")
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
+/// The fingerprint of everything clinical: 16 hex digits that change with any change to
+/// what the quiz asks, shows or decides (a question, a choice, a rule, a wording, a
+/// source), to the article it quotes, or to what the clinic file tells visitors to do
+/// ([`clinical_facts`]); not with comments, layout or the clinic's other facts (name,
+/// phone, hours…). A clinician's review is bound to it (`ContentVersion::for_content`).
+/// FNV-1a over the read quiz's `Debug` form, the article's lines (line endings and
+/// trailing spaces aside) and those facts' `Debug` form.
+pub fn fingerprint(quiz: &Quiz, article: &str, clinic: &Clinic) -> String {
+    let hash = format!(
+        "{quiz:?}\n{}\n{:?}",
+        article_text(article),
+        clinical_facts(clinic)
+    )
+    .bytes()
+    .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
     format!("{hash:016x}")
+}
+
+/// The article as the fingerprint reads it: line endings and trailing spaces aside.
+pub fn article_text(article: &str) -> String {
+    let lines: Vec<&str> = article.lines().map(str::trim_end).collect();
+    lines.join("\n").trim_end().to_string()
+}
+
+/// The clinic file's clinical part: what it tells visitors to do, beside the advice of
+/// a result. Only `after_hours` ("when the office is closed, …") does; the name, phone,
+/// booking link, locations, hours, insurance and languages are facts a clinic may
+/// correct without a new review.
+pub fn clinical_facts(clinic: &Clinic) -> impl fmt::Debug {
+    clinic.after_hours
 }

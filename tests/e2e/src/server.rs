@@ -100,6 +100,37 @@ fn string(value: Option<&toml::de::DeValue<'static>>) -> String {
     }
 }
 
+/// The review as `clinic.toml`'s `[review]` writes it (who, when, the fingerprint they
+/// signed), read here on its own; `None` when the table is empty.
+pub fn review_signed() -> Option<(String, String, String)> {
+    let file = clinic_file();
+    let Some(toml::de::DeValue::Table(review)) = get(&file, "review") else {
+        return None;
+    };
+    let [by, on, print] = ["by", "on", "fingerprint"].map(|k| string(get(review, k)));
+    (!by.is_empty()).then_some((by, on, print))
+}
+
+/// The fingerprint of the content folder's clinical content, as the build computes it
+/// (`quiz::validate::fingerprint`).
+pub fn content_fingerprint() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let read = |file: &str| {
+        let (path, name) = quiz::source::content_file(&root, file);
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        (name, text)
+    };
+    let (quiz, clinic, (_, article)) =
+        (read("quiz.toml"), read("clinic.toml"), read("article.txt"));
+    fn file((name, text): &(String, String)) -> quiz::source::File<'_> {
+        quiz::source::File { name, text }
+    }
+    let quiz = quiz::source::load_quiz(file(&quiz), &article).expect("the content builds");
+    let clinic = quiz::source::load_clinic(file(&clinic)).expect("the content builds");
+    quiz::validate::fingerprint(&quiz, &article, &clinic)
+}
+
 /// A plain value of the content folder's `clinic.toml` (`name = "…"`), as the clinic
 /// set it.
 pub fn clinic_value(key: &str) -> String {

@@ -143,6 +143,42 @@ fn the_clinic_facts_show_in_both_languages(h: Harness) {
     }
 }
 
+/// Results name the clinician who signed the review only while the content is the one
+/// they signed (its fingerprint is the review's); otherwise they say "not yet reviewed",
+/// whatever name `clinic.toml` still holds. The repository's content has no review; the
+/// staff-edit run builds a signed copy (`cargo xtask test`).
+fn the_result_names_the_reviewer_only_for_the_signed_content(h: Harness) {
+    let signed = e2e::server::review_signed();
+    let standing = signed
+        .as_ref()
+        .filter(|(_, _, print)| *print == e2e::server::content_fingerprint());
+    let page = h.open();
+    page.start();
+    page.run(TO_CALL_CLINIC);
+    for (lang, reviewed, not_reviewed) in [
+        ("en", "reviewed by", "not yet reviewed by a clinician"),
+        ("es", "revisada por", "todavía sin revisión clínica"),
+    ] {
+        page.switch_language(lang);
+        let line = page.text_content("content-version");
+        match standing {
+            Some((by, on, _)) => {
+                assert!(
+                    line.contains(&format!("{reviewed} {by}, {on}")),
+                    "{lang}: {line}"
+                );
+                assert!(!line.contains(not_reviewed), "{lang}: {line}");
+            }
+            None => {
+                assert!(line.contains(not_reviewed), "{lang}: {line}");
+                if let Some((by, _, _)) = &signed {
+                    assert!(!line.contains(by.as_str()), "a lapsed review shown: {line}");
+                }
+            }
+        }
+    }
+}
+
 fn next_waits_for_an_answer_and_back_keeps_it(h: Harness) {
     let page = h.open();
     page.start();
@@ -703,6 +739,7 @@ in_every_engine!(
     start_screen_says_not_a_diagnosis_and_call_911,
     full_runs_reach_each_of_the_five_tiers,
     the_clinic_facts_show_in_both_languages,
+    the_result_names_the_reviewer_only_for_the_signed_content,
     next_waits_for_an_answer_and_back_keeps_it,
     edit_answers_changes_the_result_and_keeps_the_emergency_notice,
     the_browser_back_button_goes_to_the_previous_question,

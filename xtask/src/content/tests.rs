@@ -3,10 +3,11 @@
 //! Trunk's hook filling in the clinic's name and phone.
 
 use quiz::source::{load_clinic, load_quiz, File, FileProblem};
-use quiz::validate::{english_texts, fingerprint};
-use quiz::Quiz;
+use quiz::validate::english_texts;
+use quiz::{Clinic, Quiz};
 
 use super::{report, stamp, CONTENT_OK, GRADE_TARGET};
+use crate::history::Content;
 use crate::readability;
 
 // The repository's own content, edited by the tests.
@@ -30,19 +31,34 @@ fn edited(from: &str, to: &str) -> String {
     QUIZ_TOML.replace(from, to)
 }
 
-/// `text` with the line that sets `key` replaced by `line`.
+/// `text` with the first line that sets `key` replaced by `line`.
 fn with_line(text: &str, key: &str, line: &str) -> String {
     let prefix = format!("{key} = ");
-    let old = text
+    let mut done = false;
+    let mut out: String = text
         .lines()
-        .find(|l| l.starts_with(&prefix))
-        .expect("the key's line");
-    text.replacen(old, line, 1)
+        .map(|l| {
+            let hit = !done && l.starts_with(&prefix);
+            done |= hit;
+            format!("{}\n", if hit { line } else { l })
+        })
+        .collect();
+    assert!(done, "no line sets {key}");
+    if !text.ends_with('\n') {
+        out.pop();
+    }
+    out
 }
 
-/// What check-content prints for these files, and whether they pass.
+/// What check-content prints for these files, and whether they pass (with no signed
+/// content in git).
 fn check(quiz: &str, clinic: &str) -> (String, bool) {
-    report(("quiz.toml", quiz), ("clinic.toml", clinic), ARTICLE)
+    report(
+        ("quiz.toml", quiz),
+        ("clinic.toml", clinic),
+        ARTICLE,
+        &|_| None,
+    )
 }
 
 #[test]
@@ -111,23 +127,16 @@ fn check_content_shows_what_visitors_will_see_of_the_clinic() {
         None => "  booking link: none\n".into(),
     };
     assert!(block.contains(&booking), "{out}");
-    assert!(block.contains("  review: "), "{out}");
-    // Another link and a review: shown as the file now says.
+    // Another link: shown as the file now says.
     let edited = with_line(
         CLINIC_TOML,
         "booking_url",
         "booking_url = \"https://example.com/book\"",
     );
-    let edited = with_line(&edited, "reviewed_by", "reviewed_by = \"Dr. Ada Lee\"");
-    let edited = with_line(&edited, "reviewed_on", "reviewed_on = \"2026-12-01\"");
     let (out, ok) = check(QUIZ_TOML, &edited);
     assert!(ok, "{out}");
     assert!(
         out.contains("  booking link: https://example.com/book\n"),
-        "{out}"
-    );
-    assert!(
-        out.contains("  review: reviewed by Dr. Ada Lee on 2026-12-01\n"),
         "{out}"
     );
     assert!(!out.contains("has no booking_url"), "{out}");
@@ -214,51 +223,172 @@ fn check_content_lists_only_the_texts_above_the_reading_target() {
     assert!(out.contains("Average English reading grade: "), "{out}");
 }
 
-#[test]
-fn a_review_stands_only_for_the_quiz_it_was_given() {
-    let reviewed = with_line(
-        &with_line(
-            CLINIC_TOML,
-            "reviewed_by",
-            "reviewed_by = \"Dr. Ana Ruiz, MD\"",
-        ),
-        "reviewed_on",
-        "reviewed_on = \"2026-12-01\"",
-    );
-    let clinic = load_clinic(File {
+/// The content as check-content compares it.
+fn content(quiz: &str, clinic: &str, article: &str) -> Content {
+    Content {
+        quiz: load_quiz(
+            File {
+                name: "quiz.toml",
+                text: quiz,
+            },
+            article,
+        )
+        .unwrap(),
+        article: article.to_string(),
+        clinic: Some(clinic_of(clinic)),
+        label: "commit 1a2b3c4 (2026-12-01)".into(),
+        revision: Some("1a2b3c4".into()),
+    }
+}
+
+fn clinic_of(text: &str) -> Clinic {
+    load_clinic(File {
         name: "clinic.toml",
-        text: &reviewed,
+        text,
     })
-    .unwrap();
-    let shipped = fingerprint(&load(QUIZ_TOML).unwrap());
+    .unwrap()
+}
+
+/// `clinic` signed by Dr. Ana Ruiz for content with fingerprint `print`.
+fn signed(clinic: &str, print: &str) -> String {
+    let clinic = with_line(clinic, "by", "by = \"Dr. Ana Ruiz, MD\"");
+    let clinic = with_line(&clinic, "on", "on = \"2026-12-01\"");
+    // [review]'s fingerprint is the last one in the file.
+    let at = clinic
+        .rfind("fingerprint = \"\"")
+        .expect("[review] fingerprint");
+    format!(
+        "{}fingerprint = \"{print}\"{}",
+        &clinic[..at],
+        &clinic[at + 16..]
+    )
+}
+
+#[test]
+fn a_review_stands_only_for_the_content_it_was_given() {
+    let shipped = content(QUIZ_TOML, CLINIC_TOML, ARTICLE)
+        .fingerprint()
+        .unwrap();
+    let reviewed = signed(CLINIC_TOML, &shipped);
+    let clinic = clinic_of(&reviewed);
+    let review = clinic.content.review.expect("a review");
+    assert_eq!(clinic.content.for_content(&shipped).review, Some(review));
+    let (out, ok) = check(QUIZ_TOML, &reviewed);
+    assert!(ok, "{out}");
     assert!(
-        clinic.content.names(&shipped),
-        "clinic.toml names {shipped}"
+        out.contains("Review: Dr. Ana Ruiz, MD signed this content on 2026-12-01;"),
+        "{out}"
     );
-    assert_eq!(clinic.content.for_quiz(&shipped), clinic.content);
-    // Comments and layout are not content.
+    // Comments, layout and the clinic's other facts are not clinical.
     let commented = QUIZ_TOML.replace("\n[[rule]]\n", "\n# a note\n\n[[rule]]\n");
-    assert_eq!(fingerprint(&load(&commented).unwrap()), shipped);
-    // One tier changed, or one word: another quiz, which the review does not cover.
-    for (from, to) in [
-        (
-            "id = \"fever\"\ntier = \"urgent\"",
-            "id = \"fever\"\ntier = \"doctor-first\"",
-        ),
-        ("\"How old are you?\"", "\"How old are you now?\""),
+    let phone = with_line(&reviewed, "phone", "phone = \"+12125550123\"");
+    let hours = with_line(
+        &reviewed,
+        "hours",
+        "hours = [{ en = \"Mon\", es = \"lun.\" }]",
+    );
+    for (quiz, clinic) in [
+        (commented.as_str(), reviewed.as_str()),
+        (QUIZ_TOML, &phone),
+        (QUIZ_TOML, &hours),
     ] {
-        let changed = fingerprint(&load(&edited(from, to)).unwrap());
-        assert_ne!(changed, shipped, "{to}");
-        let shown = clinic.content.for_quiz(&changed);
-        assert_eq!((shown.reviewed_by, shown.reviewed_on), (None, None), "{to}");
-        let (out, ok) = check(&edited(from, to), &reviewed);
+        assert_eq!(
+            content(quiz, clinic, ARTICLE).fingerprint(),
+            Some(shipped.clone())
+        );
+    }
+    // One tier, one word of a question, one sentence of the article, or what the clinic
+    // tells people to do after hours: other content, which the review does not cover.
+    let after_hours = reviewed.replace(
+        "after_hours.en = \"\"\nafter_hours.es = \"\"",
+        "after_hours.en = \"After hours, go to urgent care.\"\n\
+         after_hours.es = \"Fuera del horario, vaya a atención urgente.\"",
+    );
+    assert_ne!(after_hours, reviewed);
+    let sentence = "Additionally, it relieves stress and helps you relax.";
+    assert_eq!(ARTICLE.matches(sentence).count(), 1);
+    let article = ARTICLE.replace(sentence, "Additionally, it relieves stress.");
+    for (quiz, clinic, article, what) in [
+        (
+            edited(
+                "id = \"fever\"\ntier = \"urgent\"",
+                "id = \"fever\"\ntier = \"doctor-first\"",
+            ),
+            reviewed.clone(),
+            ARTICLE,
+            "rule \"fever\": tier urgent → doctor-first",
+        ),
+        (
+            edited("\"How old are you?\"", "\"How old are you now?\""),
+            reviewed.clone(),
+            ARTICLE,
+            "question \"age\": its wording",
+        ),
+        (
+            QUIZ_TOML.to_string(),
+            reviewed.clone(),
+            article.as_str(),
+            "the article: changed",
+        ),
+        (
+            QUIZ_TOML.to_string(),
+            after_hours.clone(),
+            ARTICLE,
+            "clinic.toml's after_hours: changed",
+        ),
+    ] {
+        let now = content(&quiz, &clinic, article);
+        let changed = now.fingerprint().unwrap();
+        assert_ne!(changed, shipped, "{what}");
+        assert_eq!(
+            clinic_of(&clinic).content.for_content(&changed).review,
+            None,
+            "{what}"
+        );
+        // Renewing the version's fingerprint does not renew the review.
+        let renewed = clinic.replacen(&shipped, &changed, 1);
+        assert_eq!(
+            clinic_of(&renewed).content.for_content(&changed).review,
+            None
+        );
+        // check-content says so, and what changed when git has the signed content.
+        let before =
+            |print: &str| (print == shipped).then(|| content(QUIZ_TOML, &reviewed, ARTICLE));
+        let (out, ok) = report(
+            ("quiz.toml", &quiz),
+            ("clinic.toml", &renewed),
+            article,
+            &before,
+        );
         assert!(ok, "{out}");
         assert!(
             out.contains(&format!(
-                "The quiz changed since content version {}: give the content a new version, \
-                 with fingerprint = \"{changed}\"",
-                clinic.content.version
+                "Review: the content changed since Dr. Ana Ruiz, MD signed it on 2026-12-01 \
+                 (fingerprint {shipped}), so results say \"not yet reviewed by a clinician\""
             )),
+            "{out}"
+        );
+        let listed = format!(
+            "What changed since the signed content (commit 1a2b3c4 (2026-12-01)):\n  - {what}\n`cargo xtask review --since 1a2b3c4`"
+        );
+        assert!(out.contains(&listed), "{listed}\n{out}");
+        // The version still names the old content: check-content asks for a new one.
+        let (out, _) = report(
+            ("quiz.toml", &quiz),
+            ("clinic.toml", &clinic),
+            article,
+            &|_| None,
+        );
+        assert!(
+            out.contains(&format!(
+                "The content changed since version {}: give it a new version, with \
+                 fingerprint = \"{changed}\"",
+                clinic_of(&clinic).content.version
+            )),
+            "{out}"
+        );
+        assert!(
+            out.contains("The signed content is not in the content folder's git history"),
             "{out}"
         );
     }

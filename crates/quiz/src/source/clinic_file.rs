@@ -6,7 +6,7 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 use super::reader::{leak, leak_str, Reader, Value};
-use crate::clinic::{Clinic, ContentVersion, Location, Phone};
+use crate::clinic::{Clinic, ContentVersion, Location, Phone, Review};
 use crate::model::Text;
 
 impl<'a> Reader<'a> {
@@ -14,7 +14,7 @@ impl<'a> Reader<'a> {
         let root = self.parse()?;
         let item = "clinic";
         let whole = 0..0;
-        const KEYS: [&str; 11] = [
+        const KEYS: [&str; 12] = [
             "name",
             "phone",
             "extension",
@@ -26,6 +26,7 @@ impl<'a> Reader<'a> {
             "insurance",
             "languages",
             "content",
+            "review",
         ];
         self.known_keys(&root, &KEYS, item);
         let name = self.string(&root, "name", item, &whole);
@@ -99,79 +100,8 @@ impl<'a> Reader<'a> {
             },
         };
         let insurance = self.text(&root, "insurance", item, &whole);
-        let content = match Self::get(&root, "content") {
-            Some(v) => match v.get_ref() {
-                DeValue::Table(t) => {
-                    let span = v.span();
-                    const OWN: [&str; 4] = ["version", "fingerprint", "reviewed_by", "reviewed_on"];
-                    // A clinic fact pasted at the end of the file lands in [content].
-                    for (key, _) in t.iter() {
-                        let name = key.get_ref().as_ref();
-                        if KEYS.contains(&name) {
-                            self.error(
-                                &key.span(),
-                                "[content]",
-                                format!(
-                                    "\"{name}\" is under [content]: move it above the \
-                                     [content] line (every line after [content] belongs to it)"
-                                ),
-                            );
-                        }
-                    }
-                    let allowed: Vec<&str> = OWN.iter().chain(&KEYS).copied().collect();
-                    self.known_keys(t, &allowed, "[content]");
-                    let version = self.string(t, "version", "[content]", &span);
-                    let fingerprint = self
-                        .optional_string(t, "fingerprint", "[content]")
-                        .filter(|s| !s.is_empty());
-                    let reviewed_by = self
-                        .optional_string(t, "reviewed_by", "[content]")
-                        .filter(|s| !s.is_empty());
-                    let reviewed_on = self
-                        .optional_string(t, "reviewed_on", "[content]")
-                        .filter(|s| !s.is_empty());
-                    let date = |d: &str| {
-                        let b = d.as_bytes();
-                        b.len() == 10
-                            && b.iter().enumerate().all(|(i, c)| match i {
-                                4 | 7 => *c == b'-',
-                                _ => c.is_ascii_digit(),
-                            })
-                    };
-                    if let Some(on) = reviewed_on.filter(|d| !date(d)) {
-                        let at = Self::get(t, "reviewed_on").map_or(span.clone(), |v| v.span());
-                        let message = format!(
-                            "reviewed_on \"{on}\" must be a date written year-month-day, \
-                             e.g. \"2026-12-07\""
-                        );
-                        self.error(&at, "[content]", message);
-                    }
-                    if reviewed_by.is_some() != reviewed_on.is_some() {
-                        self.error(
-                            &span,
-                            "[content]",
-                            "a review needs both reviewed_by (the clinician's name) and \
-                             reviewed_on (the date), or neither",
-                        );
-                    }
-                    version.map(|version| ContentVersion {
-                        version,
-                        fingerprint,
-                        reviewed_by,
-                        reviewed_on,
-                    })
-                }
-                _ => None,
-            },
-            None => {
-                self.error(
-                    &whole,
-                    item,
-                    "missing [content] (version, fingerprint, reviewed_by, reviewed_on)",
-                );
-                None
-            }
-        };
+        let content = self.content(&root, &KEYS, &whole);
+        let review = self.review(&root, &KEYS);
         Some(Clinic {
             name: name?,
             phone: phone?,
@@ -181,8 +111,138 @@ impl<'a> Reader<'a> {
             after_hours,
             insurance: insurance?,
             languages: leak(languages),
-            content: content?,
+            content: ContentVersion {
+                review: review?,
+                ..content?
+            },
         })
+    }
+
+    /// A table at the end of the file (`[content]`, `[review]`), checked for clinic facts
+    /// that landed in it: every line after `[name]` belongs to that table.
+    fn end_table<'t>(
+        &mut self,
+        root: &'t DeTable<'a>,
+        name: &str,
+        own: &[&str],
+        facts: &[&str],
+    ) -> Option<(&'t DeTable<'a>, Range<usize>)> {
+        let v = Self::get(root, name)?;
+        let item = format!("[{name}]");
+        let DeValue::Table(t) = v.get_ref() else {
+            self.error(
+                &v.span(),
+                &item,
+                format!("\"{name}\" must be a table: [{name}]"),
+            );
+            return None;
+        };
+        for (key, _) in t.iter() {
+            let key_name = key.get_ref().as_ref();
+            if facts.contains(&key_name) {
+                self.error(
+                    &key.span(),
+                    &item,
+                    format!(
+                        "\"{key_name}\" is under [{name}]: move it above the [{name}] line \
+                         (every line after [{name}] belongs to it)"
+                    ),
+                );
+            }
+        }
+        let allowed: Vec<&str> = own.iter().chain(facts).copied().collect();
+        self.known_keys(t, &allowed, &item);
+        Some((t, v.span()))
+    }
+
+    /// `[content]`: the content's version and the fingerprint it names.
+    fn content(
+        &mut self,
+        root: &DeTable<'a>,
+        facts: &[&str],
+        whole: &Range<usize>,
+    ) -> Option<ContentVersion> {
+        let item = "[content]";
+        if Self::get(root, "content").is_none() {
+            self.error(whole, "clinic", "missing [content] (version, fingerprint)");
+            return None;
+        }
+        let (t, span) = self.end_table(root, "content", &["version", "fingerprint"], facts)?;
+        // Before issue 16 the review lived here, bound to the version's fingerprint,
+        // which staff renew after every edit: a review could outlive what it saw.
+        for old in ["reviewed_by", "reviewed_on"] {
+            if let Some(v) = Self::get(t, old) {
+                let message = format!(
+                    "{old} moved to [review] (by, on and the fingerprint the clinician \
+                     signed, printed by `cargo xtask review`): delete this line"
+                );
+                self.error(&v.span(), item, message);
+            }
+        }
+        let version = self.string(t, "version", item, &span);
+        let fingerprint = self
+            .optional_string(t, "fingerprint", item)
+            .filter(|s| !s.is_empty());
+        if let Some(f) = fingerprint.filter(|f| !is_fingerprint(f)) {
+            let at = Self::get(t, "fingerprint").map_or(span.clone(), |v| v.span());
+            self.error(&at, item, format!("fingerprint \"{f}\" must be 16 hex digits, as `cargo xtask check-content` prints it"));
+        }
+        version.map(|version| ContentVersion {
+            version,
+            fingerprint,
+            review: None,
+        })
+    }
+
+    /// `[review]`: who signed the review packet, when, and the fingerprint of the content
+    /// they signed. `Some(None)` when there is none yet (no table, or every value empty);
+    /// `None` when it is wrong.
+    fn review(&mut self, root: &DeTable<'a>, facts: &[&str]) -> Option<Option<Review>> {
+        let item = "[review]";
+        let own = ["by", "on", "fingerprint"];
+        let Some((t, span)) = self.end_table(root, "review", &own, facts) else {
+            return if Self::get(root, "review").is_some() {
+                None
+            } else {
+                Some(None)
+            };
+        };
+        let [by, on, fingerprint] =
+            own.map(|key| self.optional_string(t, key, item).filter(|s| !s.is_empty()));
+        let problems = self.problems.len();
+        let at = |key: &str| Self::get(t, key).map_or(span.clone(), |v| v.span());
+        if let Some(d) = on.filter(|d| !is_date(d)) {
+            let message =
+                format!("on \"{d}\" must be a date written year-month-day, e.g. \"2026-12-07\"");
+            self.error(&at("on"), item, message);
+        }
+        if let Some(f) = fingerprint.filter(|f| !is_fingerprint(f)) {
+            let message = format!(
+                "fingerprint \"{f}\" must be 16 hex digits, as `cargo xtask review` prints it"
+            );
+            self.error(&at("fingerprint"), item, message);
+        }
+        match (by, on, fingerprint) {
+            (None, None, None) => Some(None),
+            (Some(by), Some(on), Some(fingerprint)) if self.problems.len() == problems => {
+                Some(Some(Review {
+                    by,
+                    on,
+                    fingerprint,
+                }))
+            }
+            (Some(_), Some(_), Some(_)) => None,
+            _ => {
+                self.error(
+                    &span,
+                    item,
+                    "a review needs by (the clinician's name), on (the date) and the \
+                     fingerprint they signed, all three, or none: paste the lines \
+                     `cargo xtask review` prints",
+                );
+                None
+            }
+        }
     }
 
     /// The tables of `key`, written inline (`key = [{ … }, …]`) or as `[[key]]`.
@@ -253,4 +313,21 @@ impl<'a> Reader<'a> {
             .filter_map(|entry| self.clinic_text(entry, key, item))
             .collect()
     }
+}
+
+/// A date written year-month-day ("2026-12-07").
+fn is_date(d: &str) -> bool {
+    let b = d.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+/// 16 lowercase hex digits, as `validate::fingerprint` writes them.
+fn is_fingerprint(f: &str) -> bool {
+    f.len() == 16
+        && f.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }

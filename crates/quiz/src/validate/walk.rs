@@ -51,7 +51,7 @@ impl Exploration {
 
 /// A condition simplified by the answers given so far.
 #[derive(Clone, Debug)]
-enum Partial {
+pub(super) enum Partial {
     True,
     False,
     Atom(&'static Condition),
@@ -87,7 +87,7 @@ impl std::hash::Hash for Partial {
 }
 
 impl Partial {
-    fn new(c: &'static Condition) -> Partial {
+    pub(super) fn new(c: &'static Condition) -> Partial {
         match c {
             Condition::All(parts) => Partial::All(parts.iter().map(Partial::new).collect()),
             Condition::Any(parts) => Partial::Any(parts.iter().map(Partial::new).collect()),
@@ -109,7 +109,7 @@ impl Partial {
     /// Replaces the atoms on `question` by their value for `answer` (`None`: the
     /// question was not asked) and simplifies. Cheap when nothing changes: the walk
     /// calls it for every condition and every candidate answer.
-    fn settle(&self, question: QuestionId, answer: Option<&Answer>) -> Partial {
+    pub(super) fn settle(&self, question: QuestionId, answer: Option<&Answer>) -> Partial {
         if !self.mentions(question) {
             return self.clone();
         }

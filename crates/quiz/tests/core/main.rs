@@ -2,6 +2,7 @@
 //! it prints (`triage::the_independent_table_holds`). They run with
 //! `cargo test -p quiz`, which compiles no browser crate (`pure` checks it).
 
+mod compare;
 mod content;
 mod flow;
 mod hostile;
