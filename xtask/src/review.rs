@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::time::Instant;
 
-use quiz::validate::{candidates, decisions, explore, Decisions, Moved};
+use quiz::validate::{candidates, decisions, explore, Decisions, Lands, Moved};
 use quiz::{
     Answer, Answers, ChoiceId, Clinic, Condition, Kind, Lang, Position, Question, QuestionId, Quiz,
     Source, Text, Tier,
@@ -36,12 +36,16 @@ pub fn review(since: Option<&str>) -> Result<(), String> {
             .filter(|r| r.fingerprint != print)
             .and_then(|r| history::signed(r.fingerprint)),
     };
-    let comparison = before.as_ref().map(|b| Comparison {
-        label: b.label.clone(),
-        changes: history::differences(b, &now),
-        decisions: decisions(&b.quiz, &now.quiz),
-        old: b.quiz,
-    });
+    let comparison = match &before {
+        Some(b) => Some(Comparison {
+            label: b.label.clone(),
+            changes: history::differences(b, &now),
+            decisions: decisions(&b.quiz, &now.quiz)
+                .map_err(|e| format!("comparing with {}: {e}", b.label))?,
+            old: b.quiz,
+        }),
+        None => None,
+    };
     let html = packet(&now.quiz, &clinic, &print, comparison.as_ref());
     let path = crate::root().join(FOLDER).join("index.html");
     fs::create_dir_all(path.parent().expect("a folder")).map_err(|e| e.to_string())?;
@@ -73,7 +77,7 @@ pub struct Comparison {
 impl Comparison {
     /// Each move of tier in words: "urgent → emergency: 1,234 sets of answers".
     fn moves(&self) -> Vec<(String, &Moved)> {
-        let name = |t: Option<Tier>| t.map_or("no result", Tier::slug);
+        let name = Lands::words;
         self.decisions
             .moved
             .iter()
@@ -204,12 +208,21 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
          <p class=meta>Content version {version} · fingerprint <code>{print}</code> · {status}</p>\
          <p>This packet is everything the quiz asks, decides and shows, for a clinician's \
          review. The quiz gives information, not a diagnosis. Sign the last page when you \
-         agree; any later change to the questions or rules needs a new review.</p>",
+         agree; any later change to the questions, the rules, the article they quote or \
+         the clinic's after-hours advice needs a new review.</p>",
         name = esc(clinic.name),
         version = esc(clinic.content.version),
-        status = match clinic.content.for_content(print).review {
-            Some(r) => format!("reviewed by {} on {}", esc(r.by), esc(r.on)),
-            None => "not yet reviewed by a clinician".into(),
+        status = match (
+            clinic.content.for_content(print).review,
+            clinic.content.review
+        ) {
+            (Some(r), _) => format!("reviewed by {} on {}", esc(r.by), esc(r.on)),
+            (None, Some(r)) => format!(
+                "not yet reviewed by a clinician ({} signed earlier content on {})",
+                esc(r.by),
+                esc(r.on)
+            ),
+            (None, None) => "not yet reviewed by a clinician".into(),
         },
     )
     .unwrap();
@@ -744,7 +757,7 @@ mod tests {
                 "rule \"fever\": tier urgent → emergency".into(),
                 "rule \"acupuncture-helping\": removed".into(),
             ],
-            decisions: decisions(&quiz, &new),
+            decisions: decisions(&quiz, &new).unwrap(),
             old: quiz,
         };
         let text = c.text(&new);
@@ -753,7 +766,7 @@ mod tests {
             text.starts_with("What changed since commit 1a2b3c4 (2026-12-01):\n  - rule \"fever\"")
         );
         for m in moved {
-            let name = |t: Option<Tier>| t.map_or("no result", Tier::slug);
+            let name = quiz::validate::Lands::words;
             let line = format!(
                 "  {} → {}: {} sets of answers\n    e.g. ",
                 name(m.from),
@@ -765,7 +778,10 @@ mod tests {
         assert!(text.contains("  urgent → emergency: "), "{text}");
         // Without "acupuncture-helping", some answers reach no rule at all: the diff
         // says so (and the build would refuse that content).
-        assert!(text.contains("  call-clinic → no result: "), "{text}");
+        assert!(
+            text.contains("  call-clinic → no result (no rule fires): "),
+            "{text}"
+        );
         // An example in words names the answer that moved it.
         let fever: Vec<&str> = text
             .lines()
@@ -795,7 +811,10 @@ mod tests {
         assert!(html.contains("reviewed by Dr. Ana Ruiz, MD on 2026-12-01"));
         assert!(html.contains("<h3>urgent → emergency: "), "{html}");
         let other = packet(&new, &signed, "0000000000000000", None);
-        assert!(other.contains("not yet reviewed by a clinician"));
+        assert!(other.contains(
+            "not yet reviewed by a clinician (Dr. Ana Ruiz, MD signed earlier content on \
+             2026-12-01)"
+        ));
     }
 
     #[test]

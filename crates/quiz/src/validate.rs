@@ -22,7 +22,9 @@ use crate::clinic::Clinic;
 use crate::flow::{Answer, Answers};
 use crate::model::{ChoiceId, QuestionId, Quiz, Tier};
 
-pub use compare::{changes, decisions, Change, Decisions, Move, Moved, EXAMPLES};
+pub use compare::{
+    changes, decisions, decisions_within, Change, Decisions, Lands, Move, Moved, EXAMPLES,
+};
 use structure::structure;
 pub use structure::{english_texts, requires, sources, untranslated, LOW_BACK, PLACES};
 pub use suggest::{did_you_mean, edit_distance, suggestion};

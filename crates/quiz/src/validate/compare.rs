@@ -12,6 +12,7 @@
 //! different are merged, so the walk stays exact and small.
 
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use super::walk::{candidates, Partial};
 use super::Item;
@@ -226,9 +227,29 @@ fn aspect(what: &mut Vec<String>, differs: bool, name: &str) {
     }
 }
 
-/// Where one set of answers leads in each version: a tier, or `None` where that
-/// version has no result (a broken version, or an answer only the other one offers).
-pub type Move = (Option<Tier>, Option<Tier>);
+/// Where one set of answers leads in one version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lands {
+    /// The version does not offer one of the answers (a choice only the other has).
+    NotOffered,
+    /// No rule fires: a broken version (the build refuses it).
+    NoRule,
+    Tier(Tier),
+}
+
+impl Lands {
+    /// As the packet and the terminal say it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Lands::NotOffered => "an answer it does not offer",
+            Lands::NoRule => "no result (no rule fires)",
+            Lands::Tier(t) => t.slug(),
+        }
+    }
+}
+
+/// Where one set of answers leads in each version: (old, new).
+pub type Move = (Lands, Lands);
 
 /// How the advice differs between two versions, from the joint walk.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -238,15 +259,15 @@ pub struct Decisions {
     /// Those that lead to the same tier in both versions (or to none in both).
     pub same: u128,
     /// Each move of tier (old, new), highest new tier first: how many sets of answers
-    /// make it, and up to [`EXAMPLES`] of the plainest (the fewest answers other than a
-    /// question's plainest, then the fewest questions).
+    /// make it, and up to [`EXAMPLES`] of the plainest (the fewest choices other than a
+    /// question's plainest, then numbers nearest the middle, then the fewest questions).
     pub moved: Vec<Moved>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Moved {
-    pub from: Option<Tier>,
-    pub to: Option<Tier>,
+    pub from: Lands,
+    pub to: Lands,
     pub paths: u128,
     pub examples: Vec<Answers>,
 }
@@ -254,8 +275,14 @@ pub struct Moved {
 /// The most examples kept for each move.
 pub const EXAMPLES: usize = 3;
 
-/// Walks both versions over every set of answers and counts where the tier moved.
-pub fn decisions(old: &Quiz, new: &Quiz) -> Decisions {
+/// Walks both versions over every set of answers and counts where the tier moved; an
+/// error when the versions are too far apart to walk together.
+pub fn decisions(old: &Quiz, new: &Quiz) -> Result<Decisions, String> {
+    decisions_within(old, new, MAX_STATES)
+}
+
+/// [`decisions`], keeping at most `max_states` (the tests show the limit's message).
+pub fn decisions_within(old: &Quiz, new: &Quiz, max_states: usize) -> Result<Decisions, String> {
     let quizzes = [old, new];
     let start = Joint {
         sides: quizzes.map(Side::start),
@@ -264,8 +291,17 @@ pub fn decisions(old: &Quiz, new: &Quiz) -> Decisions {
     let mut walker = Joint2 {
         quizzes,
         seen: HashMap::new(),
+        max_states,
+        too_big: false,
     };
     let tally = walker.walk(start);
+    if walker.too_big {
+        return Err(format!(
+            "the two versions ask their questions too differently to walk every set of \
+             answers of both together (over {max_states} situations); compare with a later \
+             version"
+        ));
+    }
     let mut out = Decisions::default();
     for ((from, to), t) in tally.0 {
         out.paths += t.paths;
@@ -276,13 +312,13 @@ pub fn decisions(old: &Quiz, new: &Quiz) -> Decisions {
                 from,
                 to,
                 paths: t.paths,
-                examples: t.examples.into_iter().map(Answers::from_pairs).collect(),
+                examples: t.examples.iter().map(|(_, e)| answers(e)).collect(),
             });
         }
     }
     // Highest new tier first, then highest old tier.
     out.moved.sort_by_key(|m| std::cmp::Reverse((m.to, m.from)));
-    out
+    Ok(out)
 }
 
 /// One version's place in the joint walk.
@@ -384,19 +420,40 @@ struct Joint {
     pending: [Vec<(QuestionId, Answer)>; 2],
 }
 
+/// An example's rest from some point of the walk: shared between the states that reach
+/// it, so that keeping a few examples per state costs a few pointers.
+#[derive(Debug)]
+enum Rest {
+    End,
+    Then(QuestionId, Answer, Rc<Rest>),
+}
+
+/// How far an example is from the plainest, compared in this order: choices other than a
+/// question's plainest (`Question::plain_answer`: "none of these", "no"), how far its
+/// numbers are from the middle of their range (an adult's age, a middling score), and
+/// how many questions it answers.
+type Weight = (usize, u32, usize);
+
 #[derive(Clone, Debug, Default)]
 struct Tally {
     paths: u128,
-    /// The plainest rests of paths from here, plainest first (`Joint2::weight`).
-    examples: Vec<Vec<(QuestionId, Answer)>>,
+    /// The plainest rests of paths from here, plainest first.
+    examples: Vec<(Weight, Rc<Rest>)>,
 }
 
 #[derive(Clone, Debug, Default)]
 struct Tallies(BTreeMap<Move, Tally>);
 
+/// The most states the joint walk keeps (one walk of today's content keeps about 7,000;
+/// versions far apart keep more): beyond, it stops with a message instead of filling
+/// the memory.
+const MAX_STATES: usize = 2_000_000;
+
 struct Joint2<'a> {
     quizzes: [&'a Quiz; 2],
     seen: HashMap<Joint, Tallies>,
+    max_states: usize,
+    too_big: bool,
 }
 
 impl Joint2<'_> {
@@ -408,21 +465,42 @@ impl Joint2<'_> {
         if let Some(t) = self.seen.get(&state) {
             return t.clone();
         }
+        if self.seen.len() >= self.max_states {
+            self.too_big = true;
+            return Tallies::default();
+        }
         let tallies = self.expand(&state, waiting);
         self.seen.insert(state, tallies.clone());
         tallies
     }
 
+    /// The question to ask next: one that the other version will not ask later, so that
+    /// no answer waits (versions that ask questions in other orders would otherwise
+    /// carry many waiting answers, each a state of its own); else the new version's.
+    fn next_question(&self, state: &Joint, waiting: [Option<QuestionId>; 2]) -> Option<QuestionId> {
+        let alone = |i: usize| {
+            let id = waiting[i]?;
+            let other = 1 - i;
+            let waits =
+                waiting[other] != Some(id) && state.sides[other].ahead(self.quizzes[other], id);
+            (!waits).then_some(id)
+        };
+        alone(1).or_else(|| alone(0)).or(waiting[1]).or(waiting[0])
+    }
+
     fn expand(&mut self, state: &Joint, waiting: [Option<QuestionId>; 2]) -> Tallies {
-        // The new version's question first; the old version's own ones after.
-        let Some(id) = waiting[1].or(waiting[0]) else {
+        let Some(id) = self.next_question(state, waiting) else {
             let mut leaf = Tallies::default();
-            let tier = |s: &Side| s.tier.filter(|_| !s.invalid);
+            let tier = |s: &Side| match (s.invalid, s.tier) {
+                (true, _) => Lands::NotOffered,
+                (false, None) => Lands::NoRule,
+                (false, Some(t)) => Lands::Tier(t),
+            };
             leaf.0.insert(
                 (tier(&state.sides[0]), tier(&state.sides[1])),
                 Tally {
                     paths: 1,
-                    examples: vec![Vec::new()],
+                    examples: vec![((0, 0, 0), Rc::new(Rest::End))],
                 },
             );
             return leaf;
@@ -437,6 +515,11 @@ impl Joint2<'_> {
                 }
             }
         }
+        let plain = self
+            .quizzes
+            .iter()
+            .find_map(|quiz| quiz.question(id))
+            .map(Question::plain_answer);
         let mut total = Tallies::default();
         for answer in answers {
             let mut next = state.clone();
@@ -449,31 +532,35 @@ impl Joint2<'_> {
                     pending.sort_by_key(|(q, _)| q.0);
                 }
             }
+            let (unusual, distance) = match (&answer, &plain) {
+                (Answer::Number(n), Some(Answer::Number(middle))) => {
+                    (0, u32::from(n.abs_diff(*middle)))
+                }
+                (a, plain) if plain.as_ref() != Some(a) => (1, 0),
+                _ => (0, 0),
+            };
             for (m, t) in self.walk(next).0 {
                 let sum = total.0.entry(m).or_default();
                 sum.paths += t.paths;
-                for rest in t.examples {
-                    let mut example = vec![(id, answer.clone())];
-                    example.extend(rest);
-                    sum.examples.push(example);
+                for ((u, d, n), rest) in t.examples {
+                    let weight = (u + unusual, d + distance, n + 1);
+                    let example = Rc::new(Rest::Then(id, answer.clone(), rest));
+                    sum.examples.push((weight, example));
                 }
-                sum.examples.sort_by_key(|e| self.weight(e));
+                sum.examples.sort_by_key(|(weight, _)| *weight);
                 sum.examples.truncate(EXAMPLES);
             }
         }
         total
     }
+}
 
-    /// How far an example is from the plainest: fewer answers other than a question's
-    /// plainest (`Question::plain_answer`: "none of these", "no"), then fewer questions.
-    fn weight(&self, example: &[(QuestionId, Answer)]) -> (usize, usize) {
-        let unusual = example
-            .iter()
-            .filter(|(id, answer)| {
-                let q = self.quizzes.iter().find_map(|quiz| quiz.question(*id));
-                q.is_none_or(|q| q.plain_answer() != *answer)
-            })
-            .count();
-        (unusual, example.len())
+/// An example as answers, in the order asked.
+fn answers(mut rest: &Rest) -> Answers {
+    let mut pairs = Vec::new();
+    while let Rest::Then(id, answer, next) = rest {
+        pairs.push((*id, answer.clone()));
+        rest = next;
     }
+    Answers::from_pairs(pairs)
 }

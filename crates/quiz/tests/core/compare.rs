@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
-use quiz::validate::{candidates, changes, decisions, explore, fingerprint, Change, Item, Move};
+use quiz::validate::{
+    candidates, changes, decisions, decisions_within, explore, fingerprint, Change, Item, Lands,
+    Move,
+};
 use quiz::{Answer, Answers, Question, QuestionId, Quiz, Rule, Tier};
 
 use crate::QUIZ;
@@ -30,27 +33,39 @@ fn changed(quiz: &Quiz, raise: (&str, Tier), remove: &str) -> Quiz {
     }
 }
 
-/// Where `answers` lead in `quiz`: `None` if no rule fires, or if the quiz asks a
-/// question whose answer it does not offer (a choice only the other version has).
-fn tier(quiz: &Quiz, answers: &Answers) -> Option<Tier> {
+/// Where `answers` lead in `quiz`, by the app's own flow: a tier, no rule, or an answer
+/// the quiz asks for but does not offer (a choice only the other version has).
+fn tier(quiz: &Quiz, answers: &Answers) -> Lands {
     let walk = quiz.walk(answers);
     let offered = walk
         .asked
         .iter()
         .all(|q| walk.answers.get(q.id).is_some_and(|a| q.accepts(a)));
-    quiz.outcome(answers)
-        .ok()
-        .filter(|_| offered)
-        .map(|o| o.tier)
+    match quiz.outcome(answers) {
+        _ if !offered => Lands::NotOffered,
+        Ok(o) => Lands::Tier(o.tier),
+        Err(_) => Lands::NoRule,
+    }
 }
 
 #[test]
 fn the_same_content_moves_nothing() {
     assert_eq!(changes(&QUIZ, &QUIZ), Vec::new());
-    let d = decisions(&QUIZ, &QUIZ);
+    let d = decisions(&QUIZ, &QUIZ).unwrap();
     let paths = explore(&QUIZ, &mut |_, _| {}).paths;
     assert_eq!((d.paths, d.same), (paths, paths));
     assert_eq!(d.moved, Vec::new());
+}
+
+#[test]
+fn versions_too_far_apart_get_a_message_not_a_full_memory() {
+    let new = changed(&QUIZ, ("fever", Tier::Emergency), "acupuncture-helping");
+    let e = decisions_within(&QUIZ, &new, 100).unwrap_err();
+    assert!(
+        e.starts_with("the two versions ask their questions too differently"),
+        "{e}"
+    );
+    assert!(e.contains("over 100 situations"), "{e}");
 }
 
 /// A quiz small enough to try every combination of answers: the content's questions
@@ -166,7 +181,7 @@ fn the_walk_counts_what_trying_every_answer_counts() {
         "acupuncture-helping",
     );
     let slow = every_set(&old, &new);
-    let d = decisions(&old, &new);
+    let d = decisions(&old, &new).unwrap();
     let mut fast: HashMap<Move, u128> = d.moved.iter().map(|m| ((m.from, m.to), m.paths)).collect();
     let same: u128 = slow
         .iter()
@@ -224,7 +239,7 @@ fn the_walk_counts_right_when_questions_change() {
         assert!(what.contains(&expected), "{what:?}");
     }
     let slow = every_set(&old, &new);
-    let d = decisions(&old, &new);
+    let d = decisions(&old, &new).unwrap();
     let same: u128 = slow
         .iter()
         .filter(|((a, b), _)| a == b)
@@ -250,9 +265,9 @@ fn a_raised_rule_and_a_removed_one_move_only_their_paths() {
             (Item::Rule("acupuncture-helping"), Change::Removed),
         ]
     );
-    let d = decisions(&QUIZ, &new);
+    let d = decisions(&QUIZ, &new).unwrap();
     assert!(
-        d.moved.iter().any(|m| m.to == Some(Tier::Emergency)),
+        d.moved.iter().any(|m| m.to == Lands::Tier(Tier::Emergency)),
         "{d:?}"
     );
     let helping = QUIZ
@@ -261,7 +276,7 @@ fn a_raised_rule_and_a_removed_one_move_only_their_paths() {
         .find(|r| r.id == "acupuncture-helping")
         .unwrap();
     assert!(
-        d.moved.iter().any(|m| m.from == Some(helping.tier)),
+        d.moved.iter().any(|m| m.from == Lands::Tier(helping.tier)),
         "{d:?}"
     );
     for m in &d.moved {
@@ -272,10 +287,10 @@ fn a_raised_rule_and_a_removed_one_move_only_their_paths() {
             // …and because of one of the two changes: fever fired, or the removed rule
             // had.
             let fired = |quiz: &Quiz, rule: &Rule| rule.when.holds(&quiz.walk(example).answers);
-            if m.to == Some(Tier::Emergency) {
+            if m.to == Lands::Tier(Tier::Emergency) {
                 assert!(fired(&new, fever), "{example:?}");
             } else {
-                assert_eq!(m.from, Some(helping.tier), "{m:?}");
+                assert_eq!(m.from, Lands::Tier(helping.tier), "{m:?}");
                 assert!(fired(&QUIZ, helping), "{example:?}");
             }
         }
