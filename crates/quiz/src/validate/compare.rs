@@ -338,14 +338,11 @@ struct Side {
 
 impl Side {
     fn start(quiz: &Quiz) -> Side {
+        let (shows, rules) = Partial::unanswered(quiz);
         Side {
             next: 0,
-            shows: quiz
-                .questions
-                .iter()
-                .map(|q| q.show_if.as_ref().map_or(Partial::True, Partial::new))
-                .collect(),
-            rules: quiz.rules.iter().map(|r| Partial::new(&r.when)).collect(),
+            shows,
+            rules,
             tier: None,
             done: false,
             invalid: false,

@@ -95,6 +95,19 @@ impl Partial {
         }
     }
 
+    /// Each question's show-if and each rule's condition, before any answer.
+    pub(super) fn unanswered(quiz: &Quiz) -> (Vec<Partial>, Vec<Partial>) {
+        let shows = quiz
+            .questions
+            .iter()
+            .map(|q| q.show_if.as_ref().map_or(Partial::True, Partial::new))
+            .collect();
+        (
+            shows,
+            quiz.rules.iter().map(|r| Partial::new(&r.when)).collect(),
+        )
+    }
+
     /// Whether an atom of this condition looks at `question`.
     fn mentions(&self, question: QuestionId) -> bool {
         match self {
@@ -183,14 +196,11 @@ struct Summary {
 /// quiz, with real answers that reach it and whether the walk saw a rule fire: tests
 /// use it to check the app's own [`Quiz::outcome`] on each.
 pub fn explore(quiz: &Quiz, leaf: &mut dyn FnMut(&Answers, bool)) -> Exploration {
+    let (shows, rules) = Partial::unanswered(quiz);
     let start = State {
         next: 0,
-        shows: quiz
-            .questions
-            .iter()
-            .map(|q| q.show_if.as_ref().map_or(Partial::True, Partial::new))
-            .collect(),
-        rules: quiz.rules.iter().map(|r| Partial::new(&r.when)).collect(),
+        shows,
+        rules,
         patterns: quiz
             .patterns
             .iter()
