@@ -178,11 +178,12 @@ fn review_block(
     };
     let (by, on) = (review.by, review.on);
     if review.fingerprint == fingerprint {
-        writeln!(
-            out,
-            "Review: {by} signed this content on {on}; results say \"reviewed by {by}\"."
-        )
-        .unwrap();
+        let shown = if clinic.content.names(fingerprint) {
+            format!("results say \"reviewed by {by}\".")
+        } else {
+            "results name them once [content] names this content too (above).".into()
+        };
+        writeln!(out, "Review: {by} signed this content on {on}; {shown}").unwrap();
         return;
     }
     writeln!(

@@ -64,6 +64,17 @@ fn folder() -> PathBuf {
     path.parent().expect("a file in a folder").to_path_buf()
 }
 
+/// Where the content folder was in earlier commits, relative to it: itself, and for the
+/// repository's own `content/`, `src/content/` before the layout of issue 15. A clinic's
+/// own folder has no earlier place.
+fn places() -> Vec<&'static str> {
+    if folder() == crate::root().join("content") {
+        vec!["./", "../src/content/"]
+    } else {
+        vec!["./"]
+    }
+}
+
 fn git(args: &[&str]) -> Option<String> {
     let output = Command::new("git")
         .arg("-C")
@@ -86,17 +97,20 @@ pub fn at(revision: &str) -> Result<Content, String> {
         "rev-parse",
         "--verify",
         "--quiet",
+        "--end-of-options",
         &format!("{revision}^{{commit}}"),
     ])
     .ok_or_else(|| {
         format!("\"{revision}\" is not a commit of the content folder's git repository")
     })?;
     let commit = commit.trim();
-    // The content folder was src/content/ until the layout of issue 15.
+    // The folder's place at that commit: the first that has a quiz.
+    let dir = places()
+        .into_iter()
+        .find(|dir| git(&["cat-file", "-e", &format!("{commit}:{dir}quiz.toml")]).is_some())
+        .ok_or_else(|| format!("{revision} has no quiz.toml in the content folder"))?;
     let file = |name: &str| {
-        ["./", "../src/content/"]
-            .iter()
-            .find_map(|dir| git(&["show", &format!("{commit}:{dir}{name}")]))
+        git(&["show", &format!("{commit}:{dir}{name}")])
             .ok_or_else(|| format!("{revision} has no {name} in the content folder"))
     };
     let (quiz_text, clinic_text, article) = (
@@ -117,7 +131,10 @@ pub fn at(revision: &str) -> Result<Content, String> {
     // Before issue 16 the review lived in [content] as reviewed_by / reviewed_on.
     let clinic_text: String = clinic_text
         .lines()
-        .filter(|l| !l.starts_with("reviewed_by") && !l.starts_with("reviewed_on"))
+        .filter(|l| {
+            let l = l.trim_start();
+            !l.starts_with("reviewed_by") && !l.starts_with("reviewed_on")
+        })
         .map(|l| format!("{l}\n"))
         .collect();
     let clinic = load_clinic(File {
@@ -144,7 +161,9 @@ pub fn at(revision: &str) -> Result<Content, String> {
 /// fingerprint is the review's. `None` when no commit has it (signed content never
 /// committed, or the folder is not in git).
 pub fn signed(review: &str) -> Option<Content> {
-    let commits = git(&["log", "--format=%H", "-n", "300", "--", "."])?;
+    let mut args = vec!["log", "--format=%H", "-n", "300", "--"];
+    args.extend(places());
+    let commits = git(&args)?;
     commits
         .lines()
         .filter_map(|commit| at(commit).ok())

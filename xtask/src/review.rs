@@ -376,6 +376,17 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
         h.push_str(&texts("If it gets worse", &text.worse));
         write!(h, "<p><b>Also:</b> {}</p></section>", shows(text.tier)).unwrap();
     }
+    // The one clinic fact that tells people what to do, covered by the signature.
+    if let Some(after_hours) = &clinic.after_hours {
+        write!(
+            h,
+            "<section class=item id=after-hours><h3>What the clinic tells callers after \
+             hours</h3>{}<p>Shown with the clinic's details on call-clinic and doctor-first \
+             results.</p></section>",
+            texts("After hours", after_hours)
+        )
+        .unwrap();
+    }
 
     h.push_str("<h2>Guidelines cited</h2><ul>");
     for g in quiz::Guideline::ALL {

@@ -152,6 +152,18 @@ pub fn sign(folder: &Path, signed: &Path) -> Result<(), String> {
         &format!("[review]\nby = \"{by}\"\non = \"{on}\"\nfingerprint = \"{print}\""),
         1,
     );
+    // Its own content signed: its version names it too, as check-content asks.
+    if folder == signed {
+        let named = clinic.content.fingerprint.unwrap_or_default();
+        let line = format!("\nfingerprint = \"{named}\"\n");
+        if text.matches(&line).count() != 1 {
+            return Err(format!(
+                "{} has no single [content] fingerprint",
+                path.display()
+            ));
+        }
+        text = text.replacen(&line, &format!("\nfingerprint = \"{print}\"\n"), 1);
+    }
     fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 

@@ -71,10 +71,14 @@ impl ContentVersion {
     /// `content`: a review stands only for the content it was given, so after any change
     /// to anything clinical (a rule, a wording, the article) results say "not yet
     /// reviewed by a clinician" until a clinician signs the new content. Renewing the
-    /// version's own fingerprint does not renew the review.
+    /// version's own fingerprint does not renew the review; and a review is shown only
+    /// beside a version that names the same content (never "version 3, reviewed" over
+    /// version 4).
     pub fn for_content(self, content: &str) -> ContentVersion {
         ContentVersion {
-            review: self.review.filter(|r| r.fingerprint == content),
+            review: self
+                .review
+                .filter(|r| r.fingerprint == content && self.names(content)),
             ..self
         }
     }

@@ -100,6 +100,15 @@ fn string(value: Option<&toml::de::DeValue<'static>>) -> String {
     }
 }
 
+/// A string of a table of the content folder's `clinic.toml` (`[content]`'s `version`).
+pub fn clinic_table_value(table: &str, key: &str) -> String {
+    let file = clinic_file();
+    match get(&file, table) {
+        Some(toml::de::DeValue::Table(t)) => string(get(t, key)),
+        other => panic!("clinic.toml: [{table}] is {other:?}"),
+    }
+}
+
 /// The review as `clinic.toml`'s `[review]` writes it (who, when, the fingerprint they
 /// signed), read here on its own; `None` when the table is empty.
 pub fn review_signed() -> Option<(String, String, String)> {

@@ -391,7 +391,20 @@ fn a_review_stands_only_for_the_content_it_was_given() {
             out.contains("The signed content is not in the content folder's git history"),
             "{out}"
         );
-    }
+    } // Signed, but the version still names the content before: no "version 3, reviewed"
+      // over version 4.
+    let quiz = edited("\"How old are you?\"", "\"How old are you now?\"");
+    let changed = content(&quiz, CLINIC_TOML, ARTICLE).fingerprint().unwrap();
+    let stale = signed(CLINIC_TOML, &changed);
+    assert_eq!(clinic_of(&stale).content.for_content(&changed).review, None);
+    let (out, _) = check(&quiz, &stale);
+    assert!(
+        out.contains(
+            "Review: Dr. Ana Ruiz, MD signed this content on 2026-12-01; results name them \
+             once [content] names this content too (above)."
+        ),
+        "{out}"
+    );
 }
 
 // Trunk's hook.

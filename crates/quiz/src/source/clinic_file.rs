@@ -209,6 +209,11 @@ impl<'a> Reader<'a> {
         };
         let [by, on, fingerprint] =
             own.map(|key| self.optional_string(t, key, item).filter(|s| !s.is_empty()));
+        if let Some(name) = by.filter(|b| b.trim().is_empty() || b.len() > 120) {
+            let message = format!("by \"{name}\" must name the clinician, in 1 to 120 characters");
+            let at = Self::get(t, "by").map_or(span.clone(), |v| v.span());
+            self.error(&at, item, message);
+        }
         let problems = self.problems.len();
         let at = |key: &str| Self::get(t, key).map_or(span.clone(), |v| v.span());
         if let Some(d) = on.filter(|d| !is_date(d)) {
@@ -315,14 +320,17 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A date written year-month-day ("2026-12-07").
+/// A date written year-month-day ("2026-12-07"), with a month 01 to 12 and a day 01 to
+/// 31.
 fn is_date(d: &str) -> bool {
     let b = d.as_bytes();
-    b.len() == 10
+    let shape = b.len() == 10
         && b.iter().enumerate().all(|(i, c)| match i {
             4 | 7 => *c == b'-',
             _ => c.is_ascii_digit(),
-        })
+        });
+    let number = |at: std::ops::Range<usize>| d[at].parse::<u8>().unwrap_or(0);
+    shape && (1..=12).contains(&number(5..7)) && (1..=31).contains(&number(8..10))
 }
 
 /// 16 lowercase hex digits, as `validate::fingerprint` writes them.

@@ -17,7 +17,7 @@ use std::rc::Rc;
 use super::walk::{candidates, Partial};
 use super::Item;
 use crate::flow::{Answer, Answers};
-use crate::model::{Question, QuestionId, Quiz, Tier};
+use crate::model::{ChoiceId, Kind, Question, QuestionId, Quiz, Tier};
 
 /// How an item differs between two versions.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,11 +72,7 @@ pub fn changes(old: &Quiz, new: &Quiz) -> Vec<(Item, Change)> {
             what
         },
     );
-    let order = |quiz: &Quiz, id: QuestionId| {
-        // The question's place among the questions both versions have.
-        let both = |q: &&Question| old.question(q.id).is_some() && new.question(q.id).is_some();
-        quiz.questions.iter().filter(both).position(|q| q.id == id)
-    };
+    let moved = moved_questions(old, new);
     by_id(
         &mut out,
         old.questions,
@@ -85,11 +81,7 @@ pub fn changes(old: &Quiz, new: &Quiz) -> Vec<(Item, Change)> {
         Item::Question,
         |o, n| {
             let mut what = Vec::new();
-            aspect(
-                &mut what,
-                order(old, o.id) != order(new, n.id),
-                "its place in the order",
-            );
+            aspect(&mut what, moved.contains(&n.id), "its place in the order");
             aspect(&mut what, o.section != n.section, "its section");
             aspect(
                 &mut what,
@@ -113,6 +105,15 @@ pub fn changes(old: &Quiz, new: &Quiz) -> Vec<(Item, Change)> {
             for c in o.choices.iter().filter(|c| n.choice(c.id).is_none()) {
                 what.push(format!("choice \"{}\" removed", c.id.0));
             }
+            let common = |q: &Question, other: &Question| -> Vec<ChoiceId> {
+                let both = q.choices.iter().filter(|c| other.choice(c.id).is_some());
+                both.map(|c| c.id).collect()
+            };
+            aspect(
+                &mut what,
+                common(o, n) != common(n, o),
+                "the order of its choices",
+            );
             aspect(
                 &mut what,
                 differ(&(o.prompt, o.why, o.hint), &(n.prompt, n.why, n.hint)),
@@ -218,6 +219,35 @@ pub fn changes(old: &Quiz, new: &Quiz) -> Vec<(Item, Change)> {
         ));
     }
     out
+}
+
+/// The questions asked at another point: the fewest whose moves explain the new order
+/// of the questions both versions have (those outside a longest run kept in order).
+fn moved_questions(old: &Quiz, new: &Quiz) -> Vec<QuestionId> {
+    let both: Vec<(QuestionId, usize)> = new
+        .questions
+        .iter()
+        .filter_map(|q| Some((q.id, old.index_of(q.id)?)))
+        .collect();
+    // kept[i]: the longest run in order ending at i, and the one before it in that run.
+    let mut kept: Vec<(usize, Option<usize>)> = Vec::with_capacity(both.len());
+    for i in 0..both.len() {
+        let before = (0..i)
+            .filter(|&j| both[j].1 < both[i].1)
+            .max_by_key(|&j| kept[j].0);
+        kept.push((before.map_or(1, |j| kept[j].0 + 1), before));
+    }
+    let mut in_order = vec![false; both.len()];
+    let mut at = (0..both.len()).max_by_key(|&i| kept[i].0);
+    while let Some(i) = at {
+        in_order[i] = true;
+        at = kept[i].1;
+    }
+    both.iter()
+        .zip(in_order)
+        .filter(|(_, kept)| !kept)
+        .map(|((id, _), _)| *id)
+        .collect()
 }
 
 /// Adds `name` to what differs, if it does.
@@ -376,12 +406,15 @@ impl Side {
     }
 
     /// Skips the questions it does not show and takes the answers already given; stops
-    /// at a question it shows that has no answer yet (returned), or when done.
+    /// at a question it shows that has no answer yet (`Ok`), or when done (`Ok(None)`).
+    /// `Err`: the answers cannot be given at all, because an answer only this version
+    /// offers (the other took it and refused it) goes to a question this version does
+    /// not ask.
     fn advance(
         &mut self,
         quiz: &Quiz,
-        pending: &mut Vec<(QuestionId, Answer)>,
-    ) -> Option<QuestionId> {
+        pending: &mut Vec<Waiting>,
+    ) -> Result<Option<QuestionId>, ()> {
         while !self.done {
             if self.next == quiz.questions.len() {
                 self.done = true;
@@ -390,18 +423,26 @@ impl Side {
             let id = quiz.questions[self.next].id;
             let given = pending
                 .iter()
-                .position(|(q, _)| *q == id)
+                .position(|w| w.question == id)
                 .map(|i| pending.remove(i));
             // Its show-if names only earlier questions, all taken or skipped by now.
             if self.shows[self.next] != Partial::True {
+                if given.is_some_and(|w| w.refused) {
+                    return Err(());
+                }
                 self.take(quiz, None);
-            } else if let Some((_, answer)) = given {
-                self.take(quiz, Some(&answer));
+            } else if let Some(w) = given {
+                self.take(quiz, Some(&w.answer));
             } else {
-                return Some(id);
+                return Ok(Some(id));
             }
         }
-        None
+        // Done: what still waits is never taken.
+        if pending.iter().any(|w| w.refused) {
+            return Err(());
+        }
+        pending.clear();
+        Ok(None)
     }
 
     /// Whether this version may still show `question` (it has not passed it).
@@ -414,7 +455,17 @@ impl Side {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Joint {
     sides: [Side; 2],
-    pending: [Vec<(QuestionId, Answer)>; 2],
+    pending: [Vec<Waiting>; 2],
+}
+
+/// An answer given while the other version was waiting on the question, kept for this
+/// one until it reaches the question.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Waiting {
+    question: QuestionId,
+    answer: Answer,
+    /// The other version does not offer it: only this one could have been asked it.
+    refused: bool,
 }
 
 /// An example's rest from some point of the walk: shared between the states that reach
@@ -458,7 +509,11 @@ impl Joint2<'_> {
         let [old, new] = self.quizzes;
         let [o, n] = &mut state.sides;
         let [po, pn] = &mut state.pending;
-        let waiting = [o.advance(old, po), n.advance(new, pn)];
+        let (Ok(a), Ok(b)) = (o.advance(old, po), n.advance(new, pn)) else {
+            // Answers nobody could give: no path.
+            return Tallies::default();
+        };
+        let waiting = [a, b];
         if let Some(t) = self.seen.get(&state) {
             return t.clone();
         }
@@ -502,16 +557,11 @@ impl Joint2<'_> {
             );
             return leaf;
         };
-        let mut answers: Vec<Answer> = Vec::new();
-        for quiz in self.quizzes {
-            if let Some(q) = quiz.question(id) {
-                for a in candidates(quiz, q) {
-                    if !answers.contains(&a) {
-                        answers.push(a);
-                    }
-                }
-            }
-        }
+        // The versions that take the answer, now or when they reach the question.
+        let takers: Vec<usize> = (0..2)
+            .filter(|&i| waiting[i] == Some(id) || state.sides[i].ahead(self.quizzes[i], id))
+            .collect();
+        let answers = self.answers(id, &takers);
         let plain = self
             .quizzes
             .iter()
@@ -520,13 +570,22 @@ impl Joint2<'_> {
         let mut total = Tallies::default();
         for answer in answers {
             let mut next = state.clone();
-            for (i, quiz) in self.quizzes.into_iter().enumerate() {
-                if waiting[i] == Some(id) {
-                    next.sides[i].take(quiz, Some(&answer));
-                } else if next.sides[i].ahead(quiz, id) {
+            let now = takers.iter().copied().find(|&i| waiting[i] == Some(id));
+            let refused = now.is_some_and(|i| {
+                let q = self.quizzes[i].question(id);
+                !q.is_some_and(|q| q.accepts(&answer))
+            });
+            for &i in &takers {
+                if Some(i) == now {
+                    next.sides[i].take(self.quizzes[i], Some(&answer));
+                } else {
                     let pending = &mut next.pending[i];
-                    pending.push((id, answer.clone()));
-                    pending.sort_by_key(|(q, _)| q.0);
+                    pending.push(Waiting {
+                        question: id,
+                        answer: answer.clone(),
+                        refused,
+                    });
+                    pending.sort_by_key(|w| w.question.0);
                 }
             }
             let (unusual, distance) = match (&answer, &plain) {
@@ -549,6 +608,49 @@ impl Joint2<'_> {
             }
         }
         total
+    }
+}
+
+impl Joint2<'_> {
+    /// The answers worth trying for a question: the choices of the versions that take
+    /// the answer (`walk::candidates`; a set of choices once, whatever the order); for
+    /// numbers, a value per range that a condition of either version tells apart, and
+    /// the value past each one's maximum (a range that grew or shrank), within the
+    /// ranges of the versions that take it.
+    fn answers(&self, id: QuestionId, takers: &[usize]) -> Vec<Answer> {
+        let of = |i: usize| self.quizzes[i].question(id).map(|q| (i, q));
+        let taking: Vec<(usize, &Question)> = takers.iter().filter_map(|&i| of(i)).collect();
+        let all: Vec<(usize, &Question)> = (0..2).filter_map(of).collect();
+        let Some((_, first)) = taking.first() else {
+            return Vec::new();
+        };
+        // Choices in the order of the first version's question, others after.
+        let place = |c: &ChoiceId| {
+            let at = taking
+                .iter()
+                .find_map(|(_, q)| q.choices.iter().position(|x| x.id == *c));
+            (at.unwrap_or(usize::MAX), c.0)
+        };
+        let in_range = |n: u8| taking.iter().any(|(_, q)| (q.min..=q.max).contains(&n));
+        let mut out: Vec<Answer> = Vec::new();
+        let numbers = matches!(first.kind, Kind::Scale | Kind::Number);
+        for &(i, q) in if numbers { &all } else { &taking } {
+            let mut tried = candidates(self.quizzes[i], q);
+            if numbers {
+                tried.extend(q.max.checked_add(1).map(Answer::Number));
+            }
+            for mut a in tried {
+                match &mut a {
+                    Answer::Choices(c) => c.sort_by_key(place),
+                    Answer::Number(n) if !in_range(*n) => continue,
+                    Answer::Number(_) => {}
+                }
+                if !out.contains(&a) {
+                    out.push(a);
+                }
+            }
+        }
+        out
     }
 }
 

@@ -7,7 +7,7 @@ use quiz::validate::{
     candidates, changes, decisions, decisions_within, explore, fingerprint, Change, Item, Lands,
     Move,
 };
-use quiz::{Answer, Answers, Question, QuestionId, Quiz, Rule, Tier};
+use quiz::{Answer, Answers, Kind, Question, QuestionId, Quiz, Rule, Tier};
 
 use crate::QUIZ;
 
@@ -73,6 +73,7 @@ fn versions_too_far_apart_get_a_message_not_a_full_memory() {
 fn small() -> Quiz {
     let kept = [
         "injury",
+        "injury-risks",
         "age",
         "pregnancy",
         "first-time",
@@ -121,14 +122,32 @@ fn every_set(old: &Quiz, new: &Quiz) -> HashMap<Move, u128> {
         .iter()
         .filter(|q| old.question(q.id).is_none());
     questions.extend(added.copied());
+    // Each version's answers to try, and past each one's maximum; a set of choices once.
     let options: Vec<Vec<Answer>> = questions
         .iter()
         .map(|q| {
+            let versions: Vec<(&Quiz, &Question)> = [old, new]
+                .into_iter()
+                .filter_map(|v| v.question(q.id).map(|x| (v, x)))
+                .collect();
             let mut all = Vec::new();
-            let versions = [old, new].map(|v| v.question(q.id).map(|q| candidates(v, q)));
-            for a in versions.into_iter().flatten().flatten() {
-                if !all.contains(&a) {
-                    all.push(a);
+            for (v, x) in &versions {
+                let mut tried = candidates(v, x);
+                if matches!(x.kind, Kind::Scale | Kind::Number) {
+                    tried.push(Answer::Number(x.max + 1));
+                }
+                for mut a in tried {
+                    match &mut a {
+                        Answer::Choices(c) => c.sort_by_key(|c| c.0),
+                        Answer::Number(n) => {
+                            if !versions.iter().any(|(_, x)| (x.min..=x.max).contains(n)) {
+                                continue;
+                            }
+                        }
+                    }
+                    if !all.contains(&a) {
+                        all.push(a);
+                    }
                 }
             }
             all
@@ -151,7 +170,16 @@ fn every_set(old: &Quiz, new: &Quiz) -> HashMap<Move, u128> {
             .filter(|(q, _)| a.answers.get(*q).is_some() || b.answers.get(*q).is_some())
             .cloned()
             .collect();
-        seen.insert(asked, (tier(old, &answers), tier(new, &answers)));
+        // A set of answers someone could give: each answer offered by a version that
+        // asks its question.
+        let possible = asked.iter().all(|(q, answer)| {
+            [(old, &a), (new, &b)].iter().any(|(v, walk)| {
+                walk.answers.get(*q).is_some() && v.question(*q).is_some_and(|x| x.accepts(answer))
+            })
+        });
+        if possible {
+            seen.insert(asked, (tier(old, &answers), tier(new, &answers)));
+        }
         // The next combination.
         let mut i = 0;
         loop {
@@ -196,8 +224,9 @@ fn the_walk_counts_what_trying_every_answer_counts() {
     assert_eq!(d.paths, d.same + moved.values().sum::<u128>());
 }
 
-/// `quiz` with its questions reshaped: "first-time" gone, "how-bad" asked first, and
-/// "acupuncture-so-far" without its last choice.
+/// `quiz` with its questions reshaped: "first-time" gone, "how-bad" asked first,
+/// "acupuncture-so-far" without its last choice, "injury-risks" with its choices in
+/// the other order, and ages only up to 90.
 fn reshaped(quiz: &Quiz) -> Quiz {
     let mut questions: Vec<Question> = quiz
         .questions
@@ -208,6 +237,11 @@ fn reshaped(quiz: &Quiz) -> Quiz {
                 choices: &q.choices[..q.choices.len() - 1],
                 ..*q
             },
+            "injury-risks" => Question {
+                choices: leak(q.choices.iter().rev().copied().collect()),
+                ..*q
+            },
+            "age" => Question { max: 90, ..*q },
             _ => *q,
         })
         .collect();
@@ -234,6 +268,14 @@ fn the_walk_counts_right_when_questions_change() {
         (
             Item::Question(QuestionId("how-bad")),
             Change::Changed(vec!["its place in the order".into()]),
+        ),
+        (
+            Item::Question(QuestionId("injury-risks")),
+            Change::Changed(vec!["the order of its choices".into()]),
+        ),
+        (
+            Item::Question(QuestionId("age")),
+            Change::Changed(vec!["its kind or range".into()]),
         ),
     ] {
         assert!(what.contains(&expected), "{what:?}");

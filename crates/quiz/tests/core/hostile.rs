@@ -277,6 +277,22 @@ fn cases() -> Vec<Case> {
             Some("on = \"Nov 30\""),
         ),
         case(
+            "clinic: a review date that is no date",
+            Clinic,
+            clinic("\non = \"\"", "\non = \"2026-13-45\""),
+            "[review]",
+            "on \"2026-13-45\" must be a date written year-month-day",
+            Some("on = \"2026-13-45\""),
+        ),
+        case(
+            "clinic: a reviewer of spaces",
+            Clinic,
+            clinic("\nby = \"\"", "\nby = \"   \""),
+            "[review]",
+            "by \"   \" must name the clinician, in 1 to 120 characters",
+            Some("by = \"   \""),
+        ),
+        case(
             "clinic: a reviewer without a date or fingerprint",
             Clinic,
             clinic("\nby = \"\"", "\nby = \"Dr. Ana Ruiz\""),
