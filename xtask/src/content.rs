@@ -51,17 +51,7 @@ pub fn check_content() -> Result<(), String> {
 /// the version does not: a changed quiz must not go out under the old version. Nothing
 /// when the content folder is not in git, or `clinic.toml` is not committed yet.
 fn same_version_as_committed(clinic_text: &str) -> Option<String> {
-    let (path, _) = quiz::source::content_file(&crate::root(), "clinic.toml");
-    let output = std::process::Command::new("git")
-        .arg("-C")
-        .arg(path.parent()?)
-        .args(["show", "HEAD:./clinic.toml"])
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()?;
-    let committed = String::from_utf8(output.stdout)
-        .ok()
-        .filter(|_| output.status.success())?;
+    let committed = history::git(&["show", "HEAD:./clinic.toml"])?;
     let read = |text: &str| {
         load_clinic(File {
             name: "clinic.toml",
@@ -124,13 +114,7 @@ pub fn report(
         clinic_block(&mut out, clinic);
     }
     if let (Ok(quiz), Ok(clinic)) = (&quiz, &clinic) {
-        let now = Content {
-            quiz: *quiz,
-            article: article.to_string(),
-            clinic: Some(*clinic),
-            label: "the content folder".into(),
-            revision: None,
-        };
+        let now = Content::folder(*quiz, article.to_string(), *clinic);
         let print = validate::fingerprint(quiz, article, clinic);
         out.push('\n');
         writeln!(out, "{}", version_line(clinic, &print)).unwrap();

@@ -23,6 +23,17 @@ pub struct Content {
 }
 
 impl Content {
+    /// The content folder's content, as read now.
+    pub fn folder(quiz: Quiz, article: String, clinic: Clinic) -> Content {
+        Content {
+            quiz,
+            article,
+            clinic: Some(clinic),
+            label: "the content folder".into(),
+            revision: None,
+        }
+    }
+
     /// The fingerprint a review of this content signs (`validate::fingerprint`).
     pub fn fingerprint(&self) -> Option<String> {
         let clinic = self.clinic.as_ref()?;
@@ -49,13 +60,7 @@ pub fn current() -> Result<Content, String> {
         text: &clinic_text,
     })
     .map_err(|_| broken())?;
-    Ok(Content {
-        quiz,
-        article,
-        clinic: Some(clinic),
-        label: "the content folder".into(),
-        revision: None,
-    })
+    Ok(Content::folder(quiz, article, clinic))
 }
 
 /// The content folder, for git.
@@ -75,7 +80,8 @@ fn places() -> Vec<&'static str> {
     }
 }
 
-fn git(args: &[&str]) -> Option<String> {
+/// `git -C <content folder> args…`: its output, when it succeeds.
+pub fn git(args: &[&str]) -> Option<String> {
     let output = Command::new("git")
         .arg("-C")
         .arg(folder())
@@ -142,8 +148,13 @@ pub fn at(revision: &str) -> Result<Content, String> {
         text: &clinic_text,
     })
     .ok();
-    let short = git(&["log", "-1", "--format=%h", commit]).map(|h| h.trim().to_string());
-    let date = git(&["log", "-1", "--format=%cs", commit]).unwrap_or_default();
+    // One call for both: `signed` reads up to 300 commits.
+    let described = git(&["log", "-1", "--format=%h %cs", commit]).unwrap_or_default();
+    let (short, date) = described
+        .trim()
+        .split_once(' ')
+        .map(|(h, d)| (Some(h.to_string()), d.to_string()))
+        .unwrap_or((None, String::new()));
     Ok(Content {
         quiz,
         article,

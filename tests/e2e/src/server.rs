@@ -120,9 +120,8 @@ pub fn review_signed() -> Option<(String, String, String)> {
     (!by.is_empty()).then_some((by, on, print))
 }
 
-/// The fingerprint of the content folder's clinical content, as the build computes it
-/// (`quiz::validate::fingerprint`).
-pub fn content_fingerprint() -> String {
+/// The content folder's quiz, clinic and article, read with the build's reader.
+pub fn content() -> (quiz::Quiz, quiz::Clinic, String) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let read = |file: &str| {
         let (path, name) = quiz::source::content_file(&root, file);
@@ -137,6 +136,13 @@ pub fn content_fingerprint() -> String {
     }
     let quiz = quiz::source::load_quiz(file(&quiz), &article).expect("the content builds");
     let clinic = quiz::source::load_clinic(file(&clinic)).expect("the content builds");
+    (quiz, clinic, article)
+}
+
+/// The fingerprint of the content folder's clinical content, as the build computes it
+/// (`quiz::validate::fingerprint`).
+pub fn content_fingerprint() -> String {
+    let (quiz, clinic, article) = content();
     quiz::validate::fingerprint(&quiz, &article, &clinic)
 }
 

@@ -1,30 +1,13 @@
 //! The review packet a clinician signs (`cargo xtask review`), in every engine: every
 //! question and rule is on it, it asks for nothing but itself, and it prints.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use e2e::{in_every_engine, Harness, StaticServer};
-use quiz::source::{content_file, load_quiz, File};
 
 /// How many questions and rules the content folder's quiz has.
 fn content_counts() -> (usize, usize) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let read = |file: &str| {
-        let (path, name) = content_file(&root, file);
-        (
-            name,
-            std::fs::read_to_string(&path).expect("the content folder"),
-        )
-    };
-    let ((name, text), (_, article)) = (read("quiz.toml"), read("article.txt"));
-    let quiz = load_quiz(
-        File {
-            name: &name,
-            text: &text,
-        },
-        &article,
-    )
-    .expect("it builds");
+    let (quiz, _, _) = e2e::server::content();
     (quiz.questions.len(), quiz.rules.len())
 }
 
