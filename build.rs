@@ -3,7 +3,8 @@
 //! a clinic may point it at a folder of its own, relative to the project root or
 //! absolute), validates them (a broken or unsafe quiz does not build), and writes them
 //! as `static` Rust data to `$OUT_DIR`, which `src/content.rs` and `src/clinic.rs`
-//! include. The browser never parses TOML.
+//! include. The browser never parses TOML. In the wasm, the languages after the first
+//! are packs fetched when a visitor needs them (`quiz::pack`), not code.
 //!
 //! The reader, the validator and the emitter are the quiz core's (`crates/quiz`, feature
 //! `host`), so the build, `cargo xtask check-content` and the tests share one checker.
@@ -11,7 +12,7 @@
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
-use quiz::emit::{clinic_code, quiz_code};
+use quiz::emit::app_code;
 use quiz::source::{content_file, load_clinic, load_quiz, File, CONTENT_SETTING};
 use quiz::{validate, Clinic};
 
@@ -75,6 +76,11 @@ fn main() {
         content: clinic.content.for_content(&fingerprint),
         ..clinic
     };
-    write("quiz.rs", quiz_code(&quiz));
-    write("clinic.rs", clinic_code(&clinic));
+    // In the wasm, the languages after the first go to packs, fetched when needed
+    // (`quiz::pack`); `cargo xtask trunk-post-build` writes the files from the same call.
+    let packed = env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
+    let code = app_code(&quiz, &clinic, packed);
+    write("quiz.rs", code.quiz);
+    write("clinic.rs", code.clinic);
+    write("packs.rs", code.packs);
 }

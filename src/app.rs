@@ -7,7 +7,7 @@ use crate::edge::{self, Config};
 use crate::hooks::{use_document_lang, use_embed_bridge, use_history, use_saved_progress};
 use crate::screens::{QuestionScreen, ResultScreen, StartScreen};
 use crate::state::{QuizContext, State};
-use crate::strings::strings;
+use quiz::strings::strings;
 use quiz::Position;
 
 /// The whole quiz: provides the state, shows the screen for the current position, and

@@ -1,16 +1,18 @@
 //! The browser edge, in one place: the page's URL and framing, the host page of an
-//! embed, `localStorage`, and the document (theme, `<html lang>`, history, focus,
+//! embed, `localStorage`, the language packs fetched from the deployment, and the document (theme, `<html lang>`, history, focus,
 //! printing). Untrusted input (parameters, stored values, history entries) becomes
 //! typed, validated values here; the rest of the app only ever sees those. Nothing here
 //! can fail loudly: storage may be disabled, a parameter malformed — the quiz then runs
 //! with defaults.
 
 mod host;
+mod pack;
 mod page;
 mod storage;
 mod url;
 
 pub use host::{tell_host, watch_height, HostMessage};
+pub use pack::load_lang;
 pub use page::{
     apply_theme, focus_step, history_position, print, record_history, set_document_lang,
 };

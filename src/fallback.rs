@@ -4,7 +4,7 @@
 //! whatever state Yew was left in.
 
 use crate::clinic::{Phone, CLINIC, EMERGENCY};
-use crate::strings::strings;
+use quiz::strings::strings;
 use quiz::Lang;
 
 /// Replaces the quiz with the fallback whenever the app panics.

@@ -11,7 +11,8 @@
 //! - [`edge`] is the browser edge: URL parameters, storage, history, focus.
 //! - [`hooks`] are the app's effects, one named hook each (history, the embed bridge,
 //!   saved progress, the document's language).
-//! - [`strings`] is every screen string that is not content, in each language.
+//! - the screens' strings are the core's (`quiz::strings`), English written in, the
+//!   other languages fetched when a visitor needs them (`quiz::pack`, `edge::load_lang`).
 //! - [`settings`] validates presentation settings (accent, radius, font).
 //! - [`fallback`] replaces the quiz with 911 and the clinic's phone if it ever panics.
 
@@ -25,16 +26,43 @@ pub mod hooks;
 pub mod screens;
 pub mod settings;
 pub mod state;
-pub mod strings;
+
+use quiz::Lang;
 
 /// The id of the element the quiz mounts into (see `index.html`).
 pub const ROOT_ID: &str = "symptom-quiz";
 
-/// Mounts the quiz into its root element (see [`root_element`]).
+/// Mounts the quiz into its root element (see [`root_element`]). When the visitor's
+/// language, or that of the answers kept on this device, is not written into the wasm,
+/// its pack is fetched first; if it cannot be, the quiz starts in English.
 pub fn run() {
     fallback::install_panic_hook();
     // The page's URL, read once: the quiz's setup and its theme.
     let (config, theme) = edge::read_page();
+    let wanted = [
+        Some(edge::initial_lang(&config)),
+        edge::load_progress(&config).map(|saved| saved.lang),
+    ];
+    let missing: Vec<Lang> = wanted
+        .into_iter()
+        .flatten()
+        .filter(|lang| !quiz::pack::installed(*lang))
+        .collect();
+    if missing.is_empty() {
+        mount(config, theme);
+    } else {
+        yew::platform::spawn_local(async move {
+            for lang in missing {
+                if let Err(why) = edge::load_lang(lang).await {
+                    gloo::console::warn!(why);
+                }
+            }
+            mount(config, theme);
+        });
+    }
+}
+
+fn mount(config: edge::Config, theme: edge::Theme) {
     let props = app::AppProps { config };
     match root_element() {
         Some(root) => {

@@ -65,7 +65,7 @@ impl State {
         State {
             config,
             position: Position::Start,
-            lang,
+            lang: showable(lang, Lang::default()),
             perspective: Perspective::default(),
             answers: Answers::default(),
             draft: None,
@@ -108,20 +108,31 @@ impl State {
     }
 }
 
+/// `lang` if its texts are in (`quiz::pack`: the app fetches a language's pack before
+/// it asks for it), else `current`: the state never names a language the screens
+/// cannot show.
+fn showable(lang: Lang, current: Lang) -> Lang {
+    if quiz::pack::installed(lang) {
+        lang
+    } else {
+        current
+    }
+}
+
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut state = (*self).clone();
         match action {
-            Action::SetLang(lang) => state.lang = lang,
+            Action::SetLang(lang) => state.lang = showable(lang, state.lang),
             Action::SetPerspective(perspective) => state.perspective = perspective,
             Action::Start => state.go(QUIZ.next(&state.answers)),
             Action::Resume => {
                 let Some(saved) = state.resume.take() else {
                     return self;
                 };
-                state.lang = saved.lang;
+                state.lang = showable(saved.lang, state.lang);
                 state.perspective = saved.perspective;
                 state.answers = saved.answers;
                 // Resuming never leaves the visitor on the start screen.

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::state::{Action, QuizContext};
-use crate::strings::strings;
+use quiz::strings::strings;
 
 /// "Forget my answers": starts over, and the saved-progress hook removes what this
 /// device holds (`hooks::use_saved_progress`).

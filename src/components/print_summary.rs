@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::content::QUIZ;
 use crate::state::QuizContext;
-use crate::strings::strings;
+use quiz::strings::strings;
 use quiz::Answer;
 
 /// The answers, question by question, for the printed summary to bring to an

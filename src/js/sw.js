@@ -2,13 +2,17 @@
 // offline visits, fetching only files of its own scope.
 "use strict";
 
+// The caches this worker keeps (src/edge/pack.rs adds a fetched language pack to them).
 const PREFIX = "symptom-quiz-";
 const SCOPE = self.registration.scope;
 // The page, by its folder's URL (Cloudflare redirects index.html there; a redirected copy
 // cannot answer a navigation).
 const INDEX = SCOPE;
 const INDEX_FILE = new URL("index.html", SCOPE).href;
-const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+// Named by their content: the build's files, and the language packs (lang/es-….txt),
+// which index.html does not name. A pack is fetched only by a visitor who needs that
+// language; the quiz then adds it to the kept copy itself (src/edge/pack.rs).
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|txt)$/;
 
 // The files index.html names, in scope.
 function filesOf(html) {

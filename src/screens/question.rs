@@ -4,7 +4,7 @@ use crate::clinic::EMERGENCY;
 use crate::components::CallLink;
 use crate::content::QUIZ;
 use crate::state::{Action, QuizContext};
-use crate::strings::strings;
+use quiz::strings::strings;
 use quiz::{Answer, Kind, Question};
 
 #[derive(Properties)]

@@ -5,7 +5,7 @@ use crate::components::{CallLink, ForgetButton, PrintSummary};
 use crate::content::QUIZ;
 use crate::edge;
 use crate::state::{Action, QuizContext};
-use crate::strings::{strings, Strings};
+use quiz::strings::{strings, Strings};
 use quiz::{Guideline, Kind, Lang, Line, Perspective, Reason, Source, Text, Tier};
 
 /// The result: one tier with its icon and headline, what to do, why, what would make it

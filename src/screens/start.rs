@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::clinic::EMERGENCY;
 use crate::components::{CallLink, ForgetButton};
 use crate::state::{Action, QuizContext};
-use crate::strings::strings;
+use quiz::strings::strings;
 use quiz::Perspective;
 
 /// What this is, that it is not a diagnosis, 911 first, who it is for, and Start — or,

@@ -1,8 +1,8 @@
 //! The screens' strings: each language's table fills the same slots, so no sentence
 //! loses a value in translation, and slots go where each language puts them.
 
+use quiz::strings::{table, Sentence};
 use quiz::{Lang, Progress};
-use symptom_quiz::strings::{strings, Sentence};
 
 /// The slot numbers a sentence holds, sorted.
 fn slots(sentence: Sentence) -> Vec<u8> {
@@ -18,9 +18,9 @@ fn slots(sentence: Sentence) -> Vec<u8> {
 
 #[test]
 fn every_language_fills_the_same_slots() {
-    let english = strings(Lang::En).sentences();
+    let english = table(Lang::En).sentences();
     for lang in Lang::ALL {
-        for ((name, sentence), (_, en)) in strings(lang).sentences().into_iter().zip(english) {
+        for ((name, sentence), (_, en)) in table(lang).sentences().into_iter().zip(english) {
             let slots = slots(sentence);
             assert_eq!(slots, self::slots(en), "{lang:?} {name}: {:?}", sentence.0);
             // Numbered from 0, each once: every value given is shown.
@@ -51,10 +51,10 @@ fn a_sentence_keeps_its_own_word_order() {
 #[test]
 fn progress_reads_as_before_in_both_languages() {
     let progress = |done, fewest, most| Progress { done, fewest, most };
-    let en = strings(Lang::En);
+    let en = table(Lang::En);
     assert_eq!(en.progress(progress(2, 14, 14)), "Question 3 of 14");
     assert_eq!(en.progress(progress(2, 13, 16)), "Question 3 of 13–16");
-    let es = strings(Lang::Es);
+    let es = table(Lang::Es);
     assert_eq!(es.progress(progress(0, 9, 9)), "Pregunta 1 de 9");
     assert_eq!(es.call_clinic.fill(&["X"]), "Llamar a X");
 }

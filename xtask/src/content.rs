@@ -379,24 +379,31 @@ const NAME: &str = "%CLINIC_NAME%";
 const PHONE: &str = "%CLINIC_PHONE%";
 const TEL: &str = "%CLINIC_TEL%";
 
-/// Trunk's hook: the clinic's name and phone into the staged `index.html`.
-pub fn stamp_clinic() -> Result<(), String> {
+/// Trunk's hook, in the build's staging folder: the clinic's name and phone into
+/// `index.html`, and each language after the first as its pack beside the wasm
+/// (`quiz::pack`), from the same call that gave `build.rs` its code, so the wasm's
+/// entries and the files agree.
+pub fn post_build() -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .ok_or("trunk-post-build is Trunk's hook (TRUNK_STAGING_DIR is not set)")?;
-    let page_path = std::path::Path::new(&staging).join("index.html");
-    let (name, text) = read("clinic.toml")?;
-    let clinic = load_clinic(File {
-        name: &name,
-        text: &text,
-    })
-    .map_err(|problems| {
-        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        lines.join("\n")
-    })?;
+    let staging = std::path::Path::new(&staging);
+    let content = crate::history::current()?;
+    let clinic = content
+        .clinic
+        .as_ref()
+        .expect("the content folder has its clinic");
+    let page_path = staging.join("index.html");
     let page = fs::read_to_string(&page_path)
         .map_err(|e| format!("cannot read {}: {e}", page_path.display()))?;
     let stamped = stamp(&page, clinic.name, clinic.phone.display, clinic.phone.tel)?;
-    fs::write(&page_path, stamped).map_err(|e| format!("{}: {e}", page_path.display()))
+    fs::write(&page_path, stamped).map_err(|e| format!("{}: {e}", page_path.display()))?;
+    for (file, text) in quiz::emit::app_code(&content.quiz, clinic, true).files {
+        let path = staging.join(file);
+        fs::create_dir_all(path.parent().expect("lang/"))
+            .and_then(|()| fs::write(&path, text))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// `page` with the placeholders replaced (HTML-escaped); each must be there, twice

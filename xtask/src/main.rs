@@ -14,7 +14,8 @@
 //! - `cargo xtask bench` — the performance figures against their budget (never fails on
 //!   a timing)
 //! - `cargo xtask trunk-post-build` — Trunk's hook: the clinic's name and phone into the
-//!   built `index.html`, then (release) `xtask/hooks/minify.cjs`
+//!   built `index.html`, the language packs beside the wasm (`quiz::pack`), then
+//!   (release) `xtask/hooks/minify.cjs`
 
 mod bench;
 mod content;
@@ -57,7 +58,8 @@ commands:
                           bytes, load, answer latency, long tasks, scores vs. budget;
                           writes target/bench/report.json
   trunk-post-build        (Trunk's hook) the clinic's name and phone from clinic.toml
-                          into the built index.html; minifies the JS of release builds
+                          into the built index.html; the language packs beside the
+                          wasm; minifies the JS of release builds
 ";
 
 /// The browser engines the end-to-end suite runs in. The suite (`tests/e2e`) has its own
@@ -98,7 +100,7 @@ fn main() -> ExitCode {
             _ => Err(format!("dist takes only --public-url /path/\n\n{USAGE}")),
         },
         Some("check-content") if args.len() == 1 => content::check_content(),
-        Some("trunk-post-build") if args.len() == 1 => content::stamp_clinic().and_then(|()| {
+        Some("trunk-post-build") if args.len() == 1 => content::post_build().and_then(|()| {
             // After the stamp, never beside it: both rewrite index.html.
             run::Cmd::new("node")
                 .args(["xtask/hooks/minify.cjs"])

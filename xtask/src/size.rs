@@ -28,6 +28,7 @@ fn part_of(relative: &str) -> Option<&'static str> {
         "index.html" => "html",
         "boot.js" => "boot",
         "sw.js" => "worker",
+        _ if relative.starts_with("lang/") && file.ends_with(".txt") => "lang",
         _ if file.ends_with("_bg.wasm") => "wasm",
         _ if file.ends_with(".js") => "glue",
         _ if file.ends_with(".css") => "css",
@@ -36,9 +37,12 @@ fn part_of(relative: &str) -> Option<&'static str> {
 }
 
 /// The parts of the build in `dist`, in a fixed order, plus `run`: everything a full run
-/// of the quiz fetches (all but the loader, which only host pages run).
+/// of the quiz in English fetches (all but the loader, which only host pages run, and
+/// `lang`, the other languages' packs, fetched only by a visitor who needs one).
 pub fn parts(dist: &Path) -> Result<Vec<Part>, String> {
-    let order = ["wasm", "glue", "css", "html", "boot", "worker", "loader"];
+    let order = [
+        "wasm", "glue", "css", "html", "boot", "worker", "loader", "lang",
+    ];
     let mut parts: Vec<Part> = order
         .iter()
         .map(|&name| Part {
@@ -67,12 +71,12 @@ pub fn parts(dist: &Path) -> Result<Vec<Part>, String> {
         files: Vec::new(),
         raw: parts
             .iter()
-            .filter(|p| p.name != "loader")
+            .filter(|p| !matches!(p.name, "loader" | "lang"))
             .map(|p| p.raw)
             .sum(),
         brotli: parts
             .iter()
-            .filter(|p| p.name != "loader")
+            .filter(|p| !matches!(p.name, "loader" | "lang"))
             .map(|p| p.brotli)
             .sum(),
     };
@@ -169,6 +173,7 @@ pub fn check(dist: &Path) -> Result<(), String> {
             ));
         }
     }
+    split_holds(&parts)?;
     if over.is_empty() {
         return Ok(());
     }
@@ -202,6 +207,47 @@ pub fn check(dist: &Path) -> Result<(), String> {
     ))
 }
 
+/// The language split (`quiz::pack`): each language after the first has its pack, and
+/// the wasm holds none of that language's words (a screen string, the content's first
+/// prompt), so an English visit does not download them.
+fn split_holds(parts: &[Part]) -> Result<(), String> {
+    let part = |name| {
+        parts
+            .iter()
+            .find(|p| p.name == name)
+            .expect("every part is listed")
+    };
+    let wasm = part("wasm").files.first().ok_or("the build has no wasm")?;
+    let wasm = fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let content = crate::history::current()?;
+    for lang in &quiz::Lang::ALL[1..] {
+        let pack = format!("{}-", lang.tag());
+        let named = |f: &PathBuf| {
+            f.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(&pack))
+        };
+        if !part("lang").files.iter().any(named) {
+            return Err(format!(
+                "the build has no lang/{pack}….txt: {} cannot be shown",
+                lang.english_name()
+            ));
+        }
+        let words = [
+            quiz::strings::table(*lang).start_intro,
+            content.quiz.questions[0].prompt.myself(*lang),
+        ];
+        for words in words {
+            if wasm.windows(words.len()).any(|w| w == words.as_bytes()) {
+                return Err(format!(
+                    "the wasm holds {} words, which its pack should carry: {words:?}",
+                    lang.english_name()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::{brotli_size, budget, part_of};
@@ -218,6 +264,7 @@ mod tests {
         assert_eq!(part_of("sw.js"), Some("worker"));
         assert_eq!(part_of("boot.js"), Some("boot"));
         assert_eq!(part_of("index.html"), Some("html"));
+        assert_eq!(part_of("lang/es-ca33fa61c3c8de3c.txt"), Some("lang"));
         assert_eq!(part_of("notes.txt"), None);
     }
 
@@ -225,7 +272,7 @@ mod tests {
     fn the_budget_names_every_part_and_the_loader_stays_under_2_kb() {
         let limits = budget().unwrap();
         for part in [
-            "wasm", "glue", "css", "html", "boot", "worker", "loader", "run",
+            "wasm", "glue", "css", "html", "boot", "worker", "loader", "lang", "run",
         ] {
             assert!(
                 limits.iter().any(|(name, _)| name == part),

@@ -3,14 +3,151 @@
 //! `src/content.rs` and `src/clinic.rs` include the two files.
 //!
 //! The code names the core's types unqualified; the including module imports them.
+//!
+//! For the browser ([`app_code`] with `packed`), only the first language's wordings are
+//! written into the code; every other language's go to its pack ([`crate::pack`]), a
+//! file the build writes beside the wasm, and the code points at their entries.
 
+use std::cell::RefCell;
 use std::fmt::Write as _;
 
 use crate::clinic::Clinic;
-use crate::model::{Condition, Question, Quiz, Remark, Source, Text};
+use crate::model::{Condition, Lang, Question, Quiz, Remark, Source, Text, Wording};
+use crate::pack::{header, key_of, SEPARATOR};
+use crate::strings::table;
+
+/// What the app's `build.rs` writes, and the packs the build puts beside the wasm.
+pub struct AppCode {
+    /// `pub static QUIZ: Quiz = …;`
+    pub quiz: String,
+    /// `pub static CLINIC: Clinic = …;`
+    pub clinic: String,
+    /// `pub static PACKS: [Option<PackRef>; Lang::COUNT] = …;`
+    pub packs: String,
+    /// Each packed language's file: its path under the build's folder and its text.
+    pub files: Vec<(String, String)>,
+    /// Each content text, in the order written, with the code's form of it: for the test
+    /// that a pack gives back every wording.
+    pub texts: Vec<(Text, Text)>,
+}
+
+/// The content as the app's code: with `packed` (the wasm), the languages after the
+/// first in packs; without (the host's tests), every wording written here. The build
+/// and `cargo xtask trunk-post-build` both call it, so the code's entries and the files
+/// are one computation's.
+pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
+    let packer = Packer {
+        texts: RefCell::default(),
+        packs: packed.then(|| {
+            RefCell::new(
+                Lang::ALL
+                    .iter()
+                    .map(|&lang| table(lang).list().to_vec())
+                    .collect(),
+            )
+        }),
+    };
+    let (quiz, clinic) = (quiz_code(quiz, &packer), clinic_code(clinic, &packer));
+    let mut refs = Vec::new();
+    let mut files = Vec::new();
+    for (lang, entries) in Lang::ALL
+        .iter()
+        .zip(packer.packs.map(RefCell::into_inner).unwrap_or_default())
+    {
+        if *lang == Lang::ALL[0] {
+            refs.push("None".to_string());
+            continue;
+        }
+        for entry in &entries {
+            assert!(!entry.contains(SEPARATOR), "a text holds U+001E: {entry:?}");
+        }
+        let body = entries.join(&SEPARATOR.to_string());
+        let key = key_of(&body);
+        let file = format!("lang/{}-{key}.txt", lang.tag());
+        refs.push(format!(
+            "Some(PackRef {{ lang: Lang::{lang:?}, file: {file:?}, key: {key:?}, entries: {} }})",
+            entries.len()
+        ));
+        files.push((
+            file,
+            format!("{}{SEPARATOR}{body}", header(*lang, &key, entries.len())),
+        ));
+    }
+    if refs.is_empty() {
+        refs = vec!["None".to_string(); Lang::COUNT];
+    }
+    let packs = format!(
+        "pub static PACKS: [Option<PackRef>; Lang::COUNT] = [{}];\n",
+        refs.join(", ")
+    );
+    AppCode {
+        quiz,
+        clinic,
+        packs,
+        files,
+        texts: packer.texts.into_inner(),
+    }
+}
+
+/// Where each wording goes: into the code, or into its language's pack.
+struct Packer {
+    /// Per language, the pack's entries so far (the screens' strings first); `None`
+    /// writes every wording into the code.
+    packs: Option<RefCell<Vec<Vec<&'static str>>>>,
+    /// Each text met, with the form the code holds.
+    texts: RefCell<Vec<(Text, Text)>>,
+}
+
+impl Packer {
+    /// `t` as code: `Text([Wording::Here { … }, Wording::Packed { … }])`.
+    fn text(&self, t: &Text) -> String {
+        let held = Text(Lang::ALL.map(|lang| {
+            let (myself, someone_else) = (t.myself(lang), t.someone_else(lang));
+            match &self.packs {
+                Some(packs) if lang != Lang::ALL[0] => {
+                    let entries = &mut packs.borrow_mut()[lang.index()];
+                    let at =
+                        u16::try_from(entries.len()).expect("a pack holds under 65,536 entries");
+                    entries.push(myself);
+                    entries.extend(someone_else);
+                    Wording::Packed {
+                        at,
+                        other: someone_else.is_some(),
+                    }
+                }
+                _ => Wording::Here {
+                    myself,
+                    someone_else,
+                },
+            }
+        }));
+        self.texts.borrow_mut().push((*t, held));
+        let wordings: Vec<String> = held
+            .0
+            .iter()
+            .map(|w| match w {
+                Wording::Here {
+                    myself,
+                    someone_else,
+                } => format!(
+                    "Wording::Here {{ myself: {myself:?}, someone_else: {someone_else:?} }}"
+                ),
+                Wording::Packed { at, other } => {
+                    format!("Wording::Packed {{ at: {at}, other: {other} }}")
+                }
+            })
+            .collect();
+        format!("Text([{}])", wordings.join(", "))
+    }
+
+    fn optional_text(&self, t: &Option<Text>) -> String {
+        t.as_ref()
+            .map_or("None".into(), |t| format!("Some({})", self.text(t)))
+    }
+}
 
 /// `pub static QUIZ: Quiz = …;`
-pub fn quiz_code(quiz: &Quiz) -> String {
+fn quiz_code(quiz: &Quiz, p: &Packer) -> String {
     let mut s = String::from("pub static QUIZ: Quiz = Quiz {\n");
     let list = |items: Vec<String>| {
         format!(
@@ -24,14 +161,14 @@ pub fn quiz_code(quiz: &Quiz) -> String {
         list(
             quiz.sections
                 .iter()
-                .map(|x| format!("Section {{ id: {:?}, title: {} }}", x.id, text(&x.title)))
+                .map(|x| format!("Section {{ id: {:?}, title: {} }}", x.id, p.text(&x.title)))
                 .collect()
         )
     );
     let _ = writeln!(
         s,
         "questions: {},",
-        list(quiz.questions.iter().map(question).collect())
+        list(quiz.questions.iter().map(|q| question(q, p)).collect())
     );
     let _ = writeln!(
         s,
@@ -45,15 +182,15 @@ pub fn quiz_code(quiz: &Quiz) -> String {
                     r.id,
                     r.tier,
                     condition(&r.when),
-                    text(&r.reason),
+                    p.text(&r.reason),
                     source(&r.source),
                     r.call
                         .iter()
                         .map(|l| format!("Line::{l:?}"))
                         .collect::<Vec<_>>()
                         .join(", "),
-                    optional_text(&r.action),
-                    optional_text(&r.worse),
+                    p.optional_text(&r.action),
+                    p.optional_text(&r.worse),
                     r.details
                 ))
                 .collect()
@@ -64,7 +201,7 @@ pub fn quiz_code(quiz: &Quiz) -> String {
             "Remark {{ id: {:?}, when: {}, text: {}, source: {} }}",
             r.id,
             condition(&r.when),
-            text(&r.text),
+            p.text(&r.text),
             source(&r.source)
         )
     };
@@ -82,7 +219,7 @@ pub fn quiz_code(quiz: &Quiz) -> String {
                 .iter()
                 .map(|e| format!(
                     "Expectation {{ text: {}, source: {} }}",
-                    text(&e.text),
+                    p.text(&e.text),
                     source(&e.source)
                 ))
                 .collect()
@@ -96,7 +233,7 @@ pub fn quiz_code(quiz: &Quiz) -> String {
                 .iter()
                 .map(|r| format!(
         "TierText {{ tier: Tier::{:?}, headline: {}, action: {}, worse: {}, source: {} }}",
-        r.tier, text(&r.headline), text(&r.action), text(&r.worse), source(&r.source)
+        r.tier, p.text(&r.headline), p.text(&r.action), p.text(&r.worse), source(&r.source)
     ))
                 .collect()
         )
@@ -104,14 +241,14 @@ pub fn quiz_code(quiz: &Quiz) -> String {
     let _ = writeln!(
         s,
         "words: Words {{ yes: {}, no: {} }},",
-        text(&quiz.words.yes),
-        text(&quiz.words.no)
+        p.text(&quiz.words.yes),
+        p.text(&quiz.words.no)
     );
     s.push_str("};\n");
     s
 }
 
-fn question(q: &Question) -> String {
+fn question(q: &Question, p: &Packer) -> String {
     let choices: Vec<String> = q
         .choices
         .iter()
@@ -119,7 +256,7 @@ fn question(q: &Question) -> String {
             format!(
                 "Choice {{ id: ChoiceId({:?}), label: {}, exclusive: {}, source: {} }}",
                 c.id.0,
-                text(&c.label),
+                p.text(&c.label),
                 c.exclusive,
                 source(&c.source)
             )
@@ -131,9 +268,9 @@ fn question(q: &Question) -> String {
         q.id.0,
         q.section,
         q.kind,
-        text(&q.prompt),
-        text(&q.why),
-        optional_text(&q.hint),
+        p.text(&q.prompt),
+        p.text(&q.why),
+        p.optional_text(&q.hint),
         choices.join(", "),
         q.min,
         q.max,
@@ -142,24 +279,6 @@ fn question(q: &Question) -> String {
             .map_or("None".into(), |c| format!("Some({})", condition(c))),
         source(&q.source)
     )
-}
-
-fn text(t: &Text) -> String {
-    let wordings: Vec<String> =
-        t.0.iter()
-            .map(|w| {
-                format!(
-                    "Wording {{ myself: {:?}, someone_else: {:?} }}",
-                    w.myself, w.someone_else
-                )
-            })
-            .collect();
-    format!("Text([{}])", wordings.join(", "))
-}
-
-fn optional_text(t: &Option<Text>) -> String {
-    t.as_ref()
-        .map_or("None".into(), |t| format!("Some({})", text(t)))
 }
 
 fn source(s: &Source) -> String {
@@ -198,23 +317,28 @@ fn condition(c: &Condition) -> String {
 
 /// `pub static CLINIC: Clinic = …;` (the review as given: `build.rs` applies
 /// `ContentVersion::for_content` first).
-pub fn clinic_code(c: &Clinic) -> String {
+fn clinic_code(c: &Clinic, p: &Packer) -> String {
     let after_hours = c
         .after_hours
         .as_ref()
-        .map_or("None".into(), |t| format!("Some({})", text(t)));
+        .map_or("None".into(), |t| format!("Some({})", p.text(t)));
     let locations: Vec<String> = c
         .locations
         .iter()
         .map(|l| {
             format!(
                 "Location {{ name: {}, address: {:?} }}",
-                text(&l.name),
+                p.text(&l.name),
                 l.address
             )
         })
         .collect();
-    let texts = |list: &[Text]| list.iter().map(text).collect::<Vec<_>>().join(", ");
+    let texts = |list: &[Text]| {
+        list.iter()
+            .map(|t| p.text(t))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let review = c.content.review.map_or("None".into(), |r| {
         format!(
             "Some(quiz::Review {{ by: {:?}, on: {:?}, fingerprint: {:?} }})",
@@ -226,6 +350,6 @@ pub fn clinic_code(c: &Clinic) -> String {
          booking_url: {:?},\n locations: &[{}],\n hours: &[{}],\n after_hours: {},\n insurance: {},\n \
          languages: &[{}],\n content: ContentVersion {{ version: {:?}, fingerprint: {:?}, review: {} }},\n}};\n",
         c.name, c.phone.display, c.phone.tel, c.booking_url, locations.join(", "), texts(c.hours), after_hours,
-        text(&c.insurance), texts(c.languages), c.content.version, c.content.fingerprint, review
+        p.text(&c.insurance), texts(c.languages), c.content.version, c.content.fingerprint, review
     )
 }

@@ -25,9 +25,11 @@ mod clinic;
 pub mod emit;
 mod flow;
 mod model;
+pub mod pack;
 mod saved;
 #[cfg(feature = "host")]
 pub mod source;
+pub mod strings;
 mod triage;
 #[cfg(feature = "host")]
 pub mod validate;

@@ -47,6 +47,20 @@ impl Lang {
         }
     }
 
+    /// Said in the language itself, when its texts could not be fetched (`crate::pack`):
+    /// a visitor who does not read the current language still learns why.
+    pub fn not_loaded(self) -> &'static str {
+        match self {
+            Lang::En => {
+                "The English texts could not be loaded. Check the connection and try again."
+            }
+            Lang::Es => {
+                "No se pudieron cargar los textos en español. Revise la conexión e \
+                 inténtelo de nuevo."
+            }
+        }
+    }
+
     /// The BCP 47 tag, for `<html lang>` and the content file's keys.
     pub fn tag(self) -> &'static str {
         match self {
@@ -78,31 +92,58 @@ pub enum Perspective {
 pub struct Text(pub [Wording; Lang::COUNT]);
 
 /// A text's wording in one language.
+///
+/// In the app, only the first language's wordings are written into the wasm; another
+/// language's are entries of its pack ([`crate::pack`]), a file fetched when a visitor
+/// first needs that language. Until it is installed, such a text reads in the first
+/// language, never empty.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Wording {
-    /// To the person in pain: "How old are you?"
-    pub myself: &'static str,
-    /// To someone answering for another person, where it differs: "How old are they?"
-    pub someone_else: Option<&'static str>,
+pub enum Wording {
+    /// Written here.
+    Here {
+        /// To the person in pain: "How old are you?"
+        myself: &'static str,
+        /// To someone answering for another person, where it differs: "How old are
+        /// they?"
+        someone_else: Option<&'static str>,
+    },
+    /// Entry `at` of the language's pack, for the person in pain; entry `at + 1` for
+    /// someone else when `other`.
+    Packed { at: u16, other: bool },
 }
 
 impl Text {
+    /// The wording in `lang`: for the person in pain, and for someone else if it differs.
+    /// A packed wording whose pack is not installed reads in `Lang::ALL[0]`, which is
+    /// always written here.
+    fn wording(&self, lang: Lang) -> (&'static str, Option<&'static str>) {
+        match self.0[lang.index()] {
+            Wording::Here {
+                myself,
+                someone_else,
+            } => (myself, someone_else),
+            Wording::Packed { at, other } => {
+                crate::pack::entry(lang, at, other).unwrap_or_else(|| self.wording(Lang::ALL[0]))
+            }
+        }
+    }
+
     pub fn get(&self, lang: Lang, perspective: Perspective) -> &'static str {
-        let wording = self.0[lang.index()];
+        let (myself, someone_else) = self.wording(lang);
         match perspective {
-            Perspective::Myself => wording.myself,
-            Perspective::SomeoneElse => wording.someone_else.unwrap_or(wording.myself),
+            Perspective::Myself => myself,
+            Perspective::SomeoneElse => someone_else.unwrap_or(myself),
         }
     }
 
     /// The wording for the person in pain, in `lang`.
     pub fn myself(&self, lang: Lang) -> &'static str {
-        self.0[lang.index()].myself
+        self.wording(lang).0
     }
 
     /// The wording for someone else, in `lang`, if the text has one.
     pub fn someone_else(&self, lang: Lang) -> Option<&'static str> {
-        self.0[lang.index()].someone_else
+        self.wording(lang).1
     }
 
     /// Every wording of this text, with the language it is in: each language's for the

@@ -358,6 +358,16 @@ impl Drop for StaticServer {
 
 /// The URL paths of every file in the build at `root` (`/index.html`, `/embed/v1.js`…):
 /// the only things the quiz may ask for.
+/// The path of `tag`'s language pack in the build at `root` (`/lang/es-<key>.txt`): the
+/// texts of a language the wasm does not hold, fetched only when a visitor needs it.
+pub fn pack_file(root: &Path, tag: &str) -> String {
+    let prefix = format!("/lang/{tag}-");
+    build_files(root)
+        .into_iter()
+        .find(|f| f.starts_with(&prefix) && f.ends_with(".txt"))
+        .unwrap_or_else(|| panic!("no {prefix}….txt in {}", root.display()))
+}
+
 pub fn build_files(root: &Path) -> Vec<String> {
     let mut files = Vec::new();
     let mut dirs = vec![root.to_path_buf()];

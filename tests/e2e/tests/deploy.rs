@@ -12,16 +12,17 @@ use e2e::deploy::{get, Deployment, Recipe, HSTS, PERMISSIONS_POLICY};
 use e2e::host::Host;
 use e2e::pages::wait_for_offline_copy;
 use e2e::runs::{TO_CALL_CLINIC, TO_SELF_CARE};
-use e2e::server::{build_files, QUIZ_CSP};
+use e2e::server::{build_files, pack_file, QUIZ_CSP};
 use e2e::{in_every_engine, Harness, QuizPage};
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
-/// A file Trunk names after its content (`symptom-quiz-<hash>.js`, `…_bg.wasm`,
-/// `main-<hash>.css`): it never changes under its name.
+/// A file named after its content (Trunk's `symptom-quiz-<hash>.js`, `…_bg.wasm`,
+/// `main-<hash>.css`; a language's pack, `lang/es-<key>.txt`): it never changes under
+/// its name.
 fn is_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default();
-    let stem = ["_bg.wasm", ".js", ".css"]
+    let stem = ["_bg.wasm", ".js", ".css", ".txt"]
         .iter()
         .find_map(|end| name.strip_suffix(end));
     let hash = stem.and_then(|s| s.rsplit_once('-')).map(|(_, h)| h);
@@ -34,6 +35,8 @@ fn content_type(path: &str) -> &'static str {
         Some("js") => "javascript",
         Some("css") => "text/css",
         Some("wasm") => "application/wasm",
+        // A language's pack (lang/es-….txt), fetched by the quiz as text.
+        Some("txt") => "text/plain",
         _ => "?",
     }
 }
@@ -343,12 +346,16 @@ fn runs_embeds_and_works_offline(h: &Harness, recipe: Recipe) {
     let violations = h.session.execute("return window.__violations;", vec![]);
     assert_eq!(violations, serde_json::json!([]), "the partner's page");
 
-    let page = QuizPage::open(&h.session, &site.url(""));
+    // A first visit in Spanish: its texts are a pack of their own, kept for offline too.
+    let page = QuizPage::open(&h.session, &site.url("?lang=es"));
+    page.wait_for_html_lang("es");
     let wasm = page_wasm(h);
     page.start();
     page.run(TO_CALL_CLINIC);
     assert_eq!(page.result().tier, "call-clinic");
     wait_for_offline_copy(&h.session, recipe.base(), &wasm);
+    let pack = pack_file(&e2e::server::dist_dir(), "es");
+    wait_for_offline_copy(&h.session, recipe.base(), pack.trim_start_matches('/'));
 
     site.stop();
     h.session.goto(&site.url("?lang=es"));
@@ -398,6 +405,8 @@ fn hashed_names_are_told_from_the_others() {
     assert!(is_hashed("symptom-quiz-e402bb6b6b8170dd.js"));
     assert!(is_hashed("symptom-quiz-e402bb6b6b8170dd_bg.wasm"));
     assert!(is_hashed("main-2a4628d4449b6ad.css"));
+    assert!(is_hashed("lang/es-ca33fa61c3c8de3c.txt"));
+    assert!(!is_hashed("lang/notes.txt"));
     assert!(!is_hashed("boot.js"));
     assert!(!is_hashed("embed/v1.js"));
     assert!(!is_hashed("sw.js"));

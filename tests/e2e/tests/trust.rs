@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use e2e::pages::wait_for_offline_copy;
 use e2e::runs::TO_CALL_CLINIC;
-use e2e::server::{build_files, dist_dir, CSP_LISTENER};
+use e2e::server::{build_files, dist_dir, pack_file, CSP_LISTENER};
 use e2e::{in_every_engine, Harness, QuizPage, StaticServer};
 
 /// The hosts the negative control's page sends to (neither exists).
@@ -78,7 +78,8 @@ fn the_build_names_no_browser_service_host() {
 }
 
 /// Full runs to each of the five tiers, a language switch, then leaving the page: not
-/// one request that is not the build's own files, anywhere.
+/// one request that is not the build's own files, anywhere. The Spanish texts are
+/// asked for only at the switch, once.
 fn the_quiz_asks_for_nothing_but_its_own_files(h: Harness) {
     the_build_names_no_browser_service_host();
     let page = h.open();
@@ -91,7 +92,24 @@ fn the_quiz_asks_for_nothing_but_its_own_files(h: Harness) {
         page.click("start-over");
         page.element("start");
     }
+    let pack = pack_file(&dist_dir(), "es");
+    let asked = |path: &str| {
+        h.server
+            .requests()
+            .iter()
+            .filter(|r| r.path == path)
+            .count()
+    };
+    assert_eq!(
+        asked(&pack),
+        0,
+        "an English visit asked for the Spanish texts"
+    );
     page.switch_language("es");
+    assert_eq!(page.element("start").text(), "Empezar");
+    page.switch_language("en");
+    page.switch_language("es");
+    assert_eq!(asked(&pack), 1, "the Spanish texts, once");
     in_page.extend(page_leaks(&h, &origin));
     let served = h.server.requests();
     assert!(
@@ -264,22 +282,64 @@ fn stop_server(h: &mut Harness) {
 }
 
 /// A second visit loads and completes with the origin server stopped (its port closed,
-/// not only the browser set offline), in the visitor's language.
+/// not only the browser set offline), in the visitor's language: a first visit in
+/// Spanish fetched the Spanish texts before the worker kept anything, and they were
+/// kept all the same. In English, the Spanish answers kept resume in Spanish.
 fn a_second_visit_works_with_the_server_stopped(mut h: Harness) {
-    let wasm = wasm_of(&dist_dir());
-    h.open();
-    let (_, kept) = wait_for_offline_copy(&h.session, "/", &wasm);
+    let pack = pack_file(&dist_dir(), "es");
+    QuizPage::open(&h.session, &h.server.url("/?lang=es")).wait_for_html_lang("es");
+    let (_, kept) = wait_for_offline_copy(&h.session, "/", &pack);
     // The page is kept under the folder's URL (some hosts redirect index.html there).
-    for file in ["/boot.js", "/"] {
-        assert!(kept.iter().any(|p| p == file), "{file} not kept: {kept:?}");
+    for file in ["/boot.js", "/", &wasm_of(&dist_dir())] {
+        assert!(
+            kept.iter().any(|p| p.ends_with(file)),
+            "{file} not kept: {kept:?}"
+        );
     }
     stop_server(&mut h);
 
     h.session.goto(&h.server.url("/?lang=es"));
     let page = QuizPage::open_current(&h.session);
     page.wait_for_html_lang("es");
+    assert_eq!(page.element("start").text(), "Empezar");
     page.start();
     page.run(TO_CALL_CLINIC);
+    assert_eq!(page.result().tier, "call-clinic");
+    // In English, the answers kept from the Spanish run resume in Spanish, offline.
+    h.session.goto(&h.server.url("/?lang=en"));
+    let page = QuizPage::open_current(&h.session);
+    page.wait_for_html_lang("en");
+    assert_eq!(page.element("resume-no").text(), "Start again");
+    page.click("resume-yes");
+    page.wait_for_html_lang("es");
+    assert_eq!(page.result().tier, "call-clinic");
+}
+
+/// Offline, a language never fetched cannot be shown: the switch says so in that
+/// language, and the quiz goes on in the one the visitor had.
+fn a_language_never_fetched_offline_is_refused_with_a_message(mut h: Harness) {
+    h.open();
+    wait_for_offline_copy(&h.session, "/", &wasm_of(&dist_dir()));
+    stop_server(&mut h);
+    h.session.goto(&h.server.url("/"));
+    let page = QuizPage::open_current(&h.session);
+    page.start();
+    page.run(&TO_CALL_CLINIC[..1]);
+    page.click("lang-es");
+    let said = page.element("lang-failed");
+    assert!(
+        said.text()
+            .starts_with("No se pudieron cargar los textos en español"),
+        "{}",
+        said.text()
+    );
+    assert_eq!(said.attribute("lang").as_deref(), Some("es"));
+    assert_eq!(page.html_lang(), "en");
+    assert_eq!(
+        page.element("lang-en").attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    page.run(&TO_CALL_CLINIC[1..]);
     assert_eq!(page.result().tier, "call-clinic");
 }
 
@@ -384,5 +444,6 @@ in_every_engine!(
     every_integrity_hash_matches_its_file,
     a_request_elsewhere_turns_the_network_check_red,
     a_second_visit_works_with_the_server_stopped,
+    a_language_never_fetched_offline_is_refused_with_a_message,
     a_new_deployment_replaces_the_offline_copy,
 );

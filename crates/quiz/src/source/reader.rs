@@ -305,7 +305,7 @@ impl<'a> Reader<'a> {
             let other = format!("{tag}-other");
             let someone_else = Self::get(t, &other)
                 .and_then(|v| self.as_string(v, &format!("{key}.{other}"), item));
-            wordings.push(myself.map(|myself| Wording {
+            wordings.push(myself.map(|myself| Wording::Here {
                 myself,
                 someone_else,
             }));

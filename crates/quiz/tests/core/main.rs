@@ -6,6 +6,7 @@ mod compare;
 mod content;
 mod flow;
 mod hostile;
+mod pack;
 mod pure;
 mod saved;
 mod triage;

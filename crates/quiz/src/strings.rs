@@ -4,75 +4,129 @@
 //! own word order; only labels (`Source:`, a section's title) stand before their value. Content (questions, results)
 //! comes from `content/quiz.toml`; the clinic's facts from `clinic.toml`.
 
-use quiz::{Lang, Progress};
+use crate::{Lang, Progress};
 
-pub struct Strings {
-    pub start_title: &'static str,
-    pub start_intro: &'static str,
-    pub emergency_notice: &'static str,
-    pub call_911: &'static str,
-    pub call_988: &'static str,
-    pub call_poison: &'static str,
-    pub not_a_diagnosis: &'static str,
-    pub stays_on_device: &'static str,
-    pub who_is_it_for: &'static str,
-    pub for_myself: &'static str,
-    pub for_someone_else: &'static str,
-    pub start: &'static str,
-    pub resume_title: &'static str,
-    pub resume_text: &'static str,
-    pub resume: &'static str,
-    pub start_fresh: &'static str,
-    pub forget: &'static str,
-    pub forgotten: &'static str,
-    pub saving_note: &'static str,
+/// The table of strings: the struct, and its list in the pack's order.
+macro_rules! strings {
+    ($($(#[doc = $doc:literal])* $field:ident: $kind:ident,)*) => {
+        pub struct Strings {
+            $($(#[doc = $doc])* pub $field: $kind,)*
+        }
+
+        impl Strings {
+            /// How many strings a table has.
+            pub const COUNT: usize = [$(stringify!($field)),*].len();
+
+            /// Every string, in the table's order: how a language's pack begins.
+            pub fn list(&self) -> [&'static str; Strings::COUNT] {
+                [$(self.$field.entry()),*]
+            }
+
+            /// The table of a pack's first [`Strings::COUNT`] entries.
+            pub(crate) fn from_list(list: [&'static str; Strings::COUNT]) -> Strings {
+                let [$($field),*] = list;
+                Strings {
+                    $($field: <$kind as Entry>::from_entry($field),)*
+                }
+            }
+        }
+    };
+}
+
+/// A plain string of a table.
+type Str = &'static str;
+
+/// What a table's field holds: a string, or a [`Sentence`] with slots.
+trait Entry {
+    fn entry(&self) -> &'static str;
+    fn from_entry(text: &'static str) -> Self;
+}
+
+impl Entry for Str {
+    fn entry(&self) -> &'static str {
+        self
+    }
+    fn from_entry(text: &'static str) -> Self {
+        text
+    }
+}
+
+impl Entry for Sentence {
+    fn entry(&self) -> &'static str {
+        self.0
+    }
+    fn from_entry(text: &'static str) -> Self {
+        Sentence(text)
+    }
+}
+
+strings! {
+    start_title: Str,
+    start_intro: Str,
+    emergency_notice: Str,
+    call_911: Str,
+    call_988: Str,
+    call_poison: Str,
+    not_a_diagnosis: Str,
+    stays_on_device: Str,
+    who_is_it_for: Str,
+    for_myself: Str,
+    for_someone_else: Str,
+    start: Str,
+    resume_title: Str,
+    resume_text: Str,
+    resume: Str,
+    start_fresh: Str,
+    forget: Str,
+    forgotten: Str,
+    saving_note: Str,
     /// "Question {0} of {1}": the question's number and the path's length.
-    pub question_n: Sentence,
+    question_n: Sentence,
     /// "Question {0} of {1}–{2}", while branching can still change the length.
-    pub question_n_range: Sentence,
+    question_n_range: Sentence,
     /// What a screen reader hears on a new question: "{0}: {1}" (the number, the prompt).
-    pub announce_question: Sentence,
-    pub why_we_ask: &'static str,
-    pub back: &'static str,
-    pub next: &'static str,
+    announce_question: Sentence,
+    why_we_ask: Str,
+    back: Str,
+    next: Str,
     /// A pain score's name for screen readers: "Pain score {0}".
-    pub scale_point: Sentence,
-    pub emergency_still: &'static str,
-    pub why_this_result: &'static str,
-    pub if_worse: &'static str,
-    pub what_to_expect: &'static str,
-    pub tcm: &'static str,
-    pub tell: &'static str,
-    pub after_checked: &'static str,
+    scale_point: Sentence,
+    emergency_still: Str,
+    why_this_result: Str,
+    if_worse: Str,
+    what_to_expect: Str,
+    tcm: Str,
+    tell: Str,
+    after_checked: Str,
     /// The clinic's call button: "Call {0}" (its name).
-    pub call_clinic: Sentence,
-    pub book_online: &'static str,
-    pub hours: &'static str,
-    pub locations: &'static str,
-    pub after_hours: &'static str,
-    pub languages_spoken: &'static str,
-    pub result_not_a_diagnosis: &'static str,
+    call_clinic: Sentence,
+    book_online: Str,
+    hours: Str,
+    locations: Str,
+    after_hours: Str,
+    languages_spoken: Str,
+    result_not_a_diagnosis: Str,
     /// "Content version {0}, reviewed by {1}, {2}." (the version, who, when).
-    pub version_reviewed: Sentence,
+    version_reviewed: Sentence,
     /// "Content version {0} (not yet reviewed by a clinician)."
-    pub version_not_reviewed: Sentence,
-    pub print: &'static str,
-    pub edit_answers: &'static str,
-    pub start_over: &'static str,
-    pub your_answers: &'static str,
+    version_not_reviewed: Sentence,
+    print: Str,
+    edit_answers: Str,
+    start_over: Str,
+    your_answers: Str,
     /// The printed summary's title: "{0} — Result" (the clinic's name).
-    pub print_title: Sentence,
+    print_title: Sentence,
     /// One answer in a result's reasons: "{0} {1}" (the question, the answer).
-    pub question_answer: Sentence,
-    pub source: &'static str,
-    pub article: &'static str,
-    pub could_not_finish: &'static str,
-    pub language: &'static str,
+    question_answer: Sentence,
+    source: Str,
+    article: Str,
+    could_not_finish: Str,
+    language: Str,
     /// What a screen reader hears on the result: "Result: {0}" (the headline).
-    pub announce_result: Sentence,
-    pub went_wrong: &'static str,
-    pub went_wrong_text: &'static str,
-    pub talk_to_clinic: &'static str,
+    announce_result: Sentence,
+    went_wrong: Str,
+    went_wrong_text: Str,
+    talk_to_clinic: Str,
 }
 
 pub const EN: Strings = Strings {
@@ -264,7 +318,19 @@ impl Sentence {
     }
 }
 
+/// The screens' strings in `lang`: a language other than English once its pack is
+/// installed ([`crate::pack`]), English until then.
 pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::En => &EN,
+        _ => crate::pack::strings(lang).unwrap_or(&EN),
+    }
+}
+
+/// A language's table as written here, whether or not its pack is installed: for the
+/// host (tests, the pack's writer). The app uses [`strings`], so that the other
+/// languages' tables stay out of the wasm.
+pub fn table(lang: Lang) -> &'static Strings {
     match lang {
         Lang::En => &EN,
         Lang::Es => &ES,

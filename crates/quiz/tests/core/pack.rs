@@ -1,0 +1,136 @@
+//! The language split (`quiz::pack`): the wasm's code holds only English; each other
+//! language is a pack that gives back every wording, and any other file is refused,
+//! leaving the visitor in the language they had.
+
+use quiz::emit::app_code;
+use quiz::pack::{install, installed, PackError, PackRef, SEPARATOR};
+use quiz::source::{load_clinic, File};
+use quiz::strings::{strings, table};
+use quiz::{Lang, Perspective};
+
+use super::{CLINIC_TOML, QUIZ};
+
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_owned().into_boxed_str())
+}
+
+// One test, in order: the pack is installed once per process, so the checks of what
+// shows before it must run first.
+#[test]
+fn a_pack_gives_back_every_wording_and_any_other_file_is_refused() {
+    let clinic = load_clinic(File {
+        name: "clinic.toml",
+        text: CLINIC_TOML,
+    })
+    .expect("the clinic file builds");
+    let code = app_code(&QUIZ, &clinic, true);
+    assert_eq!(
+        code.files.len(),
+        Lang::COUNT - 1,
+        "one pack per language after the first"
+    );
+    let (file, text) = &code.files[0];
+    let (head, _) = text.split_once(SEPARATOR).expect("a header");
+    let head: Vec<&str> = head.split(' ').collect();
+    let pack = PackRef {
+        lang: Lang::Es,
+        file: leak(file),
+        key: leak(head[2]),
+        entries: head[3].parse().expect("a count"),
+    };
+    assert_eq!(head[..2], ["symptom-quiz", "es"]);
+    assert_eq!(*file, format!("lang/es-{}.txt", pack.key));
+    // The code names the file as written, and holds no Spanish.
+    assert!(code.packs.contains(&format!(
+        "Some(PackRef {{ lang: Lang::Es, file: {file:?}, key: {:?}, entries: {} }})",
+        pack.key, pack.entries
+    )));
+    let spanish = [
+        QUIZ.questions[0].prompt.myself(Lang::Es),
+        QUIZ.rules[0].reason.myself(Lang::Es),
+        clinic.insurance.myself(Lang::Es),
+        table(Lang::Es).start_intro,
+    ];
+    for words in spanish {
+        let written = format!("{words:?}");
+        assert!(
+            !code.quiz.contains(&written) && !code.clinic.contains(&written),
+            "{words}"
+        );
+    }
+    // Every text of the quiz and the clinic is packed, in the order met.
+    // The pack holds the screens' strings, then each text's one or two wordings.
+    let wordings: usize = code
+        .texts
+        .iter()
+        .map(|(t, _)| 1 + usize::from(t.someone_else(Lang::Es).is_some()))
+        .sum();
+    assert_eq!(pack.entries, quiz::strings::Strings::COUNT + wordings);
+    assert!(code.texts.len() > 200, "{}", code.texts.len());
+    let both = [Perspective::Myself, Perspective::SomeoneElse];
+
+    // Before its pack: Spanish reads as English, never empty.
+    assert!(!installed(Lang::Es) && installed(Lang::En));
+    for (original, held) in &code.texts {
+        for p in both {
+            assert_eq!(held.get(Lang::Es, p), original.get(Lang::En, p));
+        }
+    }
+    assert_eq!(strings(Lang::Es).list(), table(Lang::En).list());
+
+    // Any other file: refused, and nothing changes.
+    let one_entry_changed = text.replacen("dolor", "color", 1);
+    let cut_short = text[..text.len() - 40].to_string();
+    let another_header = text.replacen("symptom-quiz es", "symptom-quiz en", 1);
+    let one_more = format!("{text}{SEPARATOR}más");
+    let no_separator = text.replace(SEPARATOR, "\n");
+    for bad in [
+        one_entry_changed,
+        cut_short,
+        another_header,
+        one_more,
+        no_separator,
+        String::new(),
+        "<!doctype html><title>404</title>".to_string(),
+    ] {
+        let shown = bad.chars().take(40).collect::<String>();
+        assert!(
+            matches!(
+                install(&pack, bad),
+                Err(PackError::NotThisBuild { lang: Lang::Es, .. })
+            ),
+            "{shown}"
+        );
+        assert!(!installed(Lang::Es));
+    }
+    assert_eq!(
+        install(
+            &PackRef {
+                lang: Lang::En,
+                ..pack
+            },
+            text.clone()
+        ),
+        Err(PackError::NoPack(Lang::En))
+    );
+    let wrong_count = PackRef {
+        entries: pack.entries + 1,
+        ..pack
+    };
+    assert!(install(&wrong_count, text.clone()).is_err());
+    assert!(!installed(Lang::Es));
+
+    // The build's own: every wording given back, in both perspectives.
+    install(&pack, text.clone()).expect("the build's own pack");
+    assert!(installed(Lang::Es));
+    for (original, held) in &code.texts {
+        for lang in Lang::ALL {
+            for p in both {
+                assert_eq!(held.get(lang, p), original.get(lang, p), "{original:?}");
+            }
+        }
+    }
+    assert_eq!(strings(Lang::Es).list(), table(Lang::Es).list());
+    // Again: harmless.
+    install(&pack, text.clone()).expect("a second install");
+}
