@@ -103,7 +103,7 @@ fn main() {
     fetched.dedup();
     let run_bytes: u64 = fetched.iter().map(|p| brotli(&dist.join(&p[1..]))).sum();
     rows.push(Row {
-        figure: "every file fetched in a full run, brotli",
+        figure: "every file fetched in a full run in English, brotli",
         measured: run_bytes as f64 / 1024.0,
         budget: 80.0,
         unit: "KB",
@@ -149,7 +149,8 @@ fn main() {
     rows.push(Row {
         figure: "answer to next question, 4x CPU (p95 over a full run)",
         measured: percentile(&steps, 0.95),
-        budget: 16.0,
+        // Two frames (issue 17): one is the floor, since a click can land just after one.
+        budget: 33.0,
         unit: "ms",
         runs: steps.len(),
         note: format!("{steps:.1?}"),
