@@ -8,7 +8,7 @@ use crate::hooks::{use_document_lang, use_embed_bridge, use_history, use_saved_p
 use crate::screens::{QuestionScreen, ResultScreen, StartScreen};
 use crate::state::{QuizContext, State};
 use quiz::strings::strings;
-use quiz::Position;
+use quiz::{Lang, Position};
 
 /// The whole quiz: provides the state, shows the screen for the current position, and
 /// keeps the browser in step with it through the app's hooks (`crate::hooks`).
@@ -16,16 +16,16 @@ use quiz::Position;
 pub struct AppProps {
     /// How the page set the quiz up (`edge::read_page`, once, in `crate::run`).
     pub config: Config,
+    /// The language to start in (`edge::initial_lang`); shown once its pack is in.
+    pub lang: Lang,
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let config = props.config;
-    let state = use_reducer_eq(move || {
-        let resume = edge::load_progress(&config);
-        let lang = edge::initial_lang(&config);
-        State::new(config, lang, resume)
-    });
+    let state = {
+        let (config, lang) = (props.config, props.lang);
+        use_reducer_eq(move || State::new(config, lang, edge::load_progress(&config)))
+    };
 
     // The path's progress and the outcome, once per render: the host messages and the
     // announcement both use them.
@@ -40,7 +40,11 @@ pub fn App(props: &AppProps) -> Html {
     let tier = outcome.as_ref().map(|o| o.tier.slug());
     use_embed_bridge(state.config, state.position, progress, tier);
     use_saved_progress(&state);
-    use_document_lang(state.config, state.lang);
+    use_document_lang(
+        state.config,
+        state.lang,
+        edge::not_loaded_at_start().is_none(),
+    );
 
     let text = strings(state.lang);
     let (screen, announcement) = match state.position {

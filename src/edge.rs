@@ -12,7 +12,7 @@ mod storage;
 mod url;
 
 pub use host::{tell_host, watch_height, HostMessage};
-pub use pack::load_lang;
+pub use pack::{load_lang, not_loaded_at_start, started_without, PACK_CACHES};
 pub use page::{
     apply_theme, focus_step, history_position, print, record_history, set_document_lang,
 };

@@ -122,11 +122,17 @@ pub fn use_saved_progress(state: &QuizContext) {
     });
 }
 
-/// `<html lang>` follows the quiz's language, and the visitor's choice is kept.
+/// `<html lang>` follows the quiz's language, and the visitor's choice is kept — but
+/// not the language the quiz started in when the one asked for could not be fetched
+/// (`started_as_asked` false): one offline visit must not change a Spanish speaker's
+/// choice to English.
 #[hook]
-pub fn use_document_lang(config: Config, lang: Lang) {
+pub fn use_document_lang(config: Config, lang: Lang, started_as_asked: bool) {
+    let first = use_mut_ref(|| true);
     use_effect_with(lang, move |lang| {
         edge::set_document_lang(*lang);
-        edge::save_lang(&config, *lang);
+        if started_as_asked || !first.replace(false) {
+            edge::save_lang(&config, *lang);
+        }
     });
 }

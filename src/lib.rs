@@ -37,33 +37,34 @@ pub const ROOT_ID: &str = "symptom-quiz";
 /// its pack is fetched first; if it cannot be, the quiz starts in English.
 pub fn run() {
     fallback::install_panic_hook();
-    // The page's URL, read once: the quiz's setup and its theme.
+    // The page's URL, read once: the quiz's setup and its theme; then the language to
+    // start in. The answers kept on this device may need another (`App` reads them).
     let (config, theme) = edge::read_page();
-    let wanted = [
-        Some(edge::initial_lang(&config)),
-        edge::load_progress(&config).map(|saved| saved.lang),
-    ];
-    let missing: Vec<Lang> = wanted
+    let lang = edge::initial_lang(&config);
+    let kept = edge::load_progress(&config).map(|saved| saved.lang);
+    let mut missing: Vec<Lang> = [Some(lang), kept]
         .into_iter()
         .flatten()
         .filter(|lang| !quiz::pack::installed(*lang))
         .collect();
+    missing.dedup();
+    let props = app::AppProps { config, lang };
     if missing.is_empty() {
-        mount(config, theme);
+        mount(props, theme);
     } else {
         yew::platform::spawn_local(async move {
             for lang in missing {
                 if let Err(why) = edge::load_lang(lang).await {
                     gloo::console::warn!(why);
+                    edge::started_without(lang);
                 }
             }
-            mount(config, theme);
+            mount(props, theme);
         });
     }
 }
 
-fn mount(config: edge::Config, theme: edge::Theme) {
-    let props = app::AppProps { config };
+fn mount(props: app::AppProps, theme: edge::Theme) {
     match root_element() {
         Some(root) => {
             // The page's own message (for browsers without WebAssembly) goes once the

@@ -65,7 +65,7 @@ impl State {
         State {
             config,
             position: Position::Start,
-            lang: showable(lang, Lang::default()),
+            lang: showable(lang, Lang::BUILT_IN),
             perspective: Perspective::default(),
             answers: Answers::default(),
             draft: None,

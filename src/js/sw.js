@@ -2,8 +2,10 @@
 // offline visits, fetching only files of its own scope.
 "use strict";
 
-// The caches this worker keeps (src/edge/pack.rs adds a fetched language pack to them).
 const PREFIX = "symptom-quiz-";
+// Where the quiz keeps each language pack it fetched (PACKS + "-es"), for offline visits
+// in that language (src/edge/pack.rs): searched like the others, never deleted with them.
+const PACKS = PREFIX + "packs";
 const SCOPE = self.registration.scope;
 // The page, by its folder's URL (Cloudflare redirects index.html there; a redirected copy
 // cannot answer a navigation).
@@ -11,7 +13,7 @@ const INDEX = SCOPE;
 const INDEX_FILE = new URL("index.html", SCOPE).href;
 // Named by their content: the build's files, and the language packs (lang/es-….txt),
 // which index.html does not name. A pack is fetched only by a visitor who needs that
-// language; the quiz then adds it to the kept copy itself (src/edge/pack.rs).
+// language; the quiz then keeps it itself (PACKS).
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|txt)$/;
 
 // The files index.html names, in scope.
@@ -57,7 +59,7 @@ async function fill(index) {
   }
   await cache.put(INDEX, index);
   for (const other of await caches.keys()) {
-    if (other.startsWith(PREFIX) && other !== name) {
+    if (other.startsWith(PREFIX) && other !== name && !other.startsWith(PACKS)) {
       await caches.delete(other);
     }
   }

@@ -12,3 +12,4 @@ mod docs;
 mod fallbacks;
 mod settings;
 mod strings;
+mod worker;

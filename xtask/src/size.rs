@@ -207,9 +207,9 @@ pub fn check(dist: &Path) -> Result<(), String> {
     ))
 }
 
-/// The language split (`quiz::pack`): each language after the first has its pack, and
-/// the wasm holds none of that language's words (a screen string, the content's first
-/// prompt), so an English visit does not download them.
+/// The language split (`quiz::pack`): each language after the first has its pack, the
+/// one the wasm asks for, and the wasm holds none of that language's words (a screen
+/// string, the content's first prompt), so an English visit does not download them.
 fn split_holds(parts: &[Part]) -> Result<(), String> {
     let part = |name| {
         parts
@@ -220,15 +220,26 @@ fn split_holds(parts: &[Part]) -> Result<(), String> {
     let wasm = part("wasm").files.first().ok_or("the build has no wasm")?;
     let wasm = fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
     let content = crate::history::current()?;
-    for lang in &quiz::Lang::ALL[1..] {
+    for lang in quiz::Lang::ALL
+        .iter()
+        .filter(|l| **l != quiz::Lang::BUILT_IN)
+    {
         let pack = format!("{}-", lang.tag());
-        let named = |f: &PathBuf| {
-            f.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with(&pack))
-        };
-        if !part("lang").files.iter().any(named) {
+        // The file the wasm asks for (`PackRef::file`) is one the build wrote: the hook
+        // wrote it from a second call of the emitter, which could have read other content.
+        let written: Vec<String> = part("lang")
+            .files
+            .iter()
+            .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .filter(|n| n.starts_with(&pack))
+            .map(|n| format!("lang/{n}"))
+            .collect();
+        let asked = written
+            .iter()
+            .any(|file| wasm.windows(file.len()).any(|w| w == file.as_bytes()));
+        if !asked {
             return Err(format!(
-                "the build has no lang/{pack}….txt: {} cannot be shown",
+                "the wasm does not ask for a {} pack the build wrote ({written:?}): build again",
                 lang.english_name()
             ));
         }

@@ -54,7 +54,7 @@ pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
         .iter()
         .zip(packer.packs.map(RefCell::into_inner).unwrap_or_default())
     {
-        if *lang == Lang::ALL[0] {
+        if *lang == Lang::BUILT_IN {
             refs.push("None".to_string());
             continue;
         }
@@ -104,7 +104,7 @@ impl Packer {
         let held = Text(Lang::ALL.map(|lang| {
             let (myself, someone_else) = (t.myself(lang), t.someone_else(lang));
             match &self.packs {
-                Some(packs) if lang != Lang::ALL[0] => {
+                Some(packs) if lang != Lang::BUILT_IN => {
                     let entries = &mut packs.borrow_mut()[lang.index()];
                     let at =
                         u16::try_from(entries.len()).expect("a pack holds under 65,536 entries");

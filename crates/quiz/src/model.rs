@@ -19,6 +19,9 @@ impl Lang {
     pub const COUNT: usize = 2;
     /// Every language, in the order of a [`Text`]'s wordings.
     pub const ALL: [Lang; Lang::COUNT] = [Lang::En, Lang::Es];
+    /// The language written into the app; the others are packs, fetched when a visitor
+    /// needs one ([`crate::pack`]).
+    pub const BUILT_IN: Lang = Lang::ALL[0];
 
     /// The language's place in [`Lang::ALL`] and in a [`Text`].
     pub fn index(self) -> usize {
@@ -48,15 +51,18 @@ impl Lang {
     }
 
     /// Said in the language itself, when its texts could not be fetched (`crate::pack`):
-    /// a visitor who does not read the current language still learns why.
+    /// a visitor who does not read the current language still learns why. (Offline, or
+    /// a page left open across a new deployment, whose texts are new: either way,
+    /// the connection or a reload.)
     pub fn not_loaded(self) -> &'static str {
         match self {
             Lang::En => {
-                "The English texts could not be loaded. Check the connection and try again."
+                "The English texts could not be loaded. Check the connection, or reload the \
+                 page."
             }
             Lang::Es => {
-                "No se pudieron cargar los textos en español. Revise la conexión e \
-                 inténtelo de nuevo."
+                "No se pudieron cargar los textos en español. Revise la conexión o vuelva a \
+                 cargar la página."
             }
         }
     }
@@ -114,7 +120,7 @@ pub enum Wording {
 
 impl Text {
     /// The wording in `lang`: for the person in pain, and for someone else if it differs.
-    /// A packed wording whose pack is not installed reads in `Lang::ALL[0]`, which is
+    /// A packed wording whose pack is not installed reads in `Lang::BUILT_IN`, which is
     /// always written here.
     fn wording(&self, lang: Lang) -> (&'static str, Option<&'static str>) {
         match self.0[lang.index()] {
@@ -123,7 +129,7 @@ impl Text {
                 someone_else,
             } => (myself, someone_else),
             Wording::Packed { at, other } => {
-                crate::pack::entry(lang, at, other).unwrap_or_else(|| self.wording(Lang::ALL[0]))
+                crate::pack::entry(lang, at, other).unwrap_or_else(|| self.wording(Lang::BUILT_IN))
             }
         }
     }

@@ -1,7 +1,7 @@
 //! A language's pack: every wording of one language that the app does not compile in.
 //!
 //! An English visit should not download Spanish. So the app's wasm holds only the first
-//! language's texts (`Lang::ALL[0]`); each other language's wordings, the screens'
+//! language's texts (`Lang::BUILT_IN`); each other language's wordings, the screens'
 //! strings first ([`Strings::list`]) and then every content text in the order the
 //! emitter met them, are one file, `lang/<tag>-<key>.txt`, that the build writes beside
 //! the wasm (`emit::app_code`, `cargo xtask trunk-post-build`). The app fetches it when a
@@ -65,7 +65,7 @@ struct Installed {
 }
 
 /// One slot per language; a pack is installed once and kept for the page's life.
-static INSTALLED: [OnceLock<Installed>; Lang::COUNT] = [OnceLock::new(), OnceLock::new()];
+static INSTALLED: [OnceLock<Installed>; Lang::COUNT] = [const { OnceLock::new() }; Lang::COUNT];
 
 /// FNV-1a, 64 bits, as 16 hex digits: a pack's key.
 pub fn key_of(entries: &str) -> String {
@@ -88,7 +88,7 @@ pub fn install(pack: &PackRef, text: String) -> Result<(), PackError> {
         lang: pack.lang,
         why,
     };
-    if pack.lang == Lang::ALL[0] {
+    if pack.lang == Lang::BUILT_IN {
         return Err(PackError::NoPack(pack.lang));
     }
     let (head, body) = text
@@ -100,8 +100,11 @@ pub fn install(pack: &PackRef, text: String) -> Result<(), PackError> {
     if key_of(body) != pack.key {
         return Err(not_this("its entries do not match its key"));
     }
-    if body.split(SEPARATOR).count() != pack.entries {
+    if body.split(SEPARATOR).count() != pack.entries || pack.entries < Strings::COUNT {
         return Err(not_this("another number of entries"));
+    }
+    if installed(pack.lang) {
+        return Ok(());
     }
     let body: &'static str = Box::leak(text[head.len() + SEPARATOR.len_utf8()..].into());
     let entries: Vec<&'static str> = body.split(SEPARATOR).collect();
@@ -110,17 +113,14 @@ pub fn install(pack: &PackRef, text: String) -> Result<(), PackError> {
         .and_then(|first| first.try_into().ok())
         .map(Strings::from_list)
         .ok_or_else(|| not_this("too short"))?;
-    if installed(pack.lang) {
-        return Ok(());
-    }
-    // A second install of the same pack, raced, finds the slot full: either is this one.
+    // Two installs of the same pack, raced, find the slot full: either is this one.
     let _ = INSTALLED[pack.lang.index()].set(Installed { entries, strings });
     Ok(())
 }
 
 /// Whether `lang` can be shown: the first language always, another once its pack is in.
 pub fn installed(lang: Lang) -> bool {
-    lang == Lang::ALL[0] || INSTALLED[lang.index()].get().is_some()
+    lang == Lang::BUILT_IN || INSTALLED[lang.index()].get().is_some()
 }
 
 /// A packed wording: entry `at`, and `at + 1` for someone else when `other`.

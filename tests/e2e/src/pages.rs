@@ -439,23 +439,40 @@ pub fn string_list(value: &serde_json::Value) -> Vec<String> {
         .unwrap_or_else(|| vec![format!("not a list: {value}")])
 }
 
-/// The service worker's state: whether it controls the page, and each of the quiz's
-/// caches with the paths it keeps.
+/// The service worker's state: whether it controls the page, each of the quiz's copies
+/// of its deployment with the paths it keeps, and the language pack the quiz keeps
+/// (`packs`, the caches `symptom-quiz-packs-<tag>`: `src/edge/pack.rs`).
 pub fn offline_copy(session: &Session) -> serde_json::Value {
     session.execute_async(
         "const done = arguments[arguments.length - 1];\n\
          (async () => {\n\
            const kept = {};\n\
+           let packs = [];\n\
            for (const name of await caches.keys()) {\n\
              // Opening a cache the worker has just deleted would create it again.\n\
              if (!name.startsWith('symptom-quiz-') || !(await caches.has(name))) continue;\n\
              const requests = await (await caches.open(name)).keys();\n\
-             kept[name] = requests.map(r => new URL(r.url).pathname).sort();\n\
+             const paths = requests.map(r => new URL(r.url).pathname).sort();\n\
+             if (name.startsWith('symptom-quiz-packs')) packs = packs.concat(paths); else kept[name] = paths;\n\
            }\n\
-           return { controlled: !!navigator.serviceWorker.controller, kept };\n\
+           return { controlled: !!navigator.serviceWorker.controller, kept, packs };\n\
          })().then(done, e => done({ error: String(e) }));",
         vec![],
     )
+}
+
+/// Waits until the quiz keeps the language pack `pack` (`/lang/es-….txt`, under the
+/// deployment's path) for offline visits.
+pub fn wait_for_kept_pack(session: &Session, pack: &str) {
+    session.wait_until_ok("the language pack kept", || {
+        let state = offline_copy(session);
+        let packs = string_list(&state["packs"]);
+        if packs.iter().any(|p| p.ends_with(pack)) {
+            Ok(())
+        } else {
+            Err(format!("{state}"))
+        }
+    })
 }
 
 /// Waits until the worker controls the page and keeps exactly one copy, holding the

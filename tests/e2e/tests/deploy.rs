@@ -10,7 +10,7 @@ use std::process::Command;
 
 use e2e::deploy::{get, Deployment, Recipe, HSTS, PERMISSIONS_POLICY};
 use e2e::host::Host;
-use e2e::pages::wait_for_offline_copy;
+use e2e::pages::{wait_for_kept_pack, wait_for_offline_copy};
 use e2e::runs::{TO_CALL_CLINIC, TO_SELF_CARE};
 use e2e::server::{build_files, pack_file, QUIZ_CSP};
 use e2e::{in_every_engine, Harness, QuizPage};
@@ -355,7 +355,7 @@ fn runs_embeds_and_works_offline(h: &Harness, recipe: Recipe) {
     assert_eq!(page.result().tier, "call-clinic");
     wait_for_offline_copy(&h.session, recipe.base(), &wasm);
     let pack = pack_file(&e2e::server::dist_dir(), "es");
-    wait_for_offline_copy(&h.session, recipe.base(), pack.trim_start_matches('/'));
+    wait_for_kept_pack(&h.session, &pack);
 
     site.stop();
     h.session.goto(&site.url("?lang=es"));

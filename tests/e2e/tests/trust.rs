@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use e2e::pages::wait_for_offline_copy;
+use e2e::pages::{wait_for_kept_pack, wait_for_offline_copy};
 use e2e::runs::TO_CALL_CLINIC;
 use e2e::server::{build_files, dist_dir, pack_file, CSP_LISTENER};
 use e2e::{in_every_engine, Harness, QuizPage, StaticServer};
@@ -288,7 +288,8 @@ fn stop_server(h: &mut Harness) {
 fn a_second_visit_works_with_the_server_stopped(mut h: Harness) {
     let pack = pack_file(&dist_dir(), "es");
     QuizPage::open(&h.session, &h.server.url("/?lang=es")).wait_for_html_lang("es");
-    let (_, kept) = wait_for_offline_copy(&h.session, "/", &pack);
+    wait_for_kept_pack(&h.session, &pack);
+    let (_, kept) = wait_for_offline_copy(&h.session, "/", &wasm_of(&dist_dir()));
     // The page is kept under the folder's URL (some hosts redirect index.html there).
     for file in ["/boot.js", "/", &wasm_of(&dist_dir())] {
         assert!(
@@ -316,7 +317,8 @@ fn a_second_visit_works_with_the_server_stopped(mut h: Harness) {
 }
 
 /// Offline, a language never fetched cannot be shown: the switch says so in that
-/// language, and the quiz goes on in the one the visitor had.
+/// language, and the quiz goes on in the one the visitor had; a visit that should start
+/// in it starts in English, says so, and keeps the visitor's choice.
 fn a_language_never_fetched_offline_is_refused_with_a_message(mut h: Harness) {
     h.open();
     wait_for_offline_copy(&h.session, "/", &wasm_of(&dist_dir()));
@@ -341,6 +343,31 @@ fn a_language_never_fetched_offline_is_refused_with_a_message(mut h: Harness) {
     );
     page.run(&TO_CALL_CLINIC[1..]);
     assert_eq!(page.result().tier, "call-clinic");
+
+    // A visitor whose choice, kept on the device, is Spanish: the quiz starts in English,
+    // says why at once, and keeps their choice for the next visit.
+    h.session.execute(
+        "localStorage.clear(); localStorage.setItem('symptom-quiz:lang', 'es'); return 1;",
+        vec![],
+    );
+    h.session.goto(&h.server.url("/"));
+    let page = QuizPage::open_current(&h.session);
+    let said = page.element("lang-failed");
+    assert!(
+        said.text().starts_with("No se pudieron cargar"),
+        "{}",
+        said.text()
+    );
+    assert_eq!(page.html_lang(), "en");
+    page.start();
+    let kept = h
+        .session
+        .execute("return localStorage.getItem('symptom-quiz:lang');", vec![]);
+    assert_eq!(
+        kept,
+        serde_json::json!("es"),
+        "one offline visit changed the choice"
+    );
 }
 
 /// A new deployment at the same origin (here: the build with another wasm) is shown on

@@ -172,6 +172,18 @@ impl<'a> Reader<'a> {
                 );
                 None
             }
+            // The language packs put U+001E between texts (`crate::pack`).
+            DeValue::String(s) if s.contains(crate::pack::SEPARATOR) => {
+                self.error(
+                    &v.span(),
+                    item,
+                    format!(
+                        "\"{key}\" holds the control character U+001E (record separator), \
+                         which no text may hold: delete it"
+                    ),
+                );
+                None
+            }
             DeValue::String(s) => Some(leak_str(s)),
             other => {
                 self.error(

@@ -153,6 +153,17 @@ fn cases() -> Vec<Case> {
             Some("prompt.en = \"xxx"),
         ),
         case(
+            "the packs' separator (U+001E) in a text",
+            Quiz,
+            quiz(
+                "prompt.en = \"How old are you?\"",
+                "prompt.en = \"How old\\u001Eare you?\"",
+            ),
+            "question \"age\"",
+            "control character U+001E",
+            Some("prompt.en = \"How old\\u001E"),
+        ),
+        case(
             "a huge file: 2 MB of comments",
             Quiz,
             format!("{QUIZ_TOML}\n#{}", "y".repeat(2 << 20)),
