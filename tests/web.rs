@@ -21,7 +21,8 @@ async fn mount() -> Element {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let (config, _) = edge::read_page();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config }).render();
+    let lang = edge::initial_lang(&config);
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config, lang }).render();
     yew::scheduler::flush().await;
     root
 }
