@@ -167,45 +167,57 @@ impl Browser {
     pub fn launch(engine: Engine, test: &str, proxy: SocketAddr, launch: Launch) -> Browser {
         static RUNS: AtomicU32 = AtomicU32::new(0);
         let run = RUNS.fetch_add(1, Ordering::SeqCst);
-        let scratch = target_dir()
-            .join("e2e/runs")
-            .join(format!("{test}-{}-{run}", std::process::id()));
-        let _ = fs::remove_dir_all(&scratch);
-        fs::create_dir_all(scratch.join("profile")).expect("create the scratch folder");
+        // A free port is found, then given to the driver: another process can take it in
+        // between, and the driver then exits at once ("address in use"). So a driver that
+        // exits before it is ready is started again, on another port, twice at most.
+        for attempt in 1.. {
+            let scratch = target_dir()
+                .join("e2e/runs")
+                .join(format!("{test}-{}-{run}", std::process::id()));
+            let _ = fs::remove_dir_all(&scratch);
+            fs::create_dir_all(scratch.join("profile")).expect("create the scratch folder");
 
-        let display = (engine == Engine::Webkit).then(|| start_xvfb(&scratch));
-        let port = free_port();
-        let (program, mut args) = engine.driver();
-        args.extend(engine.port_args(port));
-        let log = fs::File::create(scratch.join("driver.log")).expect("create driver.log");
-        let mut command = Command::new(program);
-        command
-            .args(&args)
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().unwrap())
-            .stderr(log);
-        if let Some((_, number)) = &display {
-            command.env("DISPLAY", format!(":{number}"));
+            let display = (engine == Engine::Webkit).then(|| start_xvfb(&scratch));
+            let port = free_port();
+            let (program, mut args) = engine.driver();
+            args.extend(engine.port_args(port));
+            let log = fs::File::create(scratch.join("driver.log")).expect("create driver.log");
+            let mut command = Command::new(program);
+            command
+                .args(&args)
+                .stdin(Stdio::null())
+                .stdout(log.try_clone().unwrap())
+                .stderr(log);
+            if let Some((_, number)) = &display {
+                command.env("DISPLAY", format!(":{number}"));
+            }
+            if launch.dark && engine == Engine::Webkit {
+                command.env("GTK_THEME", "Adwaita:dark");
+            }
+            let driver = command.spawn().unwrap_or_else(|e| {
+                panic!(
+                    "cannot start {program} (is it installed? `cargo xtask test` installs it): {e}"
+                )
+            });
+            let mut browser = Browser {
+                engine,
+                driver_addr: SocketAddr::from(([127, 0, 0, 1], port)),
+                capabilities: engine.capabilities(&scratch.join("profile"), proxy, launch),
+                scratch,
+                driver,
+                display: display.map(|(child, _)| child),
+            };
+            match browser.wait_for_driver(program) {
+                Ok(()) => return browser,
+                Err(exited) if attempt < 3 => eprintln!("{exited}; starting it again"),
+                Err(exited) => panic!("{exited}"),
+            }
         }
-        if launch.dark && engine == Engine::Webkit {
-            command.env("GTK_THEME", "Adwaita:dark");
-        }
-        let driver = command.spawn().unwrap_or_else(|e| {
-            panic!("cannot start {program} (is it installed? `cargo xtask test` installs it): {e}")
-        });
-        let mut browser = Browser {
-            engine,
-            driver_addr: SocketAddr::from(([127, 0, 0, 1], port)),
-            capabilities: engine.capabilities(&scratch.join("profile"), proxy, launch),
-            scratch,
-            driver,
-            display: display.map(|(child, _)| child),
-        };
-        browser.wait_for_driver(program);
-        browser
+        unreachable!("the loop returns or panics")
     }
 
-    fn wait_for_driver(&mut self, program: &str) {
+    /// Waits until the driver answers; `Err` if it exited first.
+    fn wait_for_driver(&mut self, program: &str) -> Result<(), String> {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             if let Ok((200, body)) = http::request(self.driver_addr, "GET", "/status", None) {
@@ -213,11 +225,11 @@ impl Browser {
                     .ok()
                     .and_then(|v| v["value"]["ready"].as_bool());
                 if ready != Some(false) {
-                    return;
+                    return Ok(());
                 }
             }
             if let Ok(Some(status)) = self.driver.try_wait() {
-                panic!("{program} exited ({status}): {}", self.log_tail());
+                return Err(format!("{program} exited ({status}): {}", self.log_tail()));
             }
             assert!(
                 Instant::now() < deadline,
