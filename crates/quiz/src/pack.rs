@@ -67,7 +67,8 @@ struct Installed {
 /// One slot per language; a pack is installed once and kept for the page's life.
 static INSTALLED: [OnceLock<Installed>; Lang::COUNT] = [const { OnceLock::new() }; Lang::COUNT];
 
-/// FNV-1a, 64 bits, as 16 hex digits: a pack's key.
+/// FNV-1a, 64 bits, as 16 hex digits: a pack's key (and the content's fingerprint,
+/// `validate::fingerprint`).
 pub fn key_of(entries: &str) -> String {
     let hash = entries.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)

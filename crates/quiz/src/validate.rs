@@ -139,16 +139,12 @@ pub fn describe(answers: &Answers) -> String {
 /// FNV-1a over the read quiz's `Debug` form, the article's lines (line endings and
 /// trailing spaces aside) and those facts' `Debug` form.
 pub fn fingerprint(quiz: &Quiz, article: &str, clinic: &Clinic) -> String {
-    let hash = format!(
+    // The same FNV-1a as a language pack's key.
+    crate::pack::key_of(&format!(
         "{quiz:?}\n{}\n{:?}",
         article_text(article),
         clinical_facts(clinic)
-    )
-    .bytes()
-    .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{hash:016x}")
+    ))
 }
 
 /// The article as the fingerprint reads it: line endings and trailing spaces aside.
