@@ -63,6 +63,7 @@ impl Tools {
             "tools: wasm target, Trunk, wasm-bindgen, wasm-opt, terser",
             || {
                 ensure_wasm_target()?;
+                fetch_crates()?;
                 ensure_cargo_tool(&tools.cargo_bin, "trunk", "trunk", TRUNK_VERSION, true)?;
                 let bindgen = wasm_bindgen_version()?;
                 ensure_cargo_tool(
@@ -82,6 +83,7 @@ impl Tools {
     /// Also what the tests need: Chromium (wasm tests) and each engine's browser and driver.
     pub fn ensure_for_tests(engines: &[Engine]) -> Result<Tools, String> {
         let tools = Tools::ensure_for_build()?;
+        step("tools: rustfmt and clippy", ensure_rust_components)?;
         step(
             "tools: browsers and their drivers",
             || -> Result<(), String> {
@@ -172,11 +174,22 @@ impl Tools {
             ("/usr/bin/curl", "curl"),
             ("/usr/bin/openssl", "openssl"),
         ])?;
-        if !had_servers {
-            // Debian's packages may start nginx and Caddy on port 80 of every address;
-            // the tests' servers need those ports on their own loopback addresses.
+        // Debian's packages may start nginx and Caddy on ports 80 and 443 of every
+        // address (when installed, or at boot on a machine with systemd); the tests'
+        // servers need those ports on their own loopback addresses.
+        if !had_servers || ports_taken().is_some() {
             let _ = Cmd::new(NGINX).args(["-s", "quit"]).output();
             let _ = Cmd::new(CADDY).args(["stop"]).output();
+            let _ = Cmd::new("systemctl")
+                .args(["stop", "nginx", "caddy"])
+                .output();
+        }
+        if let Some(error) = ports_taken() {
+            return Err(format!(
+                "the deployment tests run their servers on ports 80 and 443 of \
+                 127.77.x.y, as root: {error}. Stop what listens there (`ss -ltnp \
+                 'sport = :80 or sport = :443'` names it) and run again"
+            ));
         }
         let wrangler = ensure_npm_file(
             "wrangler",
@@ -190,7 +203,7 @@ impl Tools {
         let prefix = cache_dir().join(format!("mdn-http-observatory-{OBSERVATORY_VERSION}"));
         let package = prefix.join("node_modules/@mdn/mdn-http-observatory");
         let scan = package.join("src/scan.js");
-        if scan.is_file() {
+        if installed(&prefix) {
             println!("  HTTP Observatory {OBSERVATORY_VERSION}: installed");
         } else {
             npm_install(
@@ -291,7 +304,7 @@ fn ensure_npm_file(
 ) -> Result<PathBuf, String> {
     let prefix = cache_dir().join(format!("{package}-{version}"));
     let path = prefix.join("node_modules").join(package).join(file);
-    if path.is_file() {
+    if installed(&prefix) && path.is_file() {
         println!("  {what} {version}: installed");
         return Ok(path);
     }
@@ -300,8 +313,12 @@ fn ensure_npm_file(
 }
 
 /// `npm install args` (a pinned `package@version`, maybe flags) into its own folder
-/// `prefix` (no global install, no root).
+/// `prefix` (no global install, no root). The folder is marked installed only once npm
+/// succeeded: an install cut short can leave the package's main file without its
+/// dependencies, and is installed again on the next run.
 fn npm_install(prefix: &Path, args: &[&str], what: &str) -> Result<(), String> {
+    let stamp = prefix.join(INSTALLED);
+    let _ = fs::remove_file(&stamp);
     fs::create_dir_all(prefix).map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;
     step(&format!("install {what} (npm {})", args.join(" ")), || {
         Cmd::new("npm")
@@ -315,7 +332,16 @@ fn npm_install(prefix: &Path, args: &[&str], what: &str) -> Result<(), String> {
             .args([prefix.as_os_str()])
             .args(args)
             .status()
-    })
+    })?;
+    fs::write(&stamp, args.join(" ")).map_err(|e| format!("{}: {e}", stamp.display()))
+}
+
+/// The file `npm_install` writes into its folder once npm succeeded.
+const INSTALLED: &str = ".installed";
+
+/// Whether `npm_install` finished in `prefix`.
+fn installed(prefix: &Path) -> bool {
+    prefix.join(INSTALLED).is_file()
 }
 
 /// `trunk 0.21.14`, `wasm-bindgen 0.2.130`, `geckodriver 0.37.1 (hash date)`.
@@ -325,6 +351,44 @@ fn version_matches(output: &str, version: &str) -> bool {
         .next()
         .and_then(|l| l.split_whitespace().nth(1))
         == Some(version)
+}
+
+/// Every crate `Cargo.lock` names, for every platform, in cargo's cache: the builds
+/// then need no network, and nothing depends on what an earlier build happened to
+/// fetch (Trunk builds with `--offline`, `offline = true` in Trunk.toml). Quick when
+/// they are there.
+fn fetch_crates() -> Result<(), String> {
+    Cmd::cargo().args(["fetch", "--locked", "--quiet"]).status()
+}
+
+/// rustfmt and clippy, which `test` runs: part of rustup's default profile, not of its
+/// minimal one.
+fn ensure_rust_components() -> Result<(), String> {
+    let has = |tool: &str| Cmd::cargo().args([tool, "--version"]).output().is_some();
+    if has("fmt") && has("clippy") {
+        println!("  rustfmt, clippy: installed");
+        return Ok(());
+    }
+    Cmd::new("rustup")
+        .args(["component", "add", "rustfmt", "clippy"])
+        .status()
+        .map_err(|e| {
+            format!(
+                "{e}\nrustfmt and clippy are missing from the Rust toolchain, and rustup \
+                 could not add them: install them with the toolchain \
+                 (`rustup component add rustfmt clippy` where rustup reaches its server)"
+            )
+        })
+}
+
+/// Why ports 80 and 443 of the deployment tests' loopback addresses cannot be had, if
+/// they cannot (a server listening on every address holds them too).
+fn ports_taken() -> Option<String> {
+    [80, 443].iter().find_map(|&port| {
+        std::net::TcpListener::bind(("127.77.0.1", port))
+            .err()
+            .map(|e| format!("port {port}: {e}"))
+    })
 }
 
 fn ensure_wasm_target() -> Result<(), String> {
@@ -394,12 +458,12 @@ fn string<'t>(value: Option<&'t DeValue<'static>>) -> Option<&'t str> {
     }
 }
 
-/// Installs the Debian packages whose marker file is missing (as root), or says which
-/// to install.
+/// Installs the Debian packages that are not installed, or whose marker file is
+/// missing (as root), or says which to install.
 fn ensure_debian_packages(needed: &[(&str, &str)]) -> Result<(), String> {
     let mut missing: Vec<&str> = needed
         .iter()
-        .filter(|(file, _)| !Path::new(file).exists())
+        .filter(|(file, package)| !Path::new(file).exists() || !dpkg_installed(package))
         .map(|(_, package)| *package)
         .collect();
     missing.dedup();
@@ -415,14 +479,36 @@ fn ensure_debian_packages(needed: &[(&str, &str)]) -> Result<(), String> {
             missing.join(" ")
         ));
     }
+    // A new machine may still be running its own first apt job: wait for its lock
+    // rather than fail; and an install cut short earlier is finished first.
+    const WAIT_FOR_LOCK: [&str; 2] = ["-o", "DPkg::Lock::Timeout=600"];
     step(&format!("apt-get install {}", missing.join(" ")), || {
-        Cmd::new("apt-get").args(["update", "-q"]).status()?;
         Cmd::new("apt-get")
+            .args(WAIT_FOR_LOCK)
+            .args(["update", "-q"])
+            .status()?;
+        // (apt-get refuses to install after an interrupted dpkg until this has run.)
+        let _ = Cmd::new("dpkg")
+            .args(["--configure", "-a"])
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .status();
+        Cmd::new("apt-get")
+            .args(WAIT_FOR_LOCK)
             .args(["install", "-y", "-q"])
             .args(&missing)
             .env("DEBIAN_FRONTEND", "noninteractive")
             .status()
     })
+}
+
+/// Whether dpkg has `package` fully installed (a file of it can exist while its
+/// install was cut short).
+fn dpkg_installed(package: &str) -> bool {
+    Cmd::new("dpkg-query")
+        .args(["--show", "--showformat=${db:Status-Status}", package])
+        .output()
+        .as_deref()
+        == Some("installed")
 }
 
 /// WebKitGTK's MiniBrowser, which WebKitWebDriver drives (`/usr/lib/<arch>/…`).

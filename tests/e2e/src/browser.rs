@@ -100,6 +100,9 @@ impl Engine {
                         "--no-first-run", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync",
                         "--disable-dev-shm-usage", "--window-size=1280,900",
+                        // The visitor's language is the browser's: English whatever the
+                        // machine's locale (WebKitGTK takes it from the driver's, below).
+                        "--lang=en-US",
                         format!("--user-data-dir={}", profile.display()),
                         // No host name resolves but loopback's (the deployment tests'
                         // servers are on 127.77.*), and whatever is not for loopback
@@ -120,6 +123,7 @@ impl Engine {
                         "network.connectivity-service.enabled": false,
                         "browser.safebrowsing.update.enabled": false,
                         "app.update.auto": false,
+                        "intl.accept_languages": "en-US",
                         // Everything not for loopback (which Firefox never proxies
                         // unless told to) goes to the proxy.
                         "network.proxy.type": 1,
@@ -191,6 +195,14 @@ impl Browser {
             if let Some((_, number)) = &display {
                 command.env("DISPLAY", format!(":{number}"));
             }
+            // Nothing of the machine's session reaches the page: English, light unless
+            // asked (WebKitGTK reads both from its environment).
+            command
+                .env("LANG", "C.UTF-8")
+                .env_remove("LANGUAGE")
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
+                .env_remove("GTK_THEME");
             if launch.dark && engine == Engine::Webkit {
                 command.env("GTK_THEME", "Adwaita:dark");
             }
@@ -272,7 +284,7 @@ pub fn target_dir() -> PathBuf {
     fs::canonicalize(&dir).unwrap_or(dir)
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())

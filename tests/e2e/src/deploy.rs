@@ -452,7 +452,7 @@ fn nginx(recipe: Recipe, text: &str, ip: Ipv4Addr, tls: &Tls, scratch: &Path) ->
          \x20 include {s}/site.conf;\n}}\n"
     );
     fs::write(scratch.join("nginx.conf"), conf).unwrap();
-    let mut command = Command::new("nginx");
+    let mut command = Command::new("/usr/sbin/nginx");
     command
         .arg("-c")
         .arg(scratch.join("nginx.conf"))
@@ -489,7 +489,7 @@ fn caddy(text: &str, ip: Ipv4Addr, tls: &Tls, scratch: &Path) -> Command {
         scratch.join("data").display()
     );
     fs::write(scratch.join("Caddyfile"), global + &site).unwrap();
-    let mut command = Command::new("caddy");
+    let mut command = Command::new("/usr/bin/caddy");
     command
         .args(["run", "--adapter", "caddyfile", "--config"])
         .arg(scratch.join("Caddyfile"))
@@ -508,8 +508,9 @@ fn pages(text: &str, ip: Ipv4Addr, port: u16, scratch: &Path) -> Command {
     let wrangler = std::env::var_os("E2E_WRANGLER")
         .map(PathBuf::from)
         .expect("E2E_WRANGLER: wrangler's bin/wrangler.js (set by `cargo xtask test`)");
-    // Each emulator has its own inspector port (its default is shared).
-    let inspector = 9300 + u16::from(ip.octets()[3]);
+    // Each emulator has its own inspector port on 127.0.0.1 (its default is shared; a
+    // fixed one could be held by an emulator an aborted run left behind).
+    let inspector = crate::browser::free_port();
     let mut command = Command::new("node");
     command
         .arg(wrangler)
@@ -569,7 +570,10 @@ impl Answer {
 /// redirects are not followed.
 pub fn get(url: &str) -> Answer {
     let mut curl = Command::new("curl");
+    // `--noproxy '*'`: a machine that reaches the registries through a proxy
+    // (`https_proxy`) must not send loopback requests there.
     curl.args(["-sS", "-o", "/dev/null", "-D", "-", "--max-time", "10"])
+        .args(["--noproxy", "*"])
         .args(["-H", "Accept-Encoding: br, gzip", "--cacert"])
         .arg(&tls().ca)
         .arg(url);
