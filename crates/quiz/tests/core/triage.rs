@@ -1201,9 +1201,11 @@ fn every_path_ends_in_exactly_one_tier_through_a_named_rule() {
 // Mutation check.
 // ---------------------------------------------------------------------------------
 
+/// A mutant is caught when the table or the walk of every path fails on it: the walk,
+/// which takes seconds, runs only for a mutant the table (milliseconds) let through.
 #[test]
 fn removing_any_one_rule_makes_a_check_fail() {
-    let mut survivors = Vec::new();
+    let (mut by_table, mut by_walk, mut survivors) = (0, 0, Vec::new());
     for (i, rule) in QUIZ.rules.iter().enumerate() {
         let mut rules = QUIZ.rules.to_vec();
         rules.remove(i);
@@ -1211,9 +1213,11 @@ fn removing_any_one_rule_makes_a_check_fail() {
             rules: Box::leak(rules.into_boxed_slice()),
             ..*QUIZ
         };
-        let table = table_failures(&mutant);
-        let (_, _, paths) = path_failures(&mutant);
-        if table.is_empty() && paths.is_empty() {
+        if !table_failures(&mutant).is_empty() {
+            by_table += 1;
+        } else if !path_failures(&mutant).2.is_empty() {
+            by_walk += 1;
+        } else {
             survivors.push(rule.id);
         }
     }
@@ -1222,8 +1226,9 @@ fn removing_any_one_rule_makes_a_check_fail() {
         "no check fails without these rules: {survivors:?}"
     );
     println!(
-        "{} of {} one-rule mutants caught",
-        QUIZ.rules.len(),
+        "{} of {} one-rule mutants caught: {by_table} by the table, {by_walk} by the walk \
+         of every path",
+        by_table + by_walk,
         QUIZ.rules.len()
     );
 }
