@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use quiz::source::{content_file, load_clinic, load_quiz, read_quiz, File};
-use quiz::validate::{article_text, changes, clinical_facts, fingerprint, Change};
+use quiz::validate::{article_text, changes, fingerprint, Change};
 use quiz::{Clinic, Quiz};
 
 /// One version of everything clinical.
@@ -195,11 +195,7 @@ pub fn differences(old: &Content, new: &Content) -> Vec<String> {
     if article_text(&old.article) != article_text(&new.article) {
         lines.push("the article: changed".into());
     }
-    let after_hours = |c: &Content| {
-        c.clinic
-            .as_ref()
-            .map(|c| format!("{:?}", clinical_facts(c)))
-    };
+    let after_hours = |c: &Content| c.clinic.as_ref().map(|c| c.after_hours);
     match (after_hours(old), after_hours(new)) {
         (Some(a), Some(b)) if a != b => lines.push("clinic.toml's after_hours: changed".into()),
         (None, _) => lines.push(format!(

@@ -11,6 +11,7 @@
 //!   merged: after each answer every condition is simplified, and two paths whose
 //!   simplified conditions are equal have the same futures.
 
+mod canonical;
 mod compare;
 mod structure;
 mod suggest;
@@ -22,6 +23,7 @@ use crate::clinic::Clinic;
 use crate::flow::{Answer, Answers};
 use crate::model::{ChoiceId, QuestionId, Quiz, Tier};
 
+pub use canonical::{canonical, FORM, SAFETY_STRINGS};
 pub use compare::{
     changes, decisions, decisions_within, Change, Decisions, Lands, Move, Moved, EXAMPLES,
 };
@@ -132,31 +134,19 @@ pub fn describe(answers: &Answers) -> String {
 }
 
 /// The fingerprint of everything clinical: 16 hex digits that change with any change to
-/// what the quiz asks, shows or decides (a question, a choice, a rule, a wording, a
-/// source), to the article it quotes, or to what the clinic file tells visitors to do
-/// ([`clinical_facts`]); not with comments, layout or the clinic's other facts (name,
-/// phone, hours…). A clinician's review is bound to it (`ContentVersion::for_content`).
-/// FNV-1a over the read quiz's `Debug` form, the article's lines (line endings and
-/// trailing spaces aside) and those facts' `Debug` form.
+/// what the quiz asks, shows or decides (a question, a choice, a rule, a condition, a
+/// tier, their order, a wording in any language or audience, a source), to the article
+/// it quotes, to the clinic's after-hours advice or to the screens' strings that carry
+/// safety; not with comments, layout, the clinic's other facts (name, phone, hours…) or
+/// a change of code alone. A clinician's review is bound to it
+/// (`ContentVersion::for_content`). FNV-1a (the language packs' key) over the
+/// documented [`canonical`] form.
 pub fn fingerprint(quiz: &Quiz, article: &str, clinic: &Clinic) -> String {
-    // The same FNV-1a as a language pack's key.
-    crate::pack::key_of(&format!(
-        "{quiz:?}\n{}\n{:?}",
-        article_text(article),
-        clinical_facts(clinic)
-    ))
+    crate::pack::key_of(&canonical(quiz, article, clinic))
 }
 
 /// The article as the fingerprint reads it: line endings and trailing spaces aside.
 pub fn article_text(article: &str) -> String {
     let lines: Vec<&str> = article.lines().map(str::trim_end).collect();
     lines.join("\n").trim_end().to_string()
-}
-
-/// The clinic file's clinical part: what it tells visitors to do, beside the advice of
-/// a result. Only `after_hours` ("when the office is closed, …") does; the name, phone,
-/// booking link, locations, hours, insurance and languages are facts a clinic may
-/// correct without a new review.
-pub fn clinical_facts(clinic: &Clinic) -> impl fmt::Debug {
-    clinic.after_hours
 }

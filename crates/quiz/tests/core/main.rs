@@ -4,6 +4,7 @@
 
 mod compare;
 mod content;
+mod fingerprint;
 mod flow;
 mod hostile;
 mod pack;
