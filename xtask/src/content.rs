@@ -387,7 +387,7 @@ pub fn post_build() -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .ok_or("trunk-post-build is Trunk's hook (TRUNK_STAGING_DIR is not set)")?;
     let staging = std::path::Path::new(&staging);
-    let content = crate::history::current()?;
+    let content = crate::history::built()?;
     let clinic = content
         .clinic
         .as_ref()

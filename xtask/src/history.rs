@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use quiz::source::{content_file, load_clinic, load_quiz, read_quiz, File};
+use quiz::source::{
+    content_file, load_clinic, load_quiz, load_quiz_unwalked, read_quiz, File, FileProblem,
+};
 use quiz::validate::{article_text, changes, fingerprint, Change};
 use quiz::{Clinic, Quiz};
 
@@ -43,6 +45,19 @@ impl Content {
 
 /// The content folder as the build reads it, checked as the build checks it.
 pub fn current() -> Result<Content, String> {
+    read_folder(load_quiz)
+}
+
+/// The content folder as the build that just ran read it: the same reading and
+/// structure checks, without the walk of every path, which `build.rs` did for this very
+/// content (Trunk's post-build hook).
+pub fn built() -> Result<Content, String> {
+    read_folder(load_quiz_unwalked)
+}
+
+fn read_folder(
+    load_quiz: fn(File<'_>, &str) -> Result<Quiz, Vec<FileProblem>>,
+) -> Result<Content, String> {
     let (quiz_name, quiz_text) = crate::content::read("quiz.toml")?;
     let (clinic_name, clinic_text) = crate::content::read("clinic.toml")?;
     let (_, article) = crate::content::read("article.txt")?;

@@ -72,9 +72,8 @@ pub struct Problem {
 
 /// Every problem of `quiz`; `article` is the text that quotes must be found in.
 pub fn validate(quiz: &Quiz, article: &str) -> Vec<Problem> {
-    let mut problems = Vec::new();
+    let mut problems = validate_structure(quiz, article);
     let mut report = |item: Item, message: String| problems.push(Problem { item, message });
-    structure(quiz, article, &mut report);
     let exploration = explore(quiz, &mut |_, _| {});
     for question in quiz.questions {
         if !exploration.reached.contains(&question.id) {
@@ -99,6 +98,16 @@ pub fn validate(quiz: &Quiz, article: &str) -> Vec<Problem> {
     if let Some(path) = &exploration.no_outcome {
         report(Item::Quiz, format!("{NO_OUTCOME}: {}", describe(path)));
     }
+    problems
+}
+
+/// The problems of `quiz` that the data shows without walking any path (`structure`):
+/// everything [`validate`] finds but what [`about_paths`] names.
+pub fn validate_structure(quiz: &Quiz, article: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    structure(quiz, article, &mut |item: Item, message: String| {
+        problems.push(Problem { item, message })
+    });
     problems
 }
 
