@@ -1,15 +1,20 @@
 //! Walks through every screen of the quiz that several tests share: the accessibility
-//! audit and the screenshots for review, run in each colour scheme.
+//! audit, which also leaves the screenshots for review, run in each colour scheme.
 
 use crate::runs::{
     at, TO_CALL_CLINIC, TO_DOCTOR_FIRST, TO_EMERGENCY, TO_POISON_CONTROL, TO_SELF_CARE, TO_URGENT,
 };
-use crate::{Harness, QuizPage};
+use crate::QuizPage;
 
 /// axe-core (WCAG 2.0–2.2 A and AA rules, none disabled) on every screen in both
 /// languages: the start, each question kind, each tier's result, the emergency notice
 /// on a question; fails naming the screen and each violation.
-pub fn audit_every_screen(page: &QuizPage) {
+///
+/// The same walk leaves the screenshots for review (not compared): in English, the
+/// start, a checklist, the scale and each tier's result, at a phone's 375 px and a
+/// desktop's 1280 px, in `target/e2e/screenshots/`, each file named
+/// `<engine>-<shots><width>-<screen>.png` (`shots`: "" or "dark-").
+pub fn audit_every_screen(page: &QuizPage, shots: &str) {
     let audit = |screen: &str| {
         let mut violations = page.accessibility_violations();
         violations.extend(faint_edges(page));
@@ -23,8 +28,15 @@ pub fn audit_every_screen(page: &QuizPage) {
     };
     for lang in ["en", "es"] {
         page.switch_language(lang);
+        let shoot = |name: &str| {
+            if lang == "en" {
+                screenshot(page, &format!("{shots}{{}}-{name}"));
+            }
+        };
+        shoot("start");
         audit("start");
         page.start();
+        shoot("question-checklist");
         audit("checklist");
         let stop = |q| at(TO_DOCTOR_FIRST, q);
         page.run(&TO_DOCTOR_FIRST[..stop("injury")]);
@@ -37,20 +49,23 @@ pub fn audit_every_screen(page: &QuizPage) {
         page.run(&TO_DOCTOR_FIRST[stop("first-time")..stop("how-bad")]);
         assert_eq!(page.question_id(), "how-bad");
         page.click("scale-4");
+        shoot("question-scale");
         audit("scale");
         page.run(&TO_DOCTOR_FIRST[stop("how-bad")..]);
+        shoot("result-doctor-first");
         audit("doctor-first result");
-        for (steps, tier) in [
-            (TO_EMERGENCY, "emergency"),
-            (TO_URGENT, "urgent"),
-            (TO_CALL_CLINIC, "call-clinic"),
-            (TO_SELF_CARE, "self-care"),
-            (TO_POISON_CONTROL, "emergency"),
+        for (steps, tier, shot) in [
+            (TO_EMERGENCY, "emergency", "result-emergency"),
+            (TO_URGENT, "urgent", "result-urgent"),
+            (TO_CALL_CLINIC, "call-clinic", "result-call-clinic"),
+            (TO_SELF_CARE, "self-care", "result-self-care"),
+            (TO_POISON_CONTROL, "emergency", "result-poison-control"),
         ] {
             page.click("start-over");
             page.start();
             page.run(steps);
             assert_eq!(page.result().tier, tier);
+            shoot(shot);
             audit(&format!("{tier} result"));
             if tier == "emergency" {
                 page.edit_answers();
@@ -64,44 +79,14 @@ pub fn audit_every_screen(page: &QuizPage) {
     }
 }
 
-/// Screenshots for review (not compared): the start, a question and each result, at a
-/// phone's 375 px and a desktop's 1280 px, in `target/e2e/screenshots/`, each file
-/// named `<engine>-<prefix><width>-<screen>.png`.
-pub fn screenshot_every_screen(h: &Harness, prefix: &str) {
-    let page = h.open();
-    let shoot = |name: &str| {
-        for width in [375, 1280] {
-            // Firefox and WebKitGTK have a minimum window width (about 450–500 px):
-            // the file is named by the width reached.
-            let reached = h.session.set_viewport_width(width, 900);
-            h.session
-                .save_screenshot(&format!("{prefix}{reached}-{name}"));
-        }
-    };
-    shoot("start");
-    page.start();
-    shoot("question-checklist");
-    for (steps, tier) in [
-        (TO_EMERGENCY, "emergency"),
-        (TO_URGENT, "urgent"),
-        (TO_DOCTOR_FIRST, "doctor-first"),
-        (TO_CALL_CLINIC, "call-clinic"),
-        (TO_SELF_CARE, "self-care"),
-    ] {
-        if tier != "emergency" {
-            page.click("start-over");
-            page.start();
-        }
-        if tier == "call-clinic" {
-            let scale = at(steps, "how-bad");
-            page.run(&steps[..scale]);
-            shoot("question-scale");
-            page.run(&steps[scale..]);
-        } else {
-            page.run(steps);
-        }
-        assert_eq!(page.result().tier, tier);
-        shoot(&format!("result-{tier}"));
+/// A screenshot of the page at a phone's 375 px and a desktop's 1280 px; `name` has
+/// `{}` where the width goes. Firefox and WebKitGTK have a minimum window width (about
+/// 450–500 px): the file is named by the width reached. The window stays 1280 px wide.
+fn screenshot(page: &QuizPage, name: &str) {
+    for width in [375, 1280] {
+        let reached = page.session().set_viewport_width(width, 900);
+        page.session()
+            .save_screenshot(&name.replace("{}", &reached.to_string()));
     }
 }
 

@@ -472,9 +472,11 @@ fn a_keyboard_only_run_reaches_a_result(h: Harness) {
 }
 
 /// axe-core on every screen, in both languages (the light scheme; `schemes.rs` runs
-/// the same walk in the dark one).
+/// the same walk in the dark one); the walk also leaves the screenshots for review of
+/// every screen at 375 and 1280 px in `target/e2e/screenshots/` (the printed PDF comes
+/// from the print test).
 fn accessibility_audit_finds_nothing_in_either_language(h: Harness) {
-    e2e::walks::audit_every_screen(&h.open());
+    e2e::walks::audit_every_screen(&h.open(), "");
 }
 
 /// The print stylesheet: no buttons or navigation on paper, the answers listed, and the
@@ -546,12 +548,6 @@ fn count_pdf_pages(pdf: &[u8]) -> usize {
 fn pdf_pages_are_counted_without_the_page_tree() {
     let pdf = b"<</Type /Page\n>> <</Type /Page/Parent 1>> <</Type /Pages /Count 2>>";
     assert_eq!(count_pdf_pages(pdf), 2);
-}
-
-/// Screenshots for review (not compared) of every screen at 375 and 1280 px, in
-/// `target/e2e/screenshots/` (also the printed PDF, from the print test).
-fn screenshots_of_every_screen_at_375_and_1280(h: Harness) {
-    e2e::walks::screenshot_every_screen(&h, "");
 }
 
 /// Accent, radius and font from the URL, applied through the CSSOM; a bad or unreadable
@@ -753,7 +749,6 @@ in_every_engine!(
     a_keyboard_only_run_reaches_a_result,
     accessibility_audit_finds_nothing_in_either_language,
     printing_shows_answers_without_buttons_on_two_pages,
-    screenshots_of_every_screen_at_375_and_1280,
     page_settings_theme_the_quiz_and_bad_ones_are_ignored,
     every_screen_fits_320_px_without_sideways_scrolling,
     the_quiz_runs_under_the_strict_csp_without_a_violation,
