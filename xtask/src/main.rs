@@ -13,6 +13,8 @@
 //! - `cargo xtask staff-edit` — only the staff-edit test of `test` (`staff.rs`)
 //! - `cargo xtask bench` — the performance figures against their budget (never fails on
 //!   a timing)
+//! - `cargo xtask timings BEFORE AFTER` — two runs of `test`, step by step, as the table
+//!   `docs/developing.md` keeps
 //! - `cargo xtask trunk-post-build` — Trunk's hook: the clinic's name and phone into the
 //!   built `index.html`, the language packs beside the wasm (`quiz::pack`), then
 //!   (release) `xtask/hooks/minify.cjs`
@@ -27,6 +29,7 @@ mod run;
 mod size;
 mod staff;
 mod test;
+mod timings;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -57,6 +60,9 @@ commands:
   bench                   release build measured in headless Chromium and Lighthouse:
                           bytes, load, answer latency, long tasks, scores vs. budget;
                           writes target/bench/report.json
+  timings BEFORE AFTER    two runs of `test` side by side (each a saved summary, as
+                          test writes to target/xtask/test-summary.txt, or its log):
+                          the Markdown table docs/developing.md keeps
   trunk-post-build        (Trunk's hook) the clinic's name and phone from clinic.toml
                           into the built index.html; the language packs beside the
                           wasm; minifies the JS of release builds
@@ -115,6 +121,12 @@ fn main() -> ExitCode {
             )),
         },
         Some("staff-edit") if args.len() == 1 => test::staff_edit(),
+        Some("timings") => match &args[1..] {
+            [before, after] => timings::timings(before, after),
+            _ => Err(format!(
+                "usage: cargo xtask timings BEFORE AFTER\n\n{USAGE}"
+            )),
+        },
         Some("test") => match parse_engines(&args[1..]) {
             Ok(engines) => test::test(&engines),
             Err(message) => Err(message),
