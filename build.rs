@@ -7,7 +7,7 @@
 //! are packs fetched when a visitor needs them (`quiz::pack`), not code.
 //!
 //! The reader, the validator and the emitter are the quiz core's (`crates/quiz`, feature
-//! `host`), so the build, `cargo xtask check-content` and the tests share one checker.
+//! `content-tools`), so the build, `cargo xtask check-content` and the tests share one checker.
 
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};

@@ -1,5 +1,5 @@
 //! Presentation settings a page may give (URL parameters now, embed attributes later),
-//! parsed and validated without the browser so that every rule is tested on the host.
+//! parsed and validated without the browser so that every rule is tested natively, on the build machine.
 //! A value that fails is ignored (the browser edge warns once, naming it); none of
 //! these can carry HTML, script or CSS beyond the values listed here.
 
@@ -90,7 +90,7 @@ fn parse_hex(value: &str) -> Option<[u8; 3]> {
 }
 
 /// `x` to the power `y`: the browser's `Math.pow` in the wasm (Rust's `powf` would add
-/// libm's pow, 1.4 KB), Rust's on the host, where the tests run.
+/// libm's pow, 1.4 KB), Rust's on the build machine, where the tests run.
 #[cfg(target_arch = "wasm32")]
 fn pow(x: f64, y: f64) -> f64 {
     js_sys::Math::pow(x, y)

@@ -57,7 +57,7 @@ pub async fn load_lang(lang: Lang) -> Result<(), String> {
 
 /// Where `sw.js` looks for the language packs: caches named this and the language's
 /// tag (`symptom-quiz-packs-es`; its `PACKS`), which it searches like its own copies
-/// and never deletes with them. (`tests/host/worker.rs` checks the two agree.)
+/// and never deletes with them. (`tests/native/worker.rs` checks the two agree.)
 pub const PACK_CACHES: &str = "symptom-quiz-packs";
 
 /// Keeps a pack, checked, where the service worker finds it offline: in the language's

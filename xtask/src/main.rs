@@ -40,7 +40,7 @@ usage: cargo xtask <command>
 
 commands:
   serve                   build and serve the quiz on http://127.0.0.1:8080 (live reload)
-  test [--engine NAME]    fmt, clippy (host and wasm), host tests, wasm tests in Chromium,
+  test [--engine NAME]    fmt, clippy (native and wasm), native tests, wasm tests in Chromium,
                           the release build, and the end-to-end suite in every engine
                           (or only NAME: chromium, firefox, webkit; repeatable)
   dist [--public-url /quiz/]

@@ -94,7 +94,7 @@ pub const LOWERED: &[Edit] = &[(
     "id = \"fever\"\ntier = \"call-clinic\"",
 )];
 
-/// The rule [`LOWERED`] changes and the one host test that must fail on it.
+/// The rule [`LOWERED`] changes and the one native test that must fail on it.
 pub const LOWERED_RULE: &str = "fever";
 pub const LOWERED_FAILS: &str = "triage::the_independent_table_holds";
 

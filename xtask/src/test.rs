@@ -35,7 +35,7 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
             .args(["fmt", "--all", "--", "--check"])
             .status()
     });
-    report.check("clippy, host", || {
+    report.check("clippy, native", || {
         Cmd::cargo()
             .args([
                 "clippy",
@@ -52,7 +52,7 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
             .args(["clippy", "--package", "symptom-quiz", "--all-targets"])
             .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])
             .status()?;
-        // The core as the app has it there: without its host share.
+        // The core as the app has it there: without its content tools.
         Cmd::cargo()
             .args([
                 "clippy",
@@ -64,7 +64,7 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
             .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])
             .status()
     });
-    report.tests("host tests", || {
+    report.tests("native tests", || {
         Cmd::cargo()
             .args(["test", "--no-fail-fast", "--workspace", "--exclude", "e2e"])
             .tests()
@@ -199,13 +199,13 @@ pub fn staff_edit() -> Result<(), String> {
     report.finish(started)
 }
 
-/// The staff-edit test (`staff.rs`): the typical edits pass check-content, the host
+/// The staff-edit test (`staff.rs`): the typical edits pass check-content, the native
 /// tests and a quick end-to-end run in Chromium on their own release build; the lowered
 /// tier fails exactly the safety table, with the rule named. Builds share `target/`:
 /// only the app crate and its tests are rebuilt for each copy.
 fn staff_edits(report: &mut Report, tools: &Tools, axe: &std::path::Path) {
     const DIST: &str = "target/staff-edit/dist";
-    let host_tests = |folder: &std::path::Path| {
+    let native_tests = |folder: &std::path::Path| {
         Cmd::cargo()
             .args(["test", "--no-fail-fast", "--workspace", "--exclude", "e2e"])
             .env(CONTENT, folder)
@@ -227,7 +227,7 @@ fn staff_edits(report: &mut Report, tools: &Tools, axe: &std::path::Path) {
             .env(CONTENT, &typical)
             .status()
     });
-    report.tests("staff edits: host tests", || host_tests(&typical));
+    report.tests("staff edits: native tests", || native_tests(&typical));
     let built = report.check("staff edits: release build", || {
         Cmd::new(tools.trunk())
             .args(["build", "--release", "--dist", DIST])
@@ -272,7 +272,7 @@ fn staff_edits(report: &mut Report, tools: &Tools, axe: &std::path::Path) {
             if !check.contains(&lapsed) {
                 return Err(format!("check-content does not say {lapsed:?}:\n{check}"));
             }
-            let run = host_tests(&folder);
+            let run = native_tests(&folder);
             let expected = [crate::staff::LOWERED_FAILS.to_string()];
             if run.failures != expected {
                 return Err(format!(

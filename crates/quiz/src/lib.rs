@@ -2,7 +2,7 @@
 //! turns answers into exactly one [`Tier`], and the checks that keep the content safe.
 //!
 //! **Architecture invariant: this crate knows nothing of the browser.** It depends on
-//! `std` only (and, with the `host` feature, the `toml` parser), never on Yew, `web-sys`,
+//! `std` only (and, with the `content-tools` feature, the `toml` parser), never on Yew, `web-sys`,
 //! `gloo`, `js-sys` or `wasm-bindgen`, so that every path through the quiz is tested with
 //! `cargo test -p quiz`, without compiling Yew. `tests/core/pure.rs` checks it from
 //! `cargo metadata`.
@@ -10,7 +10,8 @@
 //! What runs in the browser, re-exported here: the model (`Quiz`, `Question`, `Rule`,
 //! `Text`, …), the flow (`Answers`, `Quiz::walk`, `next`, `progress`), the triage
 //! (`Quiz::outcome`), saved progress (`Saved`) and the clinic's types (`Clinic`).
-//! What runs on the host only (feature `host`, on by default; the app turns it off):
+//! What runs on the build machine only (feature `content-tools`, on by default; the app
+//! turns it off):
 //! [`source`] reads the content files, [`validate`] checks them and walks every path,
 //! [`emit`] writes them as `static` Rust for the app's `build.rs`.
 //!
@@ -21,17 +22,17 @@
 //! - the highest tier any rule raised wins; nothing later can lower it.
 
 mod clinic;
-#[cfg(feature = "host")]
+#[cfg(feature = "content-tools")]
 pub mod emit;
 mod flow;
 mod model;
 pub mod pack;
 mod saved;
-#[cfg(feature = "host")]
+#[cfg(feature = "content-tools")]
 pub mod source;
 pub mod strings;
 mod triage;
-#[cfg(feature = "host")]
+#[cfg(feature = "content-tools")]
 pub mod validate;
 
 pub use clinic::{Clinic, ContentVersion, Location, Phone, Review};

@@ -292,7 +292,7 @@ pub struct Sentence(pub &'static str);
 
 impl Sentence {
     /// The sentence with slot `{i}` replaced by `values[i]`; a slot without a value is
-    /// left as it is (`tests/host/strings.rs` checks every table fills its slots).
+    /// left as it is (`tests/native/strings.rs` checks every table fills its slots).
     pub fn fill(self, values: &[&str]) -> String {
         let mut out = String::with_capacity(self.0.len() + 32);
         let mut rest = self.0;
@@ -328,7 +328,7 @@ pub fn strings(lang: Lang) -> &'static Strings {
 }
 
 /// A language's table as written here, whether or not its pack is installed: for the
-/// host (tests, the pack's writer). The app uses [`strings`], so that the other
+/// build machine (tests, the pack's writer). The app uses [`strings`], so that the other
 /// languages' tables stay out of the wasm.
 pub fn table(lang: Lang) -> &'static Strings {
     match lang {

@@ -168,7 +168,7 @@ impl<'s> QuizPage<'s> {
     }
 
     /// While the screen asks a question the suite does not know, answers it by default
-    /// as the host tests do (`Question::default_answer`): "none of these" on a
+    /// as the native tests do (`Question::default_answer`): "none of these" on a
     /// checklist, "no" on a yes-no question, the first choice of a single one, the
     /// middle of a scale; a number question gets 40.
     fn answer_unknown_questions(&self) {

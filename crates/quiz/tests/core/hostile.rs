@@ -1,8 +1,8 @@
-//! Hostile input on the host, table-driven: broken content and clinic files each give a
+//! Hostile input, natively, table-driven: broken content and clinic files each give a
 //! precise build-time error (`file:line: item: message`), and every parser of untrusted
 //! input the core has — the content reader, the saved-progress decoder, the language
 //! tag — takes arbitrary input without panicking (bounded property runs). The
-//! presentation settings' are the app's (`tests/host/settings.rs`).
+//! presentation settings' are the app's (`tests/native/settings.rs`).
 //!
 //! The browser's share of the hostile table (URL parameters, embed attributes,
 //! `postMessage`, `localStorage`) runs in every engine in `tests/e2e/tests/hostile.rs`.

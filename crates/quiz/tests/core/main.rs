@@ -26,7 +26,7 @@ const ARTICLE: &str = include_str!("../../../../content/article.txt");
 
 /// The quiz the build compiles in: the content folder's (`SYMPTOM_QUIZ_CONTENT`, which
 /// `.cargo/config.toml` sets for `cargo test` too), read once with the build's reader.
-/// The app's host tests check that its compiled-in `QUIZ` is this quiz.
+/// The app's native tests check that its compiled-in `QUIZ` is this quiz.
 static QUIZ: LazyLock<Quiz> = LazyLock::new(|| {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let read = |file: &str| {

@@ -160,7 +160,7 @@ fn the_quiz_core_depends_on_no_browser_crate() {
     let core = graph.dependencies("quiz");
     let browser: Vec<&String> = core.iter().filter(|d| is_browser_crate(d)).collect();
     assert!(browser.is_empty(), "the core depends on {browser:?}");
-    // The host share's parser is there: the walk saw the optional dependency.
+    // The content tools' parser is there: the walk saw the optional dependency.
     assert!(core.contains("toml"), "{core:?}");
     // Tests may use anything: dev-dependencies are not the core's.
     assert!(!core.contains("proptest"), "{core:?}");
