@@ -7,6 +7,11 @@
 //! kept by name (a question's id), never by its place on the path, so it survives an
 //! edit of an earlier answer; [`Quiz::settle`] says where a position that the path no
 //! longer has leads.
+//!
+//! That rule is written once, [`Quiz::step`]: the app follows it over one visitor's
+//! answers ([`Quiz::walk`]), the validator's walk of every path and the joint walk of two
+//! versions over every answer at once (`validate::explore`, `validate::decisions`),
+//! each through its own [`Follow`].
 
 use crate::model::{ChoiceId, Condition, Kind, Question, QuestionId, Quiz, Tier};
 
@@ -209,29 +214,120 @@ impl Question {
     }
 }
 
+/// One step of the path ([`Quiz::step`]): what happened at one question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Step {
+    /// The question is not shown: passed without an answer; the path goes on.
+    Skipped,
+    /// The question was answered; the path goes on.
+    Answered,
+    /// The question is shown and has no answer: the path stops there.
+    Asks,
+    /// The answer ended the quiz at once: an emergency rule fired.
+    Ends,
+    /// No question is left: the path leads to the result.
+    End,
+}
+
+/// What the one walk of the path ([`Quiz::step`], [`Quiz::follow`]) needs of the
+/// answers it goes over. The app follows one visitor's answers ([`Quiz::walk`]); the
+/// validator's walk of every path (`validate::explore`) and the joint walk of two
+/// versions (`validate::decisions`) follow every answer at once, with each condition
+/// partly evaluated (true, false, or still waiting on a later question).
+///
+/// A question's show-if names only earlier questions (the validator checks), all
+/// passed when it is asked: there, each way of following can tell whether it holds.
+pub(crate) trait Follow {
+    /// Whether `question`, the `at`-th, is shown: its show-if holds on what was passed.
+    fn shown(&self, at: usize, question: &'static Question) -> bool;
+    /// The answer given to `question`, if there is one yet.
+    fn given(&mut self, question: &'static Question) -> Option<Answer>;
+    /// Passes `question`, the `at`-th: answered with `answer`, or not shown (`None`).
+    fn pass(&mut self, at: usize, question: &'static Question, answer: Option<Answer>);
+    /// Whether the answers passed end the quiz at once: an emergency rule holds.
+    fn ends(&self) -> bool;
+}
+
+/// Following one visitor's answers: the path the app shows.
+struct VisitorsPath<'a> {
+    quiz: &'a Quiz,
+    answers: &'a Answers,
+    walk: Walk,
+}
+
+impl Follow for VisitorsPath<'_> {
+    fn shown(&self, _: usize, question: &'static Question) -> bool {
+        question.is_shown(&self.walk.answers)
+    }
+
+    fn given(&mut self, question: &'static Question) -> Option<Answer> {
+        self.answers.get(question.id).cloned()
+    }
+
+    fn pass(&mut self, _: usize, question: &'static Question, answer: Option<Answer>) {
+        if let Some(answer) = answer {
+            self.walk.asked.push(question);
+            self.walk.answers.put(question.id, answer);
+        }
+    }
+
+    fn ends(&self) -> bool {
+        self.quiz.emergency_fired(&self.walk.answers)
+    }
+}
+
 impl Quiz {
-    /// Walks the questions in order with these answers (see the module comment).
-    pub fn walk(&self, answers: &Answers) -> Walk {
-        let mut walk = Walk {
-            asked: Vec::new(),
-            answers: Answers::default(),
-            next: Position::Result,
+    /// The one step of the path, at the `at`-th question (see the module comment): a
+    /// question whose show-if does not hold is skipped; a shown one without an answer
+    /// stops the path; an answer that fires an emergency rule ends the quiz at once.
+    /// The app's walk, the validator's walk of every path and the joint walk of two
+    /// versions all take this step, each over answers of its own ([`Follow`]).
+    pub(crate) fn step(&self, at: usize, path: &mut impl Follow) -> Step {
+        let Some(question) = self.questions.get(at) else {
+            return Step::End;
         };
-        for question in self.questions {
-            if !question.is_shown(&walk.answers) {
-                continue;
-            }
-            let Some(answer) = answers.get(question.id) else {
-                walk.next = Position::Question(question.id);
-                return walk;
-            };
-            walk.asked.push(question);
-            walk.answers.put(question.id, answer.clone());
-            if self.emergency_fired(&walk.answers) {
-                return walk;
+        if !path.shown(at, question) {
+            path.pass(at, question, None);
+            return Step::Skipped;
+        }
+        let Some(answer) = path.given(question) else {
+            return Step::Asks;
+        };
+        path.pass(at, question, Some(answer));
+        if path.ends() {
+            Step::Ends
+        } else {
+            Step::Answered
+        }
+    }
+
+    /// Steps from the `at`-th question until the path stops: at a question without an
+    /// answer ([`Step::Asks`]), at an emergency ([`Step::Ends`]) or at the end
+    /// ([`Step::End`]); gives the place of the question it stopped at, and why.
+    pub(crate) fn follow(&self, mut at: usize, path: &mut impl Follow) -> (usize, Step) {
+        loop {
+            match self.step(at, path) {
+                Step::Skipped | Step::Answered => at += 1,
+                stop => return (at, stop),
             }
         }
-        walk
+    }
+
+    /// Walks the questions in order with these answers (see the module comment).
+    pub fn walk(&self, answers: &Answers) -> Walk {
+        let mut path = VisitorsPath {
+            quiz: self,
+            answers,
+            walk: Walk {
+                asked: Vec::new(),
+                answers: Answers::default(),
+                next: Position::Result,
+            },
+        };
+        if let (at, Step::Asks) = self.follow(0, &mut path) {
+            path.walk.next = Position::Question(self.questions[at].id);
+        }
+        path.walk
     }
 
     /// Whether an emergency rule holds: the quiz then ends at once.

@@ -4,7 +4,8 @@
 //! the shortest examples.
 //!
 //! [`decisions`] walks both versions at once, the way [`super::explore`] walks one: each
-//! version follows its own questions in its own order, a question is asked once when
+//! version follows its own questions in its own order (the app's own step of the path,
+//! `Quiz::step`, over conditions partly evaluated), a question is asked once when
 //! either version reaches it, and the other version takes the answer when (and only if)
 //! it shows that question itself. A set of answers is a path of this joint walk: an
 //! answer to every question either version asks, each number counted once per range
@@ -16,7 +17,7 @@ use std::rc::Rc;
 
 use super::walk::{candidates, Partial};
 use super::Item;
-use crate::flow::{Answer, Answers};
+use crate::flow::{Answer, Answers, Follow, Step};
 use crate::model::{ChoiceId, Kind, Question, QuestionId, Quiz, Tier};
 
 /// How an item differs between two versions.
@@ -379,63 +380,32 @@ impl Side {
         }
     }
 
-    /// Takes the answer (`None`: not asked) to its next question.
-    fn take(&mut self, quiz: &Quiz, answer: Option<&Answer>) {
-        let question = &quiz.questions[self.next];
-        self.next += 1;
-        if let Some(a) = answer {
-            if !question.accepts(a) {
-                (self.invalid, self.done, self.tier) = (true, true, None);
-                return;
-            }
-        }
-        let id = question.id;
-        self.shows
-            .iter_mut()
-            .for_each(|p| *p = p.settle(id, answer));
-        for (rule, p) in quiz.rules.iter().zip(&mut self.rules) {
-            *p = p.settle(id, answer);
-            if *p == Partial::True {
-                self.tier = self.tier.max(Some(rule.tier));
-                *p = Partial::False;
-            }
-        }
-        if self.tier == Some(Tier::Emergency) || self.next == quiz.questions.len() {
-            self.done = true;
-        }
-    }
-
-    /// Skips the questions it does not show and takes the answers already given; stops
-    /// at a question it shows that has no answer yet (`Ok`), or when done (`Ok(None)`).
-    /// `Err`: the answers cannot be given at all, because an answer only this version
-    /// offers (the other took it and refused it) goes to a question this version does
-    /// not ask.
+    /// Follows its path ([`Quiz::follow`]): skips the questions it does not show and
+    /// takes the answers already given; stops at a question it shows that has no answer
+    /// yet (`Ok`), or when done (`Ok(None)`). `Err`: the answers cannot be given at all,
+    /// because an answer only this version offers (the other took it and refused it)
+    /// goes to a question this version does not ask.
     fn advance(
         &mut self,
         quiz: &Quiz,
         pending: &mut Vec<Waiting>,
     ) -> Result<Option<QuestionId>, ()> {
-        while !self.done {
-            if self.next == quiz.questions.len() {
-                self.done = true;
-                break;
+        if !self.done {
+            let from = self.next;
+            let mut path = Following {
+                quiz,
+                side: self,
+                pending,
+                unaskable: false,
+            };
+            let (at, stop) = quiz.follow(from, &mut path);
+            if path.unaskable {
+                return Err(());
             }
-            let id = quiz.questions[self.next].id;
-            let given = pending
-                .iter()
-                .position(|w| w.question == id)
-                .map(|i| pending.remove(i));
-            // Its show-if names only earlier questions, all taken or skipped by now.
-            if self.shows[self.next] != Partial::True {
-                if given.is_some_and(|w| w.refused) {
-                    return Err(());
-                }
-                self.take(quiz, None);
-            } else if let Some(w) = given {
-                self.take(quiz, Some(&w.answer));
-            } else {
-                return Ok(Some(id));
+            if stop == Step::Asks {
+                return Ok(Some(quiz.questions[at].id));
             }
+            self.done = true;
         }
         // Done: what still waits is never taken.
         if pending.iter().any(|w| w.refused) {
@@ -466,6 +436,64 @@ struct Waiting {
     answer: Answer,
     /// The other version does not offer it: only this one could have been asked it.
     refused: bool,
+}
+
+/// One version's side as the one step of the path ([`Quiz::step`]) follows it: the
+/// answers come from those waiting for it.
+struct Following<'a> {
+    quiz: &'a Quiz,
+    side: &'a mut Side,
+    pending: &'a mut Vec<Waiting>,
+    /// An answer only this version offers waited for a question it does not show.
+    unaskable: bool,
+}
+
+impl Following<'_> {
+    /// The answer waiting for `question`, taken out of the waiting ones.
+    fn waiting(&mut self, question: QuestionId) -> Option<Waiting> {
+        let at = self.pending.iter().position(|w| w.question == question)?;
+        Some(self.pending.remove(at))
+    }
+}
+
+impl Follow for Following<'_> {
+    fn shown(&self, at: usize, _: &'static Question) -> bool {
+        self.side.shows[at] == Partial::True
+    }
+
+    fn given(&mut self, question: &'static Question) -> Option<Answer> {
+        self.waiting(question.id).map(|w| w.answer)
+    }
+
+    fn pass(&mut self, at: usize, question: &'static Question, answer: Option<Answer>) {
+        if answer.is_none() && self.waiting(question.id).is_some_and(|w| w.refused) {
+            self.unaskable = true;
+        }
+        let side = &mut *self.side;
+        side.next = at + 1;
+        if let Some(a) = &answer {
+            if !question.accepts(a) {
+                (side.invalid, side.done, side.tier) = (true, true, None);
+                return;
+            }
+        }
+        let id = question.id;
+        side.shows
+            .iter_mut()
+            .for_each(|p| *p = p.settle(id, answer.as_ref()));
+        for (rule, p) in self.quiz.rules.iter().zip(&mut side.rules) {
+            *p = p.settle(id, answer.as_ref());
+            if *p == Partial::True {
+                side.tier = side.tier.max(Some(rule.tier));
+                *p = Partial::False;
+            }
+        }
+    }
+
+    /// An emergency, or an answer this version does not offer: it goes no further.
+    fn ends(&self) -> bool {
+        self.side.invalid || self.side.tier == Some(Tier::Emergency)
+    }
 }
 
 /// An example's rest from some point of the walk: shared between the states that reach
@@ -575,18 +603,16 @@ impl Joint2<'_> {
                 let q = self.quizzes[i].question(id);
                 !q.is_some_and(|q| q.accepts(&answer))
             });
+            // Each version takes it when it reaches the question: the one asking, at once
+            // (`walk` follows both versions first).
             for &i in &takers {
-                if Some(i) == now {
-                    next.sides[i].take(self.quizzes[i], Some(&answer));
-                } else {
-                    let pending = &mut next.pending[i];
-                    pending.push(Waiting {
-                        question: id,
-                        answer: answer.clone(),
-                        refused,
-                    });
-                    pending.sort_by_key(|w| w.question.0);
-                }
+                let pending = &mut next.pending[i];
+                pending.push(Waiting {
+                    question: id,
+                    answer: answer.clone(),
+                    refused,
+                });
+                pending.sort_by_key(|w| w.question.0);
             }
             let (unusual, distance) = match (&answer, &plain) {
                 (Answer::Number(n), Some(Answer::Number(middle))) => {

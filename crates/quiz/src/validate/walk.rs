@@ -1,9 +1,11 @@
 //! The exhaustive walk of every path of answers ([`explore`]): exact, and small because
-//! states that cannot lead anywhere different are merged.
+//! states that cannot lead anywhere different are merged. It takes the app's own step
+//! of the path ([`Quiz::step`]), with every condition partly evaluated ([`Partial`]) and
+//! each answer worth trying in turn.
 
 use std::collections::HashMap;
 
-use crate::flow::{Answer, Answers};
+use crate::flow::{Answer, Answers, Follow, Step};
 use crate::model::{Choice, Condition, Kind, Question, QuestionId, Quiz, Tier};
 
 /// What the walk found.
@@ -250,17 +252,19 @@ impl Walker<'_> {
 
     fn expand(&mut self, state: &State) -> Summary {
         let quiz = self.quiz;
-        // Skip the questions that are not shown; their atoms are false from now on.
-        let mut state = state.clone();
-        while state.next < quiz.questions.len() && state.shows[state.next] == Partial::False {
-            let id = quiz.questions[state.next].id;
-            state = self.settle(state, id, None);
-            state.next += 1;
-        }
-        if state.next == quiz.questions.len() {
+        // Skip the questions that are not shown (their atoms are false from now on), up
+        // to the next question asked, or the end.
+        let mut skipping = Branch {
+            walker: self,
+            state: state.clone(),
+            offered: None,
+        };
+        let (at, stop) = quiz.follow(state.next, &mut skipping);
+        let state = skipping.state;
+        if stop != Step::Asks {
             return self.finish(state);
         }
-        let question = &quiz.questions[state.next];
+        let question = &quiz.questions[at];
         if !self.found.reached.contains(&question.id) {
             self.found.reached.push(question.id);
         }
@@ -270,15 +274,17 @@ impl Walker<'_> {
             no_outcome: None,
         };
         for answer in candidates(quiz, question) {
-            let mut next = self.settle(state.clone(), question.id, Some(&answer));
-            next.next += 1;
+            // One step with this answer: the states are merged before the questions
+            // after it are skipped, where the walk goes on.
+            let mut branch = Branch {
+                walker: self,
+                state: state.clone(),
+                offered: Some(answer.clone()),
+            };
+            let step = quiz.step(at, &mut branch);
+            let next = branch.state;
             self.path.push((question.id, answer.clone()));
-            let emergency = quiz
-                .rules
-                .iter()
-                .zip(&next.rules)
-                .any(|(r, after)| r.tier == Tier::Emergency && *after == Partial::True);
-            let sub = if emergency {
+            let sub = if step == Step::Ends {
                 self.end(next)
             } else {
                 self.walk(Self::forget_fired(next))
@@ -302,7 +308,7 @@ impl Walker<'_> {
     }
 
     /// Settles every condition on `question`, recording what became true.
-    fn settle(&mut self, mut state: State, question: QuestionId, answer: Option<&Answer>) -> State {
+    fn settle(&mut self, state: &mut State, question: QuestionId, answer: Option<&Answer>) {
         let settle = |p: &mut Partial| {
             if p.mentions(question) {
                 *p = p.settle(question, answer);
@@ -324,7 +330,6 @@ impl Walker<'_> {
             settle(p);
             self.found.tell_applies[i] |= *p == Partial::True;
         }
-        state
     }
 
     fn forget_fired(mut state: State) -> State {
@@ -344,7 +349,7 @@ impl Walker<'_> {
     /// Every question is behind: unasked questions count as unanswered.
     fn finish(&mut self, mut state: State) -> Summary {
         for q in self.quiz.questions {
-            state = self.settle(state, q.id, None);
+            self.settle(&mut state, q.id, None);
         }
         self.end(state)
     }
@@ -357,6 +362,38 @@ impl Walker<'_> {
             lengths: vec![1],
             no_outcome: (!state.has_outcome).then(Vec::new),
         }
+    }
+}
+
+/// One point of the walk of every path, as the one step of the path ([`Quiz::step`])
+/// follows it: conditions partly evaluated, and the one answer being tried.
+struct Branch<'w, 'a> {
+    walker: &'w mut Walker<'a>,
+    state: State,
+    /// The answer tried at the question asked; `None` stops there.
+    offered: Option<Answer>,
+}
+
+impl Follow for Branch<'_, '_> {
+    /// A show-if still waiting on a question names a later one (the validator reports
+    /// it): asked, so that the walk reports what follows from it too.
+    fn shown(&self, at: usize, _: &'static Question) -> bool {
+        self.state.shows[at] != Partial::False
+    }
+
+    fn given(&mut self, _: &'static Question) -> Option<Answer> {
+        self.offered.take()
+    }
+
+    fn pass(&mut self, at: usize, question: &'static Question, answer: Option<Answer>) {
+        self.walker
+            .settle(&mut self.state, question.id, answer.as_ref());
+        self.state.next = at + 1;
+    }
+
+    fn ends(&self) -> bool {
+        let mut rules = self.walker.quiz.rules.iter().zip(&self.state.rules);
+        rules.any(|(r, after)| r.tier == Tier::Emergency && *after == Partial::True)
     }
 }
 
