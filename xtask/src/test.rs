@@ -205,9 +205,14 @@ pub fn staff_edit() -> Result<(), String> {
 /// only the app crate and its tests are rebuilt for each copy.
 fn staff_edits(report: &mut Report, tools: &Tools, axe: &std::path::Path) {
     const DIST: &str = "target/staff-edit/dist";
+    // The native tests that can see a copy: the core's (its `QUIZ` is the content
+    // folder's) and the app's (built with the folder's content). The xtask's read the
+    // repository's own content as fixtures, the same whatever the folder: they ran
+    // once above.
     let native_tests = |folder: &std::path::Path| {
         Cmd::cargo()
-            .args(["test", "--no-fail-fast", "--workspace", "--exclude", "e2e"])
+            .args(["test", "--no-fail-fast", "--package", "quiz"])
+            .args(["--package", "symptom-quiz"])
             .env(CONTENT, folder)
             .tests()
     };
