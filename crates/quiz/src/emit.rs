@@ -8,13 +8,14 @@
 //! written into the code; every other language's go to its pack ([`crate::pack`]), a
 //! file the build writes beside the wasm, and the code points at their entries.
 
-use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::clinic::Clinic;
 use crate::model::{Condition, Lang, Question, Quiz, Remark, Source, Text, Wording};
 use crate::pack::{header, key_of, SEPARATOR};
 use crate::strings::table;
+use crate::texts::every_text;
 
 /// What the app's `build.rs` writes, and the packs the build puts beside the wasm.
 pub struct AppCode {
@@ -26,34 +27,39 @@ pub struct AppCode {
     pub packs: String,
     /// Each packed language's file: its path under the build's folder and its text.
     pub files: Vec<(String, String)>,
-    /// Each content text, in the order written, with the code's form of it: for the test
-    /// that a pack gives back every wording.
+    /// Each content text, in the order of [`every_text`] (a pack's), with the code's
+    /// form of it: for the test that a pack gives back every wording.
     pub texts: Vec<(Text, Text)>,
 }
 
 /// The content as the app's code: with `packed` (the wasm), the languages after the
-/// first in packs; without (the host's tests), every wording written here. The build
+/// first in packs; without (the native tests), every wording written here. The build
 /// and `cargo xtask trunk-post-build` both call it, so the code's entries and the files
 /// are one computation's.
+///
+/// A pack holds the screens' strings, then every content text in the order of
+/// [`every_text`], the one visit of every text: the code written below looks each text
+/// up by where it is in `quiz` or `clinic`, so a text the visit misses cannot be
+/// written (it panics here, at build time).
 pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
-    let packer = Packer {
-        texts: RefCell::default(),
-        packs: packed.then(|| {
-            RefCell::new(
-                Lang::ALL
-                    .iter()
-                    .map(|&lang| table(lang).list().to_vec())
-                    .collect(),
-            )
-        }),
-    };
-    let (quiz, clinic) = (quiz_code(quiz, &packer), clinic_code(clinic, &packer));
+    let mut packs: Option<Vec<Vec<&'static str>>> = packed.then(|| {
+        Lang::ALL
+            .iter()
+            .map(|&l| table(l).list().to_vec())
+            .collect()
+    });
+    let mut texts = Vec::new();
+    let mut held = HashMap::new();
+    for (_, text) in every_text(quiz, clinic) {
+        let code = hold(text, packs.as_mut());
+        held.insert(std::ptr::from_ref(text), code);
+        texts.push((*text, code));
+    }
+    let writer = Writer { held };
+    let (quiz, clinic) = (quiz_code(quiz, &writer), clinic_code(clinic, &writer));
     let mut refs = Vec::new();
     let mut files = Vec::new();
-    for (lang, entries) in Lang::ALL
-        .iter()
-        .zip(packer.packs.map(RefCell::into_inner).unwrap_or_default())
-    {
+    for (lang, entries) in Lang::ALL.iter().zip(packs.unwrap_or_default()) {
         if *lang == Lang::BUILT_IN {
             refs.push("None".to_string());
             continue;
@@ -85,43 +91,47 @@ pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
         clinic,
         packs,
         files,
-        texts: packer.texts.into_inner(),
+        texts,
     }
 }
 
-/// Where each wording goes: into the code, or into its language's pack.
-struct Packer {
-    /// Per language, the pack's entries so far (the screens' strings first); `None`
-    /// writes every wording into the code.
-    packs: Option<RefCell<Vec<Vec<&'static str>>>>,
-    /// Each text met, with the form the code holds.
-    texts: RefCell<Vec<(Text, Text)>>,
+/// `t` as the code holds it: the first language's wordings here; with `packs`, every
+/// other language's added to its pack, the code pointing at their entries.
+fn hold(t: &Text, mut packs: Option<&mut Vec<Vec<&'static str>>>) -> Text {
+    Text(Lang::ALL.map(|lang| {
+        let (myself, someone_else) = (t.myself(lang), t.someone_else(lang));
+        match packs.as_deref_mut() {
+            Some(packs) if lang != Lang::BUILT_IN => {
+                let entries = &mut packs[lang.index()];
+                let at = u16::try_from(entries.len()).expect("a pack holds under 65,536 entries");
+                entries.push(myself);
+                entries.extend(someone_else);
+                Wording::Packed {
+                    at,
+                    other: someone_else.is_some(),
+                }
+            }
+            _ => Wording::Here {
+                myself,
+                someone_else,
+            },
+        }
+    }))
 }
 
-impl Packer {
+/// Writes the texts as code, each as [`app_code`] held it.
+struct Writer {
+    /// Each text of the quiz and the clinic, by its address in them.
+    held: HashMap<*const Text, Text>,
+}
+
+impl Writer {
     /// `t` as code: `Text([Wording::Here { … }, Wording::Packed { … }])`.
     fn text(&self, t: &Text) -> String {
-        let held = Text(Lang::ALL.map(|lang| {
-            let (myself, someone_else) = (t.myself(lang), t.someone_else(lang));
-            match &self.packs {
-                Some(packs) if lang != Lang::BUILT_IN => {
-                    let entries = &mut packs.borrow_mut()[lang.index()];
-                    let at =
-                        u16::try_from(entries.len()).expect("a pack holds under 65,536 entries");
-                    entries.push(myself);
-                    entries.extend(someone_else);
-                    Wording::Packed {
-                        at,
-                        other: someone_else.is_some(),
-                    }
-                }
-                _ => Wording::Here {
-                    myself,
-                    someone_else,
-                },
-            }
-        }));
-        self.texts.borrow_mut().push((*t, held));
+        let held = self
+            .held
+            .get(&std::ptr::from_ref(t))
+            .unwrap_or_else(|| panic!("a text that quiz::every_text does not visit: {t:?}"));
         let wordings: Vec<String> = held
             .0
             .iter()
@@ -147,7 +157,7 @@ impl Packer {
 }
 
 /// `pub static QUIZ: Quiz = …;`
-fn quiz_code(quiz: &Quiz, p: &Packer) -> String {
+fn quiz_code(quiz: &Quiz, p: &Writer) -> String {
     let mut s = String::from("pub static QUIZ: Quiz = Quiz {\n");
     let list = |items: Vec<String>| {
         format!(
@@ -248,7 +258,7 @@ fn quiz_code(quiz: &Quiz, p: &Packer) -> String {
     s
 }
 
-fn question(q: &Question, p: &Packer) -> String {
+fn question(q: &Question, p: &Writer) -> String {
     let choices: Vec<String> = q
         .choices
         .iter()
@@ -317,7 +327,7 @@ fn condition(c: &Condition) -> String {
 
 /// `pub static CLINIC: Clinic = …;` (the review as given: `build.rs` applies
 /// `ContentVersion::for_content` first).
-fn clinic_code(c: &Clinic, p: &Packer) -> String {
+fn clinic_code(c: &Clinic, p: &Writer) -> String {
     let after_hours = c
         .after_hours
         .as_ref()

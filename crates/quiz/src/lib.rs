@@ -9,7 +9,10 @@
 //!
 //! What runs in the browser, re-exported here: the model (`Quiz`, `Question`, `Rule`,
 //! `Text`, …), the flow (`Answers`, `Quiz::walk`, `next`, `progress`), the triage
-//! (`Quiz::outcome`), saved progress (`Saved`) and the clinic's types (`Clinic`).
+//! (`Quiz::outcome`), saved progress (`Saved`) and the clinic's types (`Clinic`); and the
+//! one visit of every text a visitor can be shown, each with its place (`every_text`,
+//! `Quiz::texts`, `Clinic::texts`), which the validator, the emitter and the review
+//! packet share.
 //! What runs on the build machine only (feature `content-tools`, on by default; the app
 //! turns it off):
 //! [`source`] reads the content files, [`validate`] checks them and walks every path,
@@ -31,6 +34,7 @@ mod saved;
 #[cfg(feature = "content-tools")]
 pub mod source;
 pub mod strings;
+mod texts;
 mod triage;
 #[cfg(feature = "content-tools")]
 pub mod validate;
@@ -42,4 +46,5 @@ pub use model::{
     QuestionId, Quiz, Remark, Rule, Section, Source, Text, Tier, TierText, Wording, Words,
 };
 pub use saved::{Discarded, Saved, KEEP_FOR_MS};
+pub use texts::{every_text, Field, Owner, Place};
 pub use triage::{Given, Outcome, Reason, TriageError};

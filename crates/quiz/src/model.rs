@@ -151,16 +151,6 @@ impl Text {
     pub fn someone_else(&self, lang: Lang) -> Option<&'static str> {
         self.wording(lang).1
     }
-
-    /// Every wording of this text, with the language it is in: each language's for the
-    /// person in pain, then those for someone else.
-    pub fn variants(&self) -> impl Iterator<Item = (Lang, &'static str)> + '_ {
-        let mine = Lang::ALL.into_iter().map(|l| (l, self.myself(l)));
-        let other = Lang::ALL
-            .into_iter()
-            .filter_map(|l| self.someone_else(l).map(|t| (l, t)));
-        mine.chain(other)
-    }
 }
 
 /// `Text { en: …, es: …, en_other: …, es_other: … }`: keys as the content file names

@@ -4,6 +4,7 @@
 use crate::model::{
     Condition, Guideline, Kind, Lang, Question, QuestionId, Quiz, Source, Text, Tier,
 };
+use crate::texts::{Owner, Place};
 
 use super::{suggestion, Item, MAX_CHECKLIST_CHOICES};
 
@@ -49,50 +50,8 @@ pub(super) fn structure(quiz: &Quiz, article: &str, report: &mut impl FnMut(Item
         report,
     );
 
-    let mut text = |item: &Item, field: &str, t: &Text| check_text(item, field, t, report);
-    text(&Item::Words, "yes", &quiz.words.yes);
-    text(&Item::Words, "no", &quiz.words.no);
-    for section in quiz.sections {
-        text(&Item::Section(section.id), "title", &section.title);
-    }
-    for question in quiz.questions {
-        let item = Item::Question(question.id);
-        text(&item, "prompt", &question.prompt);
-        text(&item, "why", &question.why);
-        if let Some(hint) = &question.hint {
-            text(&item, "hint", hint);
-        }
-        for choice in question.choices {
-            text(
-                &Item::Choice(question.id, choice.id),
-                "label",
-                &choice.label,
-            );
-        }
-    }
-    for rule in quiz.rules {
-        text(&Item::Rule(rule.id), "reason", &rule.reason);
-        if let Some(action) = &rule.action {
-            text(&Item::Rule(rule.id), "action", action);
-        }
-        if let Some(worse) = &rule.worse {
-            text(&Item::Rule(rule.id), "worse", worse);
-        }
-    }
-    for p in quiz.patterns {
-        text(&Item::Pattern(p.id), "text", &p.text);
-    }
-    for t in quiz.tell {
-        text(&Item::Tell(t.id), "text", &t.text);
-    }
-    for (i, e) in quiz.expectations.iter().enumerate() {
-        text(&Item::Expectation(i), "text", &e.text);
-    }
-    for r in quiz.results {
-        let item = Item::Result(r.tier);
-        text(&item, "headline", &r.headline);
-        text(&item, "action", &r.action);
-        text(&item, "worse", &r.worse);
+    for (place, text) in quiz.texts() {
+        check_text(&item(place.owner), place.field.key(), text, report);
     }
 
     for (item, source) in sources(quiz) {
@@ -502,43 +461,32 @@ pub fn sources(quiz: &Quiz) -> Vec<(Item, Source)> {
     out
 }
 
-/// Every visitor-facing English text with the item it belongs to (for reading grades).
-pub fn english_texts(quiz: &Quiz) -> Vec<(Item, &'static str)> {
+/// Every English wording of the quiz's texts ([`Quiz::texts`]), for someone in pain
+/// and for someone else, with where it is (for reading grades).
+pub fn english_texts(quiz: &Quiz) -> Vec<(Place, &'static str)> {
     let mut out = Vec::new();
-    let mut add = |item: Item, t: &Text| {
-        out.push((item.clone(), t.myself(Lang::En)));
-        if let Some(o) = t.someone_else(Lang::En) {
-            out.push((item, o));
-        }
-    };
-    for q in quiz.questions {
-        add(Item::Question(q.id), &q.prompt);
-        add(Item::Question(q.id), &q.why);
-        if let Some(h) = &q.hint {
-            add(Item::Question(q.id), h);
-        }
-        for c in q.choices {
-            add(Item::Choice(q.id, c.id), &c.label);
-        }
-    }
-    for r in quiz.rules {
-        add(Item::Rule(r.id), &r.reason);
-    }
-    for p in quiz.patterns {
-        add(Item::Pattern(p.id), &p.text);
-    }
-    for t in quiz.tell {
-        add(Item::Tell(t.id), &t.text);
-    }
-    for (i, e) in quiz.expectations.iter().enumerate() {
-        add(Item::Expectation(i), &e.text);
-    }
-    for r in quiz.results {
-        add(Item::Result(r.tier), &r.headline);
-        add(Item::Result(r.tier), &r.action);
-        add(Item::Result(r.tier), &r.worse);
+    for (place, text) in quiz.texts() {
+        let english = text.wordings().filter(|(lang, _, _)| *lang == Lang::En);
+        out.extend(english.map(|(_, _, wording)| (place, wording)));
     }
     out
+}
+
+/// The validator's item for a text's owner. The clinic's texts are checked as the
+/// reader reads them (`untranslated`), not here: the quiz has none.
+fn item(owner: Owner) -> Item {
+    match owner {
+        Owner::Section(id) => Item::Section(id),
+        Owner::Question(q) => Item::Question(q),
+        Owner::Choice(q, c) => Item::Choice(q, c),
+        Owner::Rule(id) => Item::Rule(id),
+        Owner::Pattern(id) => Item::Pattern(id),
+        Owner::Tell(id) => Item::Tell(id),
+        Owner::Expectation(i) => Item::Expectation(i),
+        Owner::Result(tier) => Item::Result(tier),
+        Owner::Words => Item::Words,
+        Owner::Clinic | Owner::Location(_) => Item::Quiz,
+    }
 }
 
 /// What is wrong with a text's translation, if anything: an empty English or Spanish

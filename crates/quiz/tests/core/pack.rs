@@ -58,8 +58,17 @@ fn a_pack_gives_back_every_wording_and_any_other_file_is_refused() {
             "{words}"
         );
     }
-    // Every text of the quiz and the clinic is packed, in the order met.
-    // The pack holds the screens' strings, then each text's one or two wordings.
+    // Every text of the quiz and the clinic is packed, in the order of the one visit of
+    // every text: the pack holds the screens' strings, then each text's one or two
+    // wordings.
+    let visited = quiz::every_text(&QUIZ, &clinic);
+    assert_eq!(code.texts.len(), visited.len());
+    for ((packed, _), (place, text)) in code.texts.iter().zip(&visited) {
+        assert_eq!(packed, *text, "{place}");
+    }
+    // The code holds no text the visit missed (the emitter looks each up in it).
+    let written = code.quiz.matches("Text([").count() + code.clinic.matches("Text([").count();
+    assert_eq!(written, visited.len());
     let wordings: usize = code
         .texts
         .iter()
