@@ -2,17 +2,21 @@
 //! clinician who signs off the content — no script, no outside request, printable to
 //! PDF. It shows every question and rule in plain words, in both languages, with its
 //! source; what each result shows; for each rule the shortest path of answers that
-//! fires it, from the walk of every path; and what the build itself proves. It ends
-//! with the lines to paste into `clinic.toml` once the clinician has signed.
+//! fires it, from the walk of every path; and what the build itself proves. Every text
+//! a visitor can be shown is in it, in every language and for both audiences (the one
+//! visit of every text, `quiz::every_text`; a test checks each wording), and so are the
+//! screens' sentences the signature covers. It ends with the lines to paste into
+//! `clinic.toml` once the clinician has signed.
 
 use std::fmt::Write as _;
 use std::fs;
 use std::time::Instant;
 
-use quiz::validate::{candidates, decisions, explore, Decisions, Lands, Moved};
+use quiz::strings;
+use quiz::validate::{candidates, decisions, explore, Decisions, Lands, Moved, SAFETY_STRINGS};
 use quiz::{
-    Answer, Answers, ChoiceId, Clinic, Condition, Kind, Lang, Position, Question, QuestionId, Quiz,
-    Source, Text, Tier,
+    Answer, Answers, ChoiceId, Clinic, Condition, Kind, Lang, Perspective, Position, Question,
+    QuestionId, Quiz, Section, Source, Text, Tier,
 };
 
 use crate::history;
@@ -257,7 +261,15 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
     .unwrap();
 
     h.push_str("<h2>The questions, in the order asked</h2>");
+    let mut section = None;
     for (n, q) in quiz.questions.iter().enumerate() {
+        // Each section's title where its questions begin, as the quiz shows it above them.
+        if section != Some(q.section) {
+            section = Some(q.section);
+            if let Some(s) = quiz.section(q.section) {
+                h.push_str(&section_title(s));
+            }
+        }
         write!(
             h,
             "<section class=item id=\"q-{id}\"><h3>{n}. {prompt} <code>{id}</code></h3>{both}",
@@ -281,9 +293,8 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
                     .iter()
                     .map(|c| {
                         format!(
-                            "{} / {}{}",
-                            esc(c.label.myself(Lang::En)),
-                            esc(c.label.myself(Lang::Es)),
+                            "{}{}",
+                            inline(&c.label),
                             if c.exclusive { " (alone)" } else { "" }
                         )
                     })
@@ -311,6 +322,20 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
         )
         .unwrap();
     }
+
+    for s in quiz.sections {
+        if !quiz.questions.iter().any(|q| q.section == s.id) {
+            h.push_str(&section_title(s));
+        }
+    }
+    write!(
+        h,
+        "<section class=item id=words><h3>The answers of every yes-no question</h3>{}{}\
+         </section>",
+        texts("Yes", &quiz.words.yes),
+        texts("No", &quiz.words.no)
+    )
+    .unwrap();
 
     h.push_str(
         "<h2>The rules</h2><p>Each result comes from these rules only. The most \
@@ -387,6 +412,10 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
         )
         .unwrap();
     }
+
+    details(&mut h, quiz);
+    clinic_facts(&mut h, clinic);
+    screens(&mut h);
 
     h.push_str("<h2>Guidelines cited</h2><ul>");
     for g in quiz::Guideline::ALL {
@@ -598,13 +627,134 @@ fn answered(quiz: &Quiz, answers: &Answers) -> String {
     )
 }
 
+/// What call-clinic and doctor-first results add: what to expect, the traditional
+/// patterns and the things to tell the acupuncturist, each with when it shows.
+fn details(h: &mut String, quiz: &Quiz) {
+    h.push_str(
+        "<h2>What call-clinic and doctor-first results add</h2><p>Only these two results \
+         show them, each pattern and thing to tell when its condition holds. What to \
+         expect and the patterns are left out when a rule that fired says so (anyone \
+         under 18).</p>\
+         <h3>What to expect from acupuncture</h3>",
+    );
+    for (i, e) in quiz.expectations.iter().enumerate() {
+        write!(
+            h,
+            "<section class=item id=\"e-{n}\">{}<p><b>Source:</b> {}</p></section>",
+            texts(&format!("Expectation {n}", n = i + 1), &e.text),
+            source(&e.source),
+            n = i + 1,
+        )
+        .unwrap();
+    }
+    for (title, prefix, remarks) in [
+        (
+            "Traditional patterns, when the answers match",
+            "p",
+            quiz.patterns,
+        ),
+        ("Things to tell the acupuncturist", "t", quiz.tell),
+    ] {
+        write!(h, "<h3>{title}</h3>").unwrap();
+        for r in remarks {
+            write!(
+                h,
+                "<section class=item id=\"{prefix}-{id}\"><h4><code>{id}</code></h4>\
+                 <p><b>When:</b> {when}</p>{text}<p><b>Source:</b> {source}</p></section>",
+                id = esc(r.id),
+                when = esc(&words(quiz, &r.when)),
+                text = texts("Shown", &r.text),
+                source = source(&r.source),
+            )
+            .unwrap();
+        }
+    }
+}
+
+/// The clinic's other facts, as results show them: not clinical, so not covered by the
+/// signature (the after-hours advice, above, is).
+fn clinic_facts(h: &mut String, clinic: &Clinic) {
+    h.push_str(
+        "<h2>The clinic's details, as results show them</h2><p>For your information: the \
+         clinic may correct these without a new review.</p><section class=item id=clinic>",
+    );
+    for (i, line) in clinic.hours.iter().enumerate() {
+        h.push_str(&texts(&format!("Hours, line {}", i + 1), line));
+    }
+    for l in clinic.locations {
+        h.push_str(&texts(&format!("Location: {}", l.address), &l.name));
+    }
+    h.push_str(&texts("Insurance", &clinic.insurance));
+    for (i, language) in clinic.languages.iter().enumerate() {
+        h.push_str(&texts(&format!("Language spoken, {}", i + 1), language));
+    }
+    h.push_str("</section>");
+}
+
+/// The screens' own sentences that carry safety (`validate::SAFETY_STRINGS`): written in
+/// the app rather than the content files, and covered by the signature all the same.
+fn screens(h: &mut String) {
+    h.push_str(
+        "<h2>What the screens say beside the content</h2><p>The quiz's own sentences that \
+         carry safety, the same whatever the content; a change to any of them needs a new \
+         review too.</p><section class=item id=screens><dl>",
+    );
+    for (name, get) in SAFETY_STRINGS {
+        write!(h, "<dt><code>{name}</code></dt>").unwrap();
+        for lang in Lang::ALL {
+            let said = esc(get(strings::table(lang)));
+            write!(h, "<dd lang={}>{said}</dd>", lang.tag()).unwrap();
+        }
+    }
+    h.push_str("</dl></section>");
+}
+
+/// A section's title, where its questions begin.
+fn section_title(s: &Section) -> String {
+    format!(
+        "<section class=item id=\"s-{id}\"><h3>Section: {title} <code>{id}</code></h3>{both}\
+         </section>",
+        id = esc(s.id),
+        title = esc(s.title.myself(Lang::En)),
+        both = texts("Section title", &s.title),
+    )
+}
+
+/// A text on one line, each language's wording in its own element: "Yes / Sí", with
+/// those for someone else after it where it has them.
+fn inline(text: &Text) -> String {
+    let wordings = |other: bool| -> Vec<String> {
+        let wordings = text
+            .wordings()
+            .filter(|(_, who, _)| (*who == Perspective::SomeoneElse) == other);
+        wordings
+            .map(|(lang, _, said)| format!("<span lang={}>{}</span>", lang.tag(), esc(said)))
+            .collect()
+    };
+    let (mine, theirs) = (wordings(false), wordings(true));
+    if theirs.is_empty() {
+        mine.join(" / ")
+    } else {
+        format!(
+            "{} (<i>for someone else:</i> {})",
+            mine.join(" / "),
+            theirs.join(" / ")
+        )
+    }
+}
+
 /// A text in both languages, with the wordings for someone else where they differ.
 fn texts(label: &str, text: &Text) -> String {
     let mut out = format!("<dl><dt>{}</dt>", esc(label));
     for lang in Lang::ALL {
         write!(out, "<dd lang={}>{}", lang.tag(), esc(text.myself(lang))).unwrap();
         if let Some(other) = text.someone_else(lang) {
-            write!(out, "<br><i>For someone else:</i> {}", esc(other)).unwrap();
+            write!(
+                out,
+                "<br><i>For someone else:</i> <span>{}</span>",
+                esc(other)
+            )
+            .unwrap();
         }
         out.push_str("</dd>");
     }
@@ -682,10 +832,12 @@ width:24rem}@media print{body{margin:0;max-width:none}h2{break-after:avoid}\
 #[cfg(test)]
 mod tests {
     use quiz::source::{load_clinic, load_quiz, File};
+    use quiz::strings::table;
+    use quiz::validate::SAFETY_STRINGS;
     use quiz::validate::{decisions, fingerprint};
-    use quiz::{Clinic, Quiz, Rule, Tier};
+    use quiz::{every_text, Clinic, Lang, Location, Place, Quiz, Rule, Text, Tier, Wording};
 
-    use super::{packet, thousands, words, Comparison};
+    use super::{esc, packet, thousands, words, Comparison};
 
     const QUIZ_TOML: &str = include_str!("../../content/quiz.toml");
     const CLINIC_TOML: &str = include_str!("../../content/clinic.toml");
@@ -844,5 +996,145 @@ mod tests {
         );
         assert_eq!(thousands(627_086_761_794), "627,086,761,794");
         assert_eq!(thousands(999), "999");
+    }
+
+    fn leak<T>(items: Vec<T>) -> &'static [T] {
+        Box::leak(items.into_boxed_slice())
+    }
+
+    /// A text in English and Spanish, with wordings for someone else when given.
+    fn text(
+        en: &'static str,
+        es: &'static str,
+        other: Option<(&'static str, &'static str)>,
+    ) -> Text {
+        Text([
+            Wording::Here {
+                myself: en,
+                someone_else: other.map(|o| o.0),
+            },
+            Wording::Here {
+                myself: es,
+                someone_else: other.map(|o| o.1),
+            },
+        ])
+    }
+
+    /// The repository's clinic with every fact a visitor can read set: the file leaves
+    /// the hours, locations, after-hours advice and languages empty.
+    fn with_every_fact(clinic: Clinic) -> Clinic {
+        Clinic {
+            locations: leak(vec![Location {
+                name: text("Main office", "Oficina principal", None),
+                address: "123 Example St, City, ST 00000",
+            }]),
+            hours: leak(vec![
+                text("Mon–Fri 8am–6pm", "lun.–vie. 8 a. m.–6 p. m.", None),
+                text("Sat 9am–1pm", "sáb. 9 a. m.–1 p. m.", None),
+            ]),
+            after_hours: Some(text(
+                "If you cannot wait, call 911 <or> go to the nearest emergency room.",
+                "Si no puede esperar, llame al 911 o vaya a la sala de emergencias más cercana.",
+                Some((
+                    "If they cannot wait, call 911 or take them to the nearest emergency room.",
+                    "Si esa persona no puede esperar, llame al 911 o llévela a la sala de \
+                     emergencias más cercana.",
+                )),
+            )),
+            languages: leak(vec![text("Spanish", "español", None)]),
+            ..clinic
+        }
+    }
+
+    /// Each wording of `texts` (every language, every audience) that `html` does not
+    /// show as the packet writes a wording: escaped, an element's whole content.
+    fn not_shown(html: &str, texts: &[(Place, &Text)]) -> Vec<String> {
+        let mut missing = Vec::new();
+        for (place, text) in texts {
+            for (lang, audience, said) in text.wordings() {
+                if !html.contains(&format!(">{}<", esc(said))) {
+                    missing.push(format!("{place} ({}, {audience:?}): {said}", lang.tag()));
+                }
+            }
+        }
+        missing
+    }
+
+    /// The packet shows every text a visitor can be shown (`quiz::every_text`): each
+    /// question's, choice's, rule's, pattern's, thing to tell's, expectation's, result's
+    /// and section's, the words yes and no, and the clinic's facts, in both languages and
+    /// for both audiences; and the screens' sentences the signature covers.
+    #[test]
+    fn the_packet_shows_every_text_a_visitor_can_be_shown() {
+        let (quiz, clinic, print) = fixture();
+        for clinic in [clinic, with_every_fact(clinic)] {
+            let html = packet(&quiz, &clinic, &print, None);
+            let texts = every_text(&quiz, &clinic);
+            let missing = not_shown(&html, &texts);
+            assert!(
+                missing.is_empty(),
+                "not in the packet:\n{}",
+                missing.join("\n")
+            );
+            for (name, get) in SAFETY_STRINGS {
+                for lang in Lang::ALL {
+                    let said = esc(get(table(lang)));
+                    assert!(html.contains(&format!(">{said}<")), "{name}: {said}");
+                }
+            }
+        }
+        let clinic = with_every_fact(clinic);
+        let texts = every_text(&quiz, &clinic);
+        assert!(texts.len() > 250, "{}", texts.len());
+        assert_eq!(clinic.texts().len(), 6);
+    }
+
+    /// The check above fails for a packet without one of its parts, and for a text the
+    /// packet does not have.
+    #[test]
+    fn a_text_left_out_of_the_packet_is_found() {
+        let (quiz, clinic, print) = fixture();
+        let html = packet(&quiz, &clinic, &print, None);
+        let texts = every_text(&quiz, &clinic);
+        // The part on what call-clinic and doctor-first results add, cut out.
+        let (start, end) = (
+            html.find("<h2>What call-clinic and doctor-first").unwrap(),
+            html.find("<h2>The clinic's details").unwrap(),
+        );
+        let cut = format!("{}{}", &html[..start], &html[end..]);
+        let missing = not_shown(&cut, &texts);
+        let expected = quiz.patterns.len() + quiz.tell.len() + quiz.expectations.len();
+        assert!(missing.len() >= 2 * expected, "{missing:?}");
+        assert!(
+            missing.iter().any(|m| m.starts_with("pattern \"")),
+            "{missing:?}"
+        );
+        assert!(
+            missing.iter().any(|m| m.starts_with("tell \"")),
+            "{missing:?}"
+        );
+        assert!(
+            missing.iter().any(|m| m.starts_with("expect #1")),
+            "{missing:?}"
+        );
+        // A text's Spanish wording for someone else, changed.
+        let (place, text) = texts
+            .iter()
+            .find(|(_, t)| t.someone_else(Lang::Es).is_some())
+            .expect("a text for someone else");
+        let changed = Text([
+            text.0[0],
+            Wording::Here {
+                myself: text.myself(Lang::Es),
+                someone_else: Some("Una frase que el paquete no tiene."),
+            },
+        ]);
+        assert_eq!(not_shown(&html, &[(*place, text)]), Vec::<String>::new());
+        assert_eq!(
+            not_shown(&html, &[(*place, &changed)]),
+            [format!(
+                "{place} (es, SomeoneElse): Una frase que el paquete no tiene."
+            )]
+        );
     }
 }

@@ -4,7 +4,7 @@
 
 use quiz::source::{load_clinic, load_quiz, File, FileProblem};
 use quiz::validate::english_texts;
-use quiz::{Clinic, Quiz};
+use quiz::{Clinic, Lang, Owner, Place, Quiz, Text};
 
 use super::{report, stamp, CONTENT_OK, GRADE_TARGET};
 use crate::history::Content;
@@ -221,6 +221,41 @@ fn check_content_lists_only_the_texts_above_the_reading_target() {
     assert!(!out.contains(": How old are you?\n"), "{out}");
     assert!(!out.contains(": Has allergies\n"), "{out}");
     assert!(out.contains("Average English reading grade: "), "{out}");
+}
+
+/// The grades cover every English wording of the quiz's texts (`Quiz::texts`, the one
+/// visit of every text): the rules' "what to do" and "if it gets worse" lines too, which
+/// a walk of its own had left out.
+#[test]
+fn reading_grades_cover_every_english_text_of_the_quiz() {
+    let quiz = load(QUIZ_TOML).unwrap();
+    let graded = english_texts(&quiz);
+    let english: usize = quiz
+        .texts()
+        .iter()
+        .map(|(_, t)| {
+            t.wordings()
+                .filter(|(lang, _, _)| *lang == Lang::En)
+                .count()
+        })
+        .sum();
+    assert_eq!(graded.len(), english);
+    let lines: Vec<(&str, Option<Text>)> = quiz
+        .rules
+        .iter()
+        .flat_map(|r| [(r.id, r.action), (r.id, r.worse)])
+        .collect();
+    assert!(lines.iter().filter(|(_, l)| l.is_some()).count() > 5);
+    for (rule, line) in lines {
+        if let Some(line) = line {
+            let at = |t: &&(Place, &str)| t.0.owner == Owner::Rule(rule);
+            let said = line.myself(Lang::En);
+            assert!(
+                graded.iter().filter(at).any(|(_, t)| *t == said),
+                "rule {rule}: {said}"
+            );
+        }
+    }
 }
 
 /// The content as check-content compares it.
