@@ -457,6 +457,9 @@ impl Following<'_> {
 }
 
 impl Follow for Following<'_> {
+    /// A show-if still waiting on a question names a later one (the validator refuses
+    /// it): not shown, as in the app, where a condition on a question not yet answered
+    /// does not hold.
     fn shown(&self, at: usize, _: &'static Question) -> bool {
         self.side.shows[at] == Partial::True
     }
