@@ -183,10 +183,10 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
         // for `cargo xtask test` (what CI runs) or `cargo xtask staff-edit`.
         report.not_run(
             "staff edits",
-            "one engine's quick loop: cargo xtask staff-edit",
+            "a quick loop of some engines: cargo xtask staff-edit runs them",
         );
     }
-    report.finish(started)
+    report.finish(started, Some(crate::timings::SUMMARY))
 }
 
 /// `cargo xtask staff-edit`: only the staff-edit test, with its own summary.
@@ -196,7 +196,7 @@ pub fn staff_edit() -> Result<(), String> {
     let axe = crate::run::step("tools: axe-core (accessibility audits)", Tools::ensure_axe)?;
     let mut report = Report::default();
     staff_edits(&mut report, &tools, &axe);
-    report.finish(started)
+    report.finish(started, None)
 }
 
 /// The staff-edit test (`staff.rs`): the typical edits pass check-content, the native
@@ -369,9 +369,10 @@ impl Report {
             .push(format!("  {name:<44} {status} [{seconds:.1} s]"));
     }
 
-    /// Prints the summary; an error (already said there) when anything failed.
-    fn finish(self, started: Instant) -> Result<(), String> {
-        self.print(started);
+    /// Prints the summary, and keeps it in `keep` (`cargo xtask test`'s, for `cargo
+    /// xtask timings`); an error (already said there) when anything failed.
+    fn finish(self, started: Instant, keep: Option<&str>) -> Result<(), String> {
+        self.print(started, keep);
         if self.failed == 0 {
             Ok(())
         } else {
@@ -379,8 +380,7 @@ impl Report {
         }
     }
 
-    /// Prints the summary, and keeps it for `cargo xtask timings`.
-    fn print(&self, started: Instant) {
+    fn print(&self, started: Instant, keep: Option<&str>) {
         let mut summary = format!(
             "==> summary ({:.0} s in all)\n",
             started.elapsed().as_secs_f64()
@@ -393,9 +393,10 @@ impl Report {
             "\n{} passed, {} failed\n",
             self.passed, self.failed
         ));
-        let kept = root().join(crate::timings::SUMMARY);
-        let _ = std::fs::create_dir_all(kept.parent().expect("a folder"));
-        let _ = std::fs::write(&kept, &summary);
+        if let Some(kept) = keep.map(|file| root().join(file)) {
+            let _ = std::fs::create_dir_all(kept.parent().expect("a folder"));
+            let _ = std::fs::write(&kept, &summary);
+        }
         print!("\n{summary}");
     }
 }

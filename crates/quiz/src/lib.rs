@@ -2,10 +2,10 @@
 //! turns answers into exactly one [`Tier`], and the checks that keep the content safe.
 //!
 //! **Architecture invariant: this crate knows nothing of the browser.** It depends on
-//! `std` only (and, with the `content-tools` feature, the `toml` parser), never on Yew, `web-sys`,
-//! `gloo`, `js-sys` or `wasm-bindgen`, so that every path through the quiz is tested with
-//! `cargo test -p quiz`, without compiling Yew. `tests/core/pure.rs` checks it from
-//! `cargo metadata`.
+//! `std` only (and, with the `content-tools` feature, the `toml` parser), never on Yew,
+//! `web-sys`, `gloo`, `js-sys` or `wasm-bindgen`, so that every path through the quiz is
+//! tested with `cargo test -p quiz`, without compiling Yew. `tests/core/pure.rs` checks it
+//! from `Cargo.lock` and the members' manifests, for every platform.
 //!
 //! What runs in the browser, re-exported here: the model (`Quiz`, `Question`, `Rule`,
 //! `Text`, …), the flow (`Answers`, `Quiz::walk`, `next`, `progress`), the triage

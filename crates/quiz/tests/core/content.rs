@@ -22,7 +22,9 @@ fn walked_problems(text: &str) -> Vec<FileProblem> {
 }
 
 /// The reader's and the structure's problems of an edited copy: all but the walk's
-/// findings, without its seconds. Only the tests of those findings walk.
+/// findings, without its seconds. The tests of those findings walk, and so do those
+/// that count every problem (nothing the walk finds may follow from a reading
+/// problem: `source::Reading::explains`).
 fn quiz_problems(text: &str) -> Vec<FileProblem> {
     load_quiz_unwalked(
         File {
@@ -817,7 +819,7 @@ fn every_problem_at_once_in_line_order() {
         "",
         1,
     );
-    let problems = quiz_problems(&text);
+    let problems = walked_problems(&text);
     assert_eq!(problems.len(), 2, "{problems:#?}");
     assert!(
         problems[0]
@@ -839,12 +841,12 @@ fn what_follows_from_a_reading_problem_is_not_reported_again() {
     // The age question cannot be read: the questions shown by age and the rules on it
     // do not also say "unknown question \"age\"", and no path finding follows.
     let text = edited("prompt.es = \"¿Qué edad tiene?\"\n", "");
-    let problems = quiz_problems(&text);
+    let problems = walked_problems(&text);
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert!(problems[0].message.contains("prompt.es"), "{problems:#?}");
     // A choice that cannot be read: rules naming it say nothing more.
     let text = edited("label.es = \"Dolor que baja por las dos piernas\"\n", "");
-    let problems = quiz_problems(&text);
+    let problems = walked_problems(&text);
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert!(
         problems[0].item.contains("choice \"both-legs\""),
@@ -858,7 +860,7 @@ fn a_quote_inside_a_text_is_explained() {
         "prompt.en = \"Where is the pain?\"",
         "prompt.en = \"Where is the \"main\" pain?\"",
     );
-    let problems = quiz_problems(&text);
+    let problems = walked_problems(&text);
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert_eq!(problems[0].line, line_of(&text, "Where is the \"main"));
     assert_eq!(
@@ -902,7 +904,7 @@ fn curly_quotes_are_explained() {
 #[test]
 fn other_syntax_errors_keep_the_parsers_words_in_plain_ones() {
     let text = edited("id = \"age\"\nsection", "id = \"age\nsection");
-    let problems = quiz_problems(&text);
+    let problems = walked_problems(&text);
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert!(
         problems[0]
@@ -939,7 +941,7 @@ fn a_quoting_mistake_hides_no_other_problem() {
         "when = { question = \"general-signs\", is = [\"fevr\"] }",
         1,
     );
-    let problems = quiz_problems(&text);
+    let problems = walked_problems(&text);
     assert_eq!(problems.len(), 2, "{problems:#?}");
     assert!(
         problems[0].message.contains("curly quotes"),
