@@ -200,9 +200,12 @@ impl Browser {
             command
                 .env("LANG", "C.UTF-8")
                 .env_remove("LANGUAGE")
-                .env_remove("LC_ALL")
-                .env_remove("LC_MESSAGES")
                 .env_remove("GTK_THEME");
+            for (name, _) in std::env::vars_os() {
+                if name.to_string_lossy().starts_with("LC_") {
+                    command.env_remove(name);
+                }
+            }
             if launch.dark && engine == Engine::Webkit {
                 command.env("GTK_THEME", "Adwaita:dark");
             }
