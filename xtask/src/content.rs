@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 use std::fs;
 
-use quiz::source::{in_file_order, load_clinic, load_quiz, File};
+use quiz::source::{in_file_order, load_clinic, load_quiz_explored, File};
 use quiz::{validate, Clinic, Lang, Text, Tier};
 
 use crate::history::{self, Content};
@@ -85,7 +85,11 @@ pub fn report(
 ) -> (String, bool) {
     let file = |(name, text)| File { name, text };
     let clinic = load_clinic(file(clinic));
-    let quiz = load_quiz(file(quiz), article);
+    let loaded = load_quiz_explored(file(quiz), article);
+    let (quiz, walked) = match loaded {
+        Ok((quiz, walked)) => (Ok(quiz), Some(walked)),
+        Err(p) => (Err(p), None),
+    };
     let mut problems = Vec::new();
     if let Err(p) = &clinic {
         problems.extend(p.iter().cloned());
@@ -121,9 +125,9 @@ pub fn report(
         out.push('\n');
         review_block(&mut out, clinic, &print, &now, signed);
     }
-    if let Ok(quiz) = &quiz {
+    if let (Ok(quiz), Some(walked)) = (&quiz, &walked) {
         out.push('\n');
-        figures(&mut out, quiz);
+        figures(&mut out, quiz, walked);
     }
     (out, problems.is_empty())
 }
@@ -285,14 +289,13 @@ fn clinic_block(out: &mut String, clinic: &Clinic) {
 }
 
 /// The quiz's figures: its size, its paths, and its reading grades.
-fn figures(out: &mut String, quiz: &quiz::Quiz) {
+fn figures(out: &mut String, quiz: &quiz::Quiz, found: &validate::Exploration) {
     let mut graded: Vec<(f64, String, &str)> = validate::english_texts(quiz)
         .into_iter()
         .filter_map(|(item, text)| readability::grade(text).map(|g| (g, item.to_string(), text)))
         .collect();
     graded.sort_by(|a, b| b.0.total_cmp(&a.0));
     let average = graded.iter().map(|g| g.0).sum::<f64>() / graded.len().max(1) as f64;
-    let found = validate::explore(quiz, &mut |_, _| {});
     let (shortest, longest, median) = found.path_lengths();
     let rules = |tier: Tier| quiz.rules.iter().filter(|r| r.tier == tier).count();
     writeln!(

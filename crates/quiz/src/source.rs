@@ -22,7 +22,9 @@ use std::path::{Path, PathBuf};
 
 use crate::clinic::Clinic;
 use crate::model::Quiz;
-use crate::validate::{about_paths, validate, validate_structure, Item, Problem};
+use crate::validate::{
+    about_paths, validate, validate_explored, validate_structure, Exploration, Item, Problem,
+};
 use reader::Reader;
 
 pub use reader::{MAX_FILE, MAX_TEXT};
@@ -80,7 +82,21 @@ pub struct File<'a> {
 /// problem elsewhere is not hidden until those are fixed. Validation problems that only
 /// follow from the reader's are left out (see `Reading::explains`).
 pub fn load_quiz(file: File<'_>, article: &str) -> Result<Quiz, Vec<FileProblem>> {
-    load(file, article, validate)
+    load(file, article, &mut validate)
+}
+
+/// [`load_quiz`], and its walk of every path: for the figures check-content prints.
+pub fn load_quiz_explored(
+    file: File<'_>,
+    article: &str,
+) -> Result<(Quiz, Exploration), Vec<FileProblem>> {
+    let mut walked = None;
+    let quiz = load(file, article, &mut |quiz, article| {
+        let (problems, exploration) = validate_explored(quiz, article);
+        walked = Some(exploration);
+        problems
+    })?;
+    Ok((quiz, walked.expect("a quiz that loads was walked")))
 }
 
 /// [`load_quiz`] without the walk of every path (seconds): the file read and its
@@ -89,13 +105,13 @@ pub fn load_quiz(file: File<'_>, article: &str) -> Result<Quiz, Vec<FileProblem>
 /// that `build.rs` checked in the same build) and for tests of the reader's and the
 /// structure's messages.
 pub fn load_quiz_unwalked(file: File<'_>, article: &str) -> Result<Quiz, Vec<FileProblem>> {
-    load(file, article, validate_structure)
+    load(file, article, &mut validate_structure)
 }
 
 fn load(
     file: File<'_>,
     article: &str,
-    validate: fn(&Quiz, &str) -> Vec<Problem>,
+    validate: &mut dyn FnMut(&Quiz, &str) -> Vec<Problem>,
 ) -> Result<Quiz, Vec<FileProblem>> {
     let mut reader = Reader::new(file);
     let Some(quiz) = reader.quiz() else {

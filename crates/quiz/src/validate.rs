@@ -72,6 +72,12 @@ pub struct Problem {
 
 /// Every problem of `quiz`; `article` is the text that quotes must be found in.
 pub fn validate(quiz: &Quiz, article: &str) -> Vec<Problem> {
+    validate_explored(quiz, article).0
+}
+
+/// [`validate`], and the walk of every path it took: what check-content's figures
+/// count, without a second walk.
+pub fn validate_explored(quiz: &Quiz, article: &str) -> (Vec<Problem>, Exploration) {
     let mut problems = validate_structure(quiz, article);
     let mut report = |item: Item, message: String| problems.push(Problem { item, message });
     let exploration = explore(quiz, &mut |_, _| {});
@@ -98,7 +104,7 @@ pub fn validate(quiz: &Quiz, article: &str) -> Vec<Problem> {
     if let Some(path) = &exploration.no_outcome {
         report(Item::Quiz, format!("{NO_OUTCOME}: {}", describe(path)));
     }
-    problems
+    (problems, exploration)
 }
 
 /// The problems of `quiz` that the data shows without walking any path (`structure`):

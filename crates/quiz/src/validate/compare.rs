@@ -12,10 +12,10 @@
 //! that some condition of either version tells apart. States that cannot lead anywhere
 //! different are merged, so the walk stays exact and small.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::walk::{candidates, Partial};
+use super::walk::{candidates, Partial, Seen};
 use super::Item;
 use crate::flow::{Answer, Answers, Follow, Step};
 use crate::model::{ChoiceId, Kind, Question, QuestionId, Quiz, Tier};
@@ -321,7 +321,7 @@ pub fn decisions_within(old: &Quiz, new: &Quiz, max_states: usize) -> Result<Dec
     };
     let mut walker = Joint2 {
         quizzes,
-        seen: HashMap::new(),
+        seen: Seen::default(),
         max_states,
         too_big: false,
     };
@@ -530,7 +530,7 @@ const MAX_STATES: usize = 2_000_000;
 
 struct Joint2<'a> {
     quizzes: [&'a Quiz; 2],
-    seen: HashMap<Joint, Tallies>,
+    seen: Seen<Joint, Tallies>,
     max_states: usize,
     too_big: bool,
 }

@@ -4,9 +4,11 @@
 //! each answer worth trying in turn.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 
 use crate::flow::{Answer, Answers, Follow, Step};
-use crate::model::{Choice, Condition, Kind, Question, QuestionId, Quiz, Tier};
+use crate::model::{Choice, ChoiceId, Condition, Kind, Question, QuestionId, Quiz, Tier};
 
 /// What the walk found.
 #[derive(Debug, Default)]
@@ -51,14 +53,70 @@ impl Exploration {
     }
 }
 
+/// The walks' maps of states met: keyed by state, hashed with a multiply-and-rotate
+/// hash rather than the standard library's SipHash. The keys are the walk's own states,
+/// never input an attacker chooses, and hashing them was a quarter of a walk's time.
+pub(super) type Seen<K, V> = HashMap<K, V, BuildHasherDefault<StateHasher>>;
+
+/// The hash of [`Seen`] (the one of `rustc-hash`, without the dependency).
+#[derive(Default)]
+pub(super) struct StateHasher(u64);
+
+impl StateHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for StateHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(n.into());
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(n.into());
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn write_isize(&mut self, n: isize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// A condition simplified by the answers given so far.
 #[derive(Clone, Debug)]
 pub(super) enum Partial {
     True,
     False,
     Atom(&'static Condition),
-    All(Vec<Partial>),
-    Any(Vec<Partial>),
+    // Shared: a state is copied for every answer tried, and most of its conditions do
+    // not name the question answered.
+    All(Rc<[Partial]>),
+    Any(Rc<[Partial]>),
 }
 
 // An atom is one place in the compiled-in quiz: compare and hash it by address, not by
@@ -69,7 +127,9 @@ impl PartialEq for Partial {
         match (self, other) {
             (Partial::True, Partial::True) | (Partial::False, Partial::False) => true,
             (Partial::Atom(a), Partial::Atom(b)) => std::ptr::eq(*a, *b),
-            (Partial::All(a), Partial::All(b)) | (Partial::Any(a), Partial::Any(b)) => a == b,
+            (Partial::All(a), Partial::All(b)) | (Partial::Any(a), Partial::Any(b)) => {
+                Rc::ptr_eq(a, b) || a == b
+            }
             _ => false,
         }
     }
@@ -219,38 +279,58 @@ pub fn explore(quiz: &Quiz, leaf: &mut dyn FnMut(&Answers, bool)) -> Exploration
             tell_applies: vec![false; quiz.tell.len()],
             ..Exploration::default()
         },
-        seen: HashMap::new(),
+        seen: Seen::default(),
         path: Vec::new(),
+        tries: quiz.questions.iter().map(|q| tries(quiz, q)).collect(),
+        affected: quiz
+            .questions
+            .iter()
+            .map(|q| Affected::by(&start, q.id))
+            .collect(),
+        ends: [false, true].map(|has_outcome| {
+            Rc::new(Summary {
+                paths: 1,
+                lengths: vec![1],
+                no_outcome: (!has_outcome).then(Vec::new),
+            })
+        }),
         leaf,
     };
     let summary = walker.walk(start);
     let mut found = walker.found;
     found.paths = summary.paths;
-    found.lengths = summary.lengths;
+    found.lengths = summary.lengths.clone();
     found.states = walker.seen.len();
-    found.no_outcome = summary.no_outcome.map(Answers::from_pairs);
+    found.no_outcome = summary.no_outcome.clone().map(Answers::from_pairs);
     found
 }
 
 struct Walker<'a> {
     quiz: &'a Quiz,
     found: Exploration,
-    seen: HashMap<State, Summary>,
+    /// What each state met leads to; a state is met again far more often than new.
+    seen: Seen<State, Rc<Summary>>,
     path: Vec<(QuestionId, Answer)>,
+    /// Each question's [`tries`].
+    tries: Vec<Vec<(Answer, u128)>>,
+    /// Each question's [`Affected`].
+    affected: Vec<Affected>,
+    /// What the end of a path leads to, without an outcome and with one.
+    ends: [Rc<Summary>; 2],
     leaf: &'a mut dyn FnMut(&Answers, bool),
 }
 
 impl Walker<'_> {
-    fn walk(&mut self, state: State) -> Summary {
+    fn walk(&mut self, state: State) -> Rc<Summary> {
         if let Some(summary) = self.seen.get(&state) {
-            return summary.clone();
+            return Rc::clone(summary);
         }
         let summary = self.expand(&state);
-        self.seen.insert(state, summary.clone());
+        self.seen.insert(state, Rc::clone(&summary));
         summary
     }
 
-    fn expand(&mut self, state: &State) -> Summary {
+    fn expand(&mut self, state: &State) -> Rc<Summary> {
         let quiz = self.quiz;
         // Skip the questions that are not shown (their atoms are false from now on), up
         // to the next question asked, or the end.
@@ -273,7 +353,8 @@ impl Walker<'_> {
             lengths: Vec::new(),
             no_outcome: None,
         };
-        for answer in candidates(quiz, question) {
+        for tried in 0..self.tries[at].len() {
+            let (answer, weight) = self.tries[at][tried].clone();
             // One step with this answer: the states are merged before the questions
             // after it are skipped, where the walk goes on.
             let mut branch = Branch {
@@ -290,45 +371,54 @@ impl Walker<'_> {
                 self.walk(Self::forget_fired(next))
             };
             self.path.pop();
-            total.paths += sub.paths;
+            total.paths += weight * sub.paths;
             if total.lengths.len() < sub.lengths.len() + 1 {
                 total.lengths.resize(sub.lengths.len() + 1, 0);
             }
             for (n, count) in sub.lengths.iter().enumerate() {
-                total.lengths[n + 1] += count;
+                total.lengths[n + 1] += weight * count;
             }
             if total.no_outcome.is_none() {
-                total.no_outcome = sub.no_outcome.map(|mut rest| {
-                    rest.insert(0, (question.id, answer.clone()));
-                    rest
+                total.no_outcome = sub.no_outcome.as_ref().map(|rest| {
+                    let first = (question.id, answer.clone());
+                    std::iter::once(first).chain(rest.iter().cloned()).collect()
                 });
             }
         }
-        total
+        Rc::new(total)
     }
 
-    /// Settles every condition on `question`, recording what became true.
-    fn settle(&mut self, state: &mut State, question: QuestionId, answer: Option<&Answer>) {
+    /// Settles every condition on question `at`, recording what became true. Only the
+    /// conditions that named it can change ([`Affected`]); one that was already true
+    /// was recorded then.
+    fn settle(&mut self, state: &mut State, at: usize, answer: Option<&Answer>) {
+        let question = self.quiz.questions[at].id;
+        let Affected {
+            shows,
+            rules,
+            patterns,
+            tell,
+        } = &self.affected[at];
         let settle = |p: &mut Partial| {
             if p.mentions(question) {
                 *p = p.settle(question, answer);
             }
+            *p == Partial::True
         };
-        state.shows.iter_mut().for_each(settle);
-        for (i, p) in state.rules.iter_mut().enumerate() {
-            settle(p);
-            if *p == Partial::True {
+        for &i in shows {
+            settle(&mut state.shows[i]);
+        }
+        for &i in rules {
+            if settle(&mut state.rules[i]) {
                 self.found.rule_fires[i] = true;
                 state.has_outcome = true;
             }
         }
-        for (i, p) in state.patterns.iter_mut().enumerate() {
-            settle(p);
-            self.found.pattern_applies[i] |= *p == Partial::True;
+        for &i in patterns {
+            self.found.pattern_applies[i] |= settle(&mut state.patterns[i]);
         }
-        for (i, p) in state.tell.iter_mut().enumerate() {
-            settle(p);
-            self.found.tell_applies[i] |= *p == Partial::True;
+        for &i in tell {
+            self.found.tell_applies[i] |= settle(&mut state.tell[i]);
         }
     }
 
@@ -347,20 +437,41 @@ impl Walker<'_> {
     }
 
     /// Every question is behind: unasked questions count as unanswered.
-    fn finish(&mut self, mut state: State) -> Summary {
-        for q in self.quiz.questions {
-            self.settle(&mut state, q.id, None);
+    fn finish(&mut self, mut state: State) -> Rc<Summary> {
+        for at in 0..self.quiz.questions.len() {
+            self.settle(&mut state, at, None);
         }
         self.end(state)
     }
 
-    fn end(&mut self, state: State) -> Summary {
+    fn end(&mut self, state: State) -> Rc<Summary> {
         let answers = Answers::from_pairs(self.path.clone());
         (self.leaf)(&answers, state.has_outcome);
-        Summary {
-            paths: 1,
-            lengths: vec![1],
-            no_outcome: (!state.has_outcome).then(Vec::new),
+        Rc::clone(&self.ends[usize::from(state.has_outcome)])
+    }
+}
+
+/// Which of a state's conditions name one question: the only ones its answer settles.
+#[derive(Debug)]
+struct Affected {
+    shows: Vec<usize>,
+    rules: Vec<usize>,
+    patterns: Vec<usize>,
+    tell: Vec<usize>,
+}
+
+impl Affected {
+    fn by(start: &State, question: QuestionId) -> Affected {
+        let naming = |conditions: &[Partial]| -> Vec<usize> {
+            let at = conditions.iter().enumerate();
+            at.filter_map(|(i, p)| p.mentions(question).then_some(i))
+                .collect()
+        };
+        Affected {
+            shows: naming(&start.shows),
+            rules: naming(&start.rules),
+            patterns: naming(&start.patterns),
+            tell: naming(&start.tell),
         }
     }
 }
@@ -385,9 +496,8 @@ impl Follow for Branch<'_, '_> {
         self.offered.take()
     }
 
-    fn pass(&mut self, at: usize, question: &'static Question, answer: Option<Answer>) {
-        self.walker
-            .settle(&mut self.state, question.id, answer.as_ref());
+    fn pass(&mut self, at: usize, _: &'static Question, answer: Option<Answer>) {
+        self.walker.settle(&mut self.state, at, answer.as_ref());
         self.state.next = at + 1;
     }
 
@@ -440,11 +550,7 @@ pub fn candidates(quiz: &Quiz, question: &Question) -> Vec<Answer> {
                     }
                 }
             };
-            let mut conditions: Vec<&Condition> = Vec::new();
-            conditions.extend(quiz.questions.iter().filter_map(|q| q.show_if.as_ref()));
-            conditions.extend(quiz.rules.iter().map(|r| &r.when));
-            conditions.extend(quiz.patterns.iter().chain(quiz.tell).map(|r| &r.when));
-            for c in conditions {
+            for c in conditions(quiz) {
                 visit_atoms(c, &mut add);
             }
             cuts.retain(|c| (question.min..=question.max).contains(c));
@@ -453,6 +559,73 @@ pub fn candidates(quiz: &Quiz, question: &Question) -> Vec<Answer> {
             cuts.into_iter().map(Answer::Number).collect()
         }
     }
+}
+
+/// The answers the walk tries at `question`, each with how many of its [`candidates`]
+/// it stands for. Ticks of a checklist that the same conditions name are
+/// interchangeable: any non-empty set of them gives the same next state, so one is
+/// tried and counted for all (`2^n - 1` sets); ticks no condition names add nothing but
+/// paths (`2^n` sets beside others). The count of paths stays every combination of
+/// ticks; the work is one try per different next state.
+fn tries(quiz: &Quiz, question: &Question) -> Vec<(Answer, u128)> {
+    if question.kind != Kind::Checklist {
+        let one = candidates(quiz, question).into_iter();
+        return one.map(|answer| (answer, 1)).collect();
+    }
+    let (none, items): (Vec<&Choice>, Vec<&Choice>) =
+        question.choices.iter().partition(|c| c.exclusive);
+    let items = &items[..items.len().min(MAX_CHECKLIST_CHOICES)];
+    let mut lists: Vec<&[ChoiceId]> = Vec::new();
+    for c in conditions(quiz) {
+        visit_atoms(c, &mut |atom| {
+            if let Condition::Chose { question: q, any } = atom {
+                if *q == question.id {
+                    lists.push(any);
+                }
+            }
+        });
+    }
+    // The ticks by the lists that name them, in the order of the checklist.
+    let mut classes: Vec<(Vec<bool>, Vec<ChoiceId>)> = Vec::new();
+    for c in items {
+        let named: Vec<bool> = lists.iter().map(|list| list.contains(&c.id)).collect();
+        match classes.iter_mut().find(|(key, _)| *key == named) {
+            Some((_, ticks)) => ticks.push(c.id),
+            None => classes.push((named, vec![c.id])),
+        }
+    }
+    let unnamed = classes
+        .iter()
+        .position(|(key, _)| !key.contains(&true))
+        .map_or(Vec::new(), |i| classes.remove(i).1);
+    let mut out: Vec<(Answer, u128)> = none
+        .iter()
+        .map(|c| (Answer::Choices(vec![c.id]), 1))
+        .collect();
+    if let Some(first) = unnamed.first() {
+        out.push((Answer::Choices(vec![*first]), (1 << unnamed.len()) - 1));
+    }
+    for mask in 1u32..(1 << classes.len()) {
+        let taken = || (0..classes.len()).filter(move |i| mask & (1 << i) != 0);
+        let firsts: Vec<ChoiceId> = taken().map(|i| classes[i].1[0]).collect();
+        let chosen = items
+            .iter()
+            .map(|c| c.id)
+            .filter(|id| firsts.contains(id))
+            .collect();
+        let sets: u128 = taken().map(|i| (1u128 << classes[i].1.len()) - 1).product();
+        out.push((Answer::Choices(chosen), sets << unnamed.len()));
+    }
+    out
+}
+
+/// Every condition of the quiz: questions' show-ifs, rules, patterns, things to tell.
+fn conditions(quiz: &Quiz) -> impl Iterator<Item = &'static Condition> {
+    let shows = quiz.questions.iter().filter_map(|q| q.show_if.as_ref());
+    let rules = quiz.rules.iter().map(|r| &r.when);
+    shows
+        .chain(rules)
+        .chain(quiz.patterns.iter().chain(quiz.tell).map(|r| &r.when))
 }
 
 fn visit_atoms(c: &Condition, f: &mut impl FnMut(&Condition)) {

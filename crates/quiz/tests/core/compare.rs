@@ -224,6 +224,51 @@ fn the_walk_counts_what_trying_every_answer_counts() {
     assert_eq!(d.paths, d.same + moved.values().sum::<u128>());
 }
 
+/// `quiz` without the rules that name any of `choices` of "injury-risks": ticks that
+/// no condition names any more.
+fn unnamed(quiz: &Quiz, choices: &[&str]) -> Quiz {
+    fn names(c: &quiz::Condition, choices: &[&str]) -> bool {
+        match c {
+            quiz::Condition::Chose { question, any } => {
+                question.0 == "injury-risks" && any.iter().any(|a| choices.contains(&a.0))
+            }
+            quiz::Condition::Between { .. } => false,
+            quiz::Condition::All(parts) | quiz::Condition::Any(parts) => {
+                parts.iter().any(|p| names(p, choices))
+            }
+        }
+    }
+    let rules: Vec<Rule> = quiz
+        .rules
+        .iter()
+        .filter(|r| !names(&r.when, choices))
+        .copied()
+        .collect();
+    assert!(rules.len() < quiz.rules.len(), "a rule names {choices:?}");
+    Quiz {
+        rules: leak(rules),
+        ..*quiz
+    }
+}
+
+/// The walk of every path ([`explore`]) tries one set of ticks for all the sets that no
+/// condition tells apart, and counts each set: its count is the joint walk's, which
+/// tries every set. Checked on ticks named by the same rule, on two ticks no condition
+/// names beside one a rule does, and on a checklist no condition reads.
+#[test]
+fn the_walk_counts_every_set_of_ticks_it_tries_once() {
+    let small = small();
+    for quiz in [
+        small,
+        unnamed(&small, &["osteoporosis"]),
+        unnamed(&small, &["osteoporosis", "no-weight"]),
+    ] {
+        let joint = decisions(&quiz, &quiz).unwrap();
+        assert_eq!(explore(&quiz, &mut |_, _| {}).paths, joint.paths);
+        assert_eq!(joint.same, joint.paths);
+    }
+}
+
 /// `quiz` with its questions reshaped: "first-time" gone, "how-bad" asked first,
 /// "acupuncture-so-far" without its last choice, "injury-risks" with its choices in
 /// the other order, and ages only up to 90.
