@@ -35,6 +35,17 @@ fn assert_both_numbers(text: &str) {
     for placeholder in ["%CLINIC_NAME%", "href=\"%CLINIC_TEL%\"", "%CLINIC_PHONE%"] {
         assert!(text.contains(placeholder), "no {placeholder} in {text}");
     }
+    // A Spanish reader gets both numbers too, in one line of their own.
+    let spanish = text
+        .split("<p lang=\"es\">")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no Spanish line in {text}"));
+    let spanish = &spanish[..spanish.find("</p>").expect("the line is closed")];
+    assert!(
+        spanish.contains("llame al <a href=\"tel:911\">911</a>"),
+        "{spanish}"
+    );
+    assert!(spanish.contains("%CLINIC_PHONE%"), "{spanish}");
     // No hand copy that a change of clinic.toml would leave behind.
     assert!(!text.contains(CLINIC.phone.tel), "{text}");
     assert!(!text.contains(CLINIC.name), "{text}");

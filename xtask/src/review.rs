@@ -992,8 +992,8 @@ mod tests {
         assert_eq!(
             words(&quiz, &rule.when),
             "“Since this pain started, have you had any of these?” is answered “New trouble \
-             passing urine (cannot start, or cannot empty the bladder), or new loss of bladder \
-             control”"
+             passing urine: it is hard to start, will not come, or the bladder does not feel \
+             empty after” or “Leaking urine without meaning to, even once, and this is new”"
         );
         assert_eq!(thousands(627_086_761_794), "627,086,761,794");
         assert_eq!(thousands(999), "999");

@@ -54,7 +54,7 @@ pub const TYPICAL: &[Edit] = &[
         "\nlanguages = []",
         "\nlanguages = [{ en = \"English\", es = \"inglés\" }, { en = \"Spanish\", es = \"español\" }]",
     ),
-    ("clinic.toml", "version = \"2026-11-30.1\"", "version = \"2026-12-07.1\""),
+    ("clinic.toml", "version = \"2026-12-03.1\"", "version = \"2026-12-07.1\""),
     // A wording changed.
     (
         "quiz.toml",
@@ -76,6 +76,7 @@ prompt.es = "¿Tiene un sarpullido, una herida o un problema de la piel en la es
 prompt.es-other = "¿Esa persona tiene un sarpullido, una herida o un problema de la piel en la espalda?"
 why.en = "Needles are not placed on broken or irritated skin."
 why.es = "No se ponen agujas en piel lastimada o irritada."
+why.es-other = "No se ponen agujas en piel lastimada o irritada."
 source = "To create the right treatment plan for you, a qualified acupuncturist can assess your individual needs."
 
 [[tell]]
@@ -83,6 +84,7 @@ id = "skin-on-back"
 when = { question = "skin-on-back", is = ["yes"] }
 text.en = "A rash, a cut or a skin problem on the back."
 text.es = "Un sarpullido, una herida o un problema de la piel en la espalda."
+text.es-other = "Un sarpullido, una herida o un problema de la piel en la espalda."
 source = "To create the right treatment plan for you, a qualified acupuncturist can assess your individual needs."
 
 # Triage rules."#;

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::clinic::Clinic;
-use crate::model::{Condition, Lang, Question, Quiz, Remark, Source, Text, Wording};
+use crate::model::{Condition, Lang, Other, Question, Quiz, Remark, Source, Text, Wording};
 use crate::pack::{header, key_of, SEPARATOR};
 use crate::strings::table;
 use crate::texts::every_text;
@@ -105,11 +105,16 @@ fn hold(t: &Text, mut packs: Option<&mut Vec<Vec<&'static str>>>) -> Text {
                 let entries = &mut packs[lang.index()];
                 let at = u16::try_from(entries.len()).expect("a pack holds under 65,536 entries");
                 entries.push(myself);
-                entries.extend(someone_else);
-                Wording::Packed {
-                    at,
-                    other: someone_else.is_some(),
-                }
+                // A wording for someone else that repeats the text's own is held once.
+                let other = match someone_else {
+                    None => Other::No,
+                    Some(other) if other == myself => Other::Same,
+                    Some(other) => {
+                        entries.push(other);
+                        Other::Own
+                    }
+                };
+                Wording::Packed { at, other }
             }
             _ => Wording::Here {
                 myself,
@@ -143,7 +148,7 @@ impl Writer {
                     "Wording::Here {{ myself: {myself:?}, someone_else: {someone_else:?} }}"
                 ),
                 Wording::Packed { at, other } => {
-                    format!("Wording::Packed {{ at: {at}, other: {other} }}")
+                    format!("Wording::Packed {{ at: {at}, other: quiz::Other::{other:?} }}")
                 }
             })
             .collect();

@@ -113,9 +113,21 @@ pub enum Wording {
         /// they?"
         someone_else: Option<&'static str>,
     },
-    /// Entry `at` of the language's pack, for the person in pain; entry `at + 1` for
-    /// someone else when `other`.
-    Packed { at: u16, other: bool },
+    /// Entry `at` of the language's pack, for the person in pain; for someone else, as
+    /// `other` says.
+    Packed { at: u16, other: Other },
+}
+
+/// A packed wording's version for someone else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Other {
+    /// None: the text has no wording for someone else.
+    No,
+    /// The same as the text's own: the content repeats it (read as a helper would, and
+    /// found to fit), and the pack holds it once.
+    Same,
+    /// Its own: entry `at + 1`.
+    Own,
 }
 
 impl Text {

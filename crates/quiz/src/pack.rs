@@ -17,6 +17,7 @@
 use std::fmt;
 use std::sync::OnceLock;
 
+use crate::model::Other;
 use crate::strings::Strings;
 use crate::Lang;
 
@@ -124,19 +125,19 @@ pub fn installed(lang: Lang) -> bool {
     lang == Lang::BUILT_IN || INSTALLED[lang.index()].get().is_some()
 }
 
-/// A packed wording: entry `at`, and `at + 1` for someone else when `other`.
+/// A packed wording: entry `at`, and for someone else as `other` says.
 pub(crate) fn entry(
     lang: Lang,
     at: u16,
-    other: bool,
+    other: Other,
 ) -> Option<(&'static str, Option<&'static str>)> {
     let entries = &INSTALLED[lang.index()].get()?.entries;
     let at = usize::from(at);
     let myself = *entries.get(at)?;
-    let someone_else = if other {
-        Some(*entries.get(at + 1)?)
-    } else {
-        None
+    let someone_else = match other {
+        Other::No => None,
+        Other::Same => Some(myself),
+        Other::Own => Some(*entries.get(at + 1)?),
     };
     Some((myself, someone_else))
 }

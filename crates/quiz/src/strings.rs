@@ -193,17 +193,19 @@ pub const EN: Strings = Strings {
 
 pub const ES: Strings = Strings {
     start_title: "Dolor de espalda: qué hacer ahora",
-    start_intro: "Conteste unas preguntas, unos dos minutos, para saber si debe buscar atención \
-                  ahora, ver primero a un médico, o hablar con la clínica sobre la acupuntura.",
+    start_intro: "Conteste algunas preguntas (le tomará unos dos minutos) para saber si debe \
+                  buscar atención ahora, ver primero a un médico, o hablar con la clínica sobre la \
+                  acupuntura.",
     emergency_notice: "En una emergencia, llame al 911.",
     call_911: "Llamar al 911",
     call_988: "Llamar al 988",
-    call_poison: "Llamar a Control de Envenenamientos (hay ayuda en español)",
+    call_poison: "Llamar a la línea de ayuda por envenenamiento (Poison Control; hay ayuda en \
+                  español)",
     not_a_diagnosis: "Este cuestionario da información, no un diagnóstico.",
     stays_on_device: "Sus respuestas se quedan en este dispositivo. No se envían a ningún lugar.",
     who_is_it_for: "¿Contesta por usted o por otra persona?",
-    for_myself: "Para mí",
-    for_someone_else: "Para otra persona",
+    for_myself: "Por mí",
+    for_someone_else: "Por otra persona",
     start: "Empezar",
     resume_title: "¿Continuar donde se quedó?",
     resume_text: "Sus respuestas anteriores están guardadas en este dispositivo.",
@@ -242,7 +244,7 @@ pub const ES: Strings = Strings {
     your_answers: "Sus respuestas",
     print_title: Sentence("{0} — Resultado"),
     question_answer: Sentence("{0} {1}"),
-    source: "Fuente:",
+    source: "Fuente (en inglés):",
     article: "El artículo de la clínica (en inglés):",
     could_not_finish: "No pudimos terminar el cuestionario",
     language: "Idioma",

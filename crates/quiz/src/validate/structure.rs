@@ -349,6 +349,13 @@ fn unknown_question(quiz: &Quiz, question: QuestionId) -> String {
 /// for someone answering for another person.
 const SECOND_PERSON_EN: [&str; 4] = ["you", "your", "yours", "yourself"];
 
+/// The keys of the sentences that speak to whoever reads them: a prompt, "why we ask",
+/// a hint, a reason, what to do, "if it gets worse", a pattern's, a thing to tell's or
+/// an expectation's text, a result's headline.
+const ADDRESSES: [&str; 8] = [
+    "prompt", "why", "hint", "reason", "action", "worse", "text", "headline",
+];
+
 /// Checks one text; `field` is its key in the file (`prompt`, `label`, `reason`…), so
 /// that each message names the exact key to write (`prompt.en-other`).
 fn check_text(item: &Item, field: &str, text: &Text, report: &mut impl FnMut(Item, String)) {
@@ -396,6 +403,23 @@ fn check_text(item: &Item, field: &str, text: &Text, report: &mut impl FnMut(Ite
             "has {} but no {}: write the Spanish for someone answering for another person \
              (\"esa persona\"), or repeat {} if it already fits (\"{}\")",
             key("en-other"),
+            key("es-other"),
+            key("es"),
+            text.myself(Lang::Es)
+        ));
+    }
+    // A sentence is shown to a helper as it is written to the person in pain, and
+    // Spanish cannot say who it is about without saying it: "si está perdiendo la vista"
+    // after "Llame" is the helper's own sight. So every sentence a visitor reads carries
+    // its wording for someone else, even where it is the same: `es-other` repeating `es`
+    // says that someone read it as a helper would. (Labels and titles are read under a
+    // prompt that names the person, which has its own.)
+    if ADDRESSES.contains(&field) && text.someone_else(Lang::Es).is_none() {
+        say(format!(
+            "the Spanish text ({}) has no {}: a visitor answering for someone else reads \
+             it too. Write it for them (\"esa persona\"), or repeat {} once you have read \
+             it as they would (\"{}\")",
+            key("es"),
             key("es-other"),
             key("es"),
             text.myself(Lang::Es)

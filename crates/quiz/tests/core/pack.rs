@@ -69,12 +69,24 @@ fn a_pack_gives_back_every_wording_and_any_other_file_is_refused() {
     // The code holds no text the visit missed (the emitter looks each up in it).
     let written = code.quiz.matches("Text([").count() + code.clinic.matches("Text([").count();
     assert_eq!(written, visited.len());
+    // A wording for someone else that repeats the text's own is held once.
+    let own = |t: &quiz::Text| {
+        t.someone_else(Lang::Es)
+            .is_some_and(|o| o != t.myself(Lang::Es))
+    };
     let wordings: usize = code
         .texts
         .iter()
-        .map(|(t, _)| 1 + usize::from(t.someone_else(Lang::Es).is_some()))
+        .map(|(t, _)| 1 + usize::from(own(t)))
         .sum();
     assert_eq!(pack.entries, quiz::strings::Strings::COUNT + wordings);
+    let same = code
+        .texts
+        .iter()
+        .filter(|(t, _)| t.someone_else(Lang::Es) == Some(t.myself(Lang::Es)))
+        .count();
+    assert!(same > 100, "{same}");
+    assert_eq!(code.quiz.matches("Other::Same").count(), same);
     assert!(code.texts.len() > 200, "{}", code.texts.len());
     let both = [Perspective::Myself, Perspective::SomeoneElse];
 

@@ -113,6 +113,11 @@ const TABLE: &[Case] = &[
         Emergency,
     ),
     (
+        "leaked urine without meaning to, even once, new",
+        &[("nerve-signs", A::C(&["bladder-leak"]))],
+        Emergency,
+    ),
+    (
         "new loss of bowel control",
         &[("nerve-signs", A::C(&["new-bowel"]))],
         Emergency,
