@@ -242,10 +242,11 @@ pub enum Guideline {
     AccAha2022,
     NiceNg65,
     PoisonHelp,
+    AhaHeart,
 }
 
 impl Guideline {
-    pub const ALL: [Guideline; 9] = [
+    pub const ALL: [Guideline; 10] = [
         Guideline::Acp2017,
         Guideline::NiceCks,
         Guideline::Bass2018,
@@ -255,6 +256,7 @@ impl Guideline {
         Guideline::AccAha2022,
         Guideline::NiceNg65,
         Guideline::PoisonHelp,
+        Guideline::AhaHeart,
     ];
 
     /// The id written in the content file.
@@ -269,6 +271,7 @@ impl Guideline {
             Guideline::AccAha2022 => "ACC-AHA-2022",
             Guideline::NiceNg65 => "NICE-NG65",
             Guideline::PoisonHelp => "POISON-HELP",
+            Guideline::AhaHeart => "AHA-HEART",
         }
     }
 
@@ -288,6 +291,7 @@ impl Guideline {
             Guideline::AccAha2022 => "ACC/AHA aortic disease guideline, 2022",
             Guideline::NiceNg65 => "NICE guideline NG65, 2017",
             Guideline::PoisonHelp => "America's Poison Centers",
+            Guideline::AhaHeart => "American Heart Association, heart attack warning signs",
         }
     }
 
@@ -321,6 +325,11 @@ impl Guideline {
             }
             Guideline::PoisonHelp => {
                 "America's Poison Centers, Poison Help line 1-800-222-1222 (free, 24/7)"
+            }
+            Guideline::AhaHeart => {
+                "American Heart Association, Warning Signs of a Heart Attack (chest \
+                 discomfort, discomfort in other areas of the upper body, shortness of breath; \
+                 call 911)"
             }
         }
     }

@@ -587,13 +587,14 @@ fn red_flag_wording_problems(quiz: &quiz::Quiz) -> Vec<String> {
         (
             "body-signs",
             "chest",
-            &["New chest pain", "shortness of breath", "arm", "jaw"],
-            &[
-                "pecho que es nuevo",
-                "falta de aire nueva",
-                "brazo",
-                "quijada",
-            ],
+            &["New chest pain", "pressure", "arm", "jaw"],
+            &["pecho que es nuevo", "presión", "brazo", "quijada"],
+        ),
+        (
+            "body-signs",
+            "breathless",
+            &["New shortness of breath", "at rest"],
+            &["Falta de aire nueva", "en reposo"],
         ),
         (
             "body-signs",

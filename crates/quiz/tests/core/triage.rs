@@ -143,6 +143,11 @@ const TABLE: &[Case] = &[
         Emergency,
     ),
     (
+        "new shortness of breath at rest",
+        &[("body-signs", A::C(&["breathless"]))],
+        Emergency,
+    ),
+    (
         "tearing pain",
         &[("belly-signs", A::C(&["tearing-pain"]))],
         Emergency,
@@ -325,6 +330,26 @@ const TABLE: &[Case] = &[
     (
         "pain in the side and groin, no warning signs",
         &[("where", A::C(&["belly"]))],
+        DoctorFirst,
+    ),
+    (
+        "chest pain that came and went last week, mild, no warning signs",
+        &[
+            ("where", A::C(&["chest"])),
+            ("how-long", A::C(&["under-4-weeks"])),
+            ("how-bad", A::N(2)),
+            ("daily-life", A::C(&["not-at-all"])),
+        ],
+        DoctorFirst,
+    ),
+    (
+        "chest pain for months that gets in the way, no warning signs",
+        &[
+            ("where", A::C(&["chest"])),
+            ("how-long", A::C(&["over-12-weeks"])),
+            ("daily-life", A::C(&["quite-a-bit"])),
+            ("other-treatments", A::C(&["did-not-help"])),
+        ],
         DoctorFirst,
     ),
     (
@@ -799,6 +824,12 @@ const NAMED: &[Named] = &[
         "belly pain is sent to a doctor",
         &[("where", A::C(&["belly"]))],
         "belly-side-groin",
+        &[],
+    ),
+    (
+        "chest pain is sent to a doctor",
+        &[("where", A::C(&["chest"]))],
+        "chest-pain-place",
         &[],
     ),
     (
