@@ -243,10 +243,23 @@ pub enum Guideline {
     NiceNg65,
     PoisonHelp,
     AhaHeart,
+    NiceCksHeadache,
+    AhaAcc2017,
+    NiceCg141,
+    PostBirth,
+    NiceCksScrotal,
+    NiceNg126,
+    NiceCksAppendicitis,
+    NiceNg158,
+    NiceCksSepticArthritis,
+    NiceCksPmr,
+    NiceCksHmb,
+    NiceNg73,
+    NiceCksPid,
 }
 
 impl Guideline {
-    pub const ALL: [Guideline; 10] = [
+    pub const ALL: [Guideline; 23] = [
         Guideline::Acp2017,
         Guideline::NiceCks,
         Guideline::Bass2018,
@@ -257,6 +270,19 @@ impl Guideline {
         Guideline::NiceNg65,
         Guideline::PoisonHelp,
         Guideline::AhaHeart,
+        Guideline::NiceCksHeadache,
+        Guideline::AhaAcc2017,
+        Guideline::NiceCg141,
+        Guideline::PostBirth,
+        Guideline::NiceCksScrotal,
+        Guideline::NiceNg126,
+        Guideline::NiceCksAppendicitis,
+        Guideline::NiceNg158,
+        Guideline::NiceCksSepticArthritis,
+        Guideline::NiceCksPmr,
+        Guideline::NiceCksHmb,
+        Guideline::NiceNg73,
+        Guideline::NiceCksPid,
     ];
 
     /// The id written in the content file.
@@ -272,6 +298,19 @@ impl Guideline {
             Guideline::NiceNg65 => "NICE-NG65",
             Guideline::PoisonHelp => "POISON-HELP",
             Guideline::AhaHeart => "AHA-HEART",
+            Guideline::NiceCksHeadache => "NICE-CKS-HEADACHE",
+            Guideline::AhaAcc2017 => "AHA-ACC-2017",
+            Guideline::NiceCg141 => "NICE-CG141",
+            Guideline::PostBirth => "POST-BIRTH",
+            Guideline::NiceCksScrotal => "NICE-CKS-SCROTAL",
+            Guideline::NiceNg126 => "NICE-NG126",
+            Guideline::NiceCksAppendicitis => "NICE-CKS-APPENDICITIS",
+            Guideline::NiceNg158 => "NICE-NG158",
+            Guideline::NiceCksSepticArthritis => "NICE-CKS-SEPTIC-ARTHRITIS",
+            Guideline::NiceCksPmr => "NICE-CKS-PMR",
+            Guideline::NiceCksHmb => "NICE-CKS-HMB",
+            Guideline::NiceNg73 => "NICE-NG73",
+            Guideline::NiceCksPid => "NICE-CKS-PID",
         }
     }
 
@@ -292,6 +331,19 @@ impl Guideline {
             Guideline::NiceNg65 => "NICE guideline NG65, 2017",
             Guideline::PoisonHelp => "America's Poison Centers",
             Guideline::AhaHeart => "American Heart Association, heart attack warning signs",
+            Guideline::NiceCksHeadache => "NICE CKS, Headache – assessment",
+            Guideline::AhaAcc2017 => "ACC/AHA high blood pressure guideline, 2017",
+            Guideline::NiceCg141 => "NICE guideline CG141, 2012",
+            Guideline::PostBirth => "AWHONN POST-BIRTH warning signs",
+            Guideline::NiceCksScrotal => "NICE CKS, Scrotal pain and swelling",
+            Guideline::NiceNg126 => "NICE guideline NG126, 2019",
+            Guideline::NiceCksAppendicitis => "NICE CKS, Appendicitis",
+            Guideline::NiceNg158 => "NICE guideline NG158, 2020",
+            Guideline::NiceCksSepticArthritis => "NICE CKS, Septic arthritis",
+            Guideline::NiceCksPmr => "NICE CKS, Polymyalgia rheumatica",
+            Guideline::NiceCksHmb => "NICE CKS, Heavy menstrual bleeding",
+            Guideline::NiceNg73 => "NICE guideline NG73, 2017",
+            Guideline::NiceCksPid => "NICE CKS, Pelvic inflammatory disease",
         }
     }
 
@@ -331,6 +383,19 @@ impl Guideline {
                  discomfort, discomfort in other areas of the upper body, shortness of breath; \
                  call 911)"
             }
+            Guideline::NiceCksHeadache => "NICE Clinical Knowledge Summaries: Headache – assessment (red flags); Do T.P. et al., SNNOOP10, Neurology 2019;92(3):134–144",
+            Guideline::AhaAcc2017 => "Whelton P.K. et al., 2017 ACC/AHA guideline for high blood pressure in adults (hypertensive crisis: 180/120 or higher)",
+            Guideline::NiceCg141 => "NICE guideline CG141, Acute upper gastrointestinal bleeding in over 16s (2012)",
+            Guideline::PostBirth => "AWHONN, POST-BIRTH warning signs (2018)",
+            Guideline::NiceCksScrotal => "NICE Clinical Knowledge Summaries: Scrotal pain and swelling (testicular torsion)",
+            Guideline::NiceNg126 => "NICE guideline NG126, Ectopic pregnancy and miscarriage: diagnosis and initial management (2019)",
+            Guideline::NiceCksAppendicitis => "NICE Clinical Knowledge Summaries: Appendicitis",
+            Guideline::NiceNg158 => "NICE guideline NG158, Venous thromboembolic diseases: diagnosis, management and thrombophilia testing (2020)",
+            Guideline::NiceCksSepticArthritis => "NICE Clinical Knowledge Summaries: Septic arthritis (hot swollen joint)",
+            Guideline::NiceCksPmr => "NICE Clinical Knowledge Summaries: Polymyalgia rheumatica",
+            Guideline::NiceCksHmb => "NICE Clinical Knowledge Summaries: Heavy menstrual bleeding",
+            Guideline::NiceNg73 => "NICE guideline NG73, Endometriosis: diagnosis and management (2017)",
+            Guideline::NiceCksPid => "NICE Clinical Knowledge Summaries: Pelvic inflammatory disease",
         }
     }
 }

@@ -322,6 +322,8 @@ pub fn decisions_within(old: &Quiz, new: &Quiz, max_states: usize) -> Result<Dec
     let mut walker = Joint2 {
         quizzes,
         seen: Seen::default(),
+        naming: quizzes.map(Naming::of),
+        tried: Seen::default(),
         max_states,
         too_big: false,
     };
@@ -388,12 +390,14 @@ impl Side {
     fn advance(
         &mut self,
         quiz: &Quiz,
+        naming: &Naming,
         pending: &mut Vec<Waiting>,
     ) -> Result<Option<QuestionId>, ()> {
         if !self.done {
             let from = self.next;
             let mut path = Following {
                 quiz,
+                naming,
                 side: self,
                 pending,
                 unaskable: false,
@@ -421,6 +425,31 @@ impl Side {
     }
 }
 
+/// For each question of a version, its show-ifs and rules that name it: the only ones
+/// an answer to it settles.
+struct Naming {
+    shows: Vec<Vec<usize>>,
+    rules: Vec<Vec<usize>>,
+}
+
+impl Naming {
+    fn of(quiz: &Quiz) -> Naming {
+        let (shows, rules) = Partial::unanswered(quiz);
+        let naming = |conditions: &[Partial]| -> Vec<Vec<usize>> {
+            let at = |q: QuestionId| {
+                let all = conditions.iter().enumerate();
+                all.filter_map(|(i, p)| p.mentions(q).then_some(i))
+                    .collect()
+            };
+            quiz.questions.iter().map(|q| at(q.id)).collect()
+        };
+        Naming {
+            shows: naming(&shows),
+            rules: naming(&rules),
+        }
+    }
+}
+
 /// A point of the joint walk: both versions, and the answers each has yet to reach.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Joint {
@@ -442,6 +471,7 @@ struct Waiting {
 /// answers come from those waiting for it.
 struct Following<'a> {
     quiz: &'a Quiz,
+    naming: &'a Naming,
     side: &'a mut Side,
     pending: &'a mut Vec<Waiting>,
     /// An answer only this version offers waited for a question it does not show.
@@ -481,15 +511,20 @@ impl Follow for Following<'_> {
             }
         }
         let id = question.id;
-        side.shows
-            .iter_mut()
-            .for_each(|p| *p = p.settle(id, answer.as_ref()));
-        for (rule, p) in self.quiz.rules.iter().zip(&mut side.rules) {
-            *p = p.settle(id, answer.as_ref());
-            if *p == Partial::True {
-                side.tier = side.tier.max(Some(rule.tier));
-                *p = Partial::False;
-            }
+        for &i in &self.naming.shows[at] {
+            side.shows[i] = side.shows[i].settle(id, answer.as_ref());
+        }
+        // Whether a question behind was shown makes no difference any more: forgotten,
+        // so that paths that differ only in it merge.
+        side.shows[at] = Partial::False;
+        for &i in &self.naming.rules[at] {
+            let p = side.rules[i].settle(id, answer.as_ref());
+            side.rules[i] = if p == Partial::True {
+                side.tier = side.tier.max(Some(self.quiz.rules[i].tier));
+                Partial::False
+            } else {
+                p
+            };
         }
     }
 
@@ -531,6 +566,9 @@ const MAX_STATES: usize = 2_000_000;
 struct Joint2<'a> {
     quizzes: [&'a Quiz; 2],
     seen: Seen<Joint, Tallies>,
+    naming: [Naming; 2],
+    /// The answers tried at a question by the versions that take it ([`Joint2::answers`]).
+    tried: Seen<(QuestionId, Vec<usize>), Rc<Vec<Answer>>>,
     max_states: usize,
     too_big: bool,
 }
@@ -540,7 +578,8 @@ impl Joint2<'_> {
         let [old, new] = self.quizzes;
         let [o, n] = &mut state.sides;
         let [po, pn] = &mut state.pending;
-        let (Ok(a), Ok(b)) = (o.advance(old, po), n.advance(new, pn)) else {
+        let [no, nn] = &self.naming;
+        let (Ok(a), Ok(b)) = (o.advance(old, no, po), n.advance(new, nn, pn)) else {
             // Answers nobody could give: no path.
             return Tallies::default();
         };
@@ -592,19 +631,27 @@ impl Joint2<'_> {
         let takers: Vec<usize> = (0..2)
             .filter(|&i| waiting[i] == Some(id) || state.sides[i].ahead(self.quizzes[i], id))
             .collect();
-        let answers = self.answers(id, &takers);
+        let key = (id, takers.clone());
+        let answers = match self.tried.get(&key) {
+            Some(known) => Rc::clone(known),
+            None => {
+                let answers = Rc::new(self.answers(id, &takers));
+                self.tried.insert(key, Rc::clone(&answers));
+                answers
+            }
+        };
         let plain = self
             .quizzes
             .iter()
             .find_map(|quiz| quiz.question(id))
             .map(Question::plain_answer);
         let mut total = Tallies::default();
-        for answer in answers {
+        for answer in answers.iter() {
             let mut next = state.clone();
             let now = takers.iter().copied().find(|&i| waiting[i] == Some(id));
             let refused = now.is_some_and(|i| {
                 let q = self.quizzes[i].question(id);
-                !q.is_some_and(|q| q.accepts(&answer))
+                !q.is_some_and(|q| q.accepts(answer))
             });
             // Each version takes it when it reaches the question: the one asking, at once
             // (`walk` follows both versions first).

@@ -171,7 +171,7 @@ impl Partial {
     }
 
     /// Whether an atom of this condition looks at `question`.
-    fn mentions(&self, question: QuestionId) -> bool {
+    pub(super) fn mentions(&self, question: QuestionId) -> bool {
         match self {
             Partial::True | Partial::False => false,
             Partial::Atom(Condition::Chose { question: q, .. })
@@ -287,6 +287,7 @@ pub fn explore(quiz: &Quiz, leaf: &mut dyn FnMut(&Answers, bool)) -> Exploration
             .iter()
             .map(|q| Affected::by(&start, q.id))
             .collect(),
+        answers: Seen::default(),
         ends: [false, true].map(|has_outcome| {
             Rc::new(Summary {
                 paths: 1,
@@ -315,6 +316,8 @@ struct Walker<'a> {
     tries: Vec<Vec<(Answer, u128)>>,
     /// Each question's [`Affected`].
     affected: Vec<Affected>,
+    /// What answering a question does, by the values of the conditions that name it.
+    answers: Seen<(usize, Vec<Partial>), Rc<Vec<Answered>>>,
     /// What the end of a path leads to, without an outcome and with one.
     ends: [Rc<Summary>; 2],
     leaf: &'a mut dyn FnMut(&Answers, bool),
@@ -353,21 +356,25 @@ impl Walker<'_> {
             lengths: Vec::new(),
             no_outcome: None,
         };
-        for tried in 0..self.tries[at].len() {
-            let (answer, weight) = self.tries[at][tried].clone();
+        let outcomes = self.answered(at, &state);
+        for outcome in outcomes.iter() {
+            let Answered {
+                answer,
+                weight,
+                ends,
+                fired,
+                slots,
+            } = outcome;
             // One step with this answer: the states are merged before the questions
             // after it are skipped, where the walk goes on.
-            let mut branch = Branch {
-                walker: self,
-                state: state.clone(),
-                offered: Some(answer.clone()),
-            };
-            let step = quiz.step(at, &mut branch);
-            let next = branch.state;
+            let mut next = state.clone();
+            next.has_outcome |= fired;
             self.path.push((question.id, answer.clone()));
-            let sub = if step == Step::Ends {
+            let sub = if *ends {
                 self.end(next)
             } else {
+                self.affected[at].put(&mut next, slots);
+                next.next = at + 1;
                 self.walk(Self::forget_fired(next))
             };
             self.path.pop();
@@ -386,6 +393,58 @@ impl Walker<'_> {
             }
         }
         Rc::new(total)
+    }
+
+    /// What each answer tried at question `at` does, from `state`, grouped by what it
+    /// leaves: the step through the app's own [`Quiz::step`], once per answer for each
+    /// different value of the conditions that name the question ([`Affected::key`]).
+    /// The rest of a state cannot change what answering does: only those conditions
+    /// are settled, and the quiz ends on an emergency rule that the answer made true
+    /// (one made true earlier ended it while skipping). A checklist of ten ticks is
+    /// tried 1,024 times once, not once per state that reaches it.
+    fn answered(&mut self, at: usize, state: &State) -> Rc<Vec<Answered>> {
+        let key = (at, self.affected[at].key(state));
+        if let Some(known) = self.answers.get(&key) {
+            return Rc::clone(known);
+        }
+        let quiz = self.quiz;
+        let mut groups: Vec<Answered> = Vec::new();
+        for tried in 0..self.tries[at].len() {
+            let (answer, weight) = self.tries[at][tried].clone();
+            let mut branch = Branch {
+                walker: self,
+                state: state.clone(),
+                offered: Some(answer.clone()),
+            };
+            let ends = quiz.step(at, &mut branch) == Step::Ends;
+            let next = branch.state;
+            let fired = next.has_outcome && !state.has_outcome
+                || self.affected[at]
+                    .rules
+                    .iter()
+                    .any(|&i| next.rules[i] == Partial::True);
+            let slots = if ends {
+                Vec::new()
+            } else {
+                self.affected[at].key(&next)
+            };
+            let same = groups
+                .iter_mut()
+                .find(|g| g.ends == ends && g.fired == fired && g.slots == slots);
+            match same {
+                Some(group) => group.weight += weight,
+                None => groups.push(Answered {
+                    answer,
+                    weight,
+                    ends,
+                    fired,
+                    slots,
+                }),
+            }
+        }
+        let groups = Rc::new(groups);
+        self.answers.insert(key, Rc::clone(&groups));
+        groups
     }
 
     /// Settles every condition on question `at`, recording what became true. Only the
@@ -422,7 +481,13 @@ impl Walker<'_> {
         }
     }
 
+    /// What can no longer make a difference is forgotten, so that paths that differ only
+    /// in it merge: a rule, pattern or thing to tell that already fired (recorded), and
+    /// whether a question already behind was shown (the step looks only ahead).
     fn forget_fired(mut state: State) -> State {
+        for p in &mut state.shows[..state.next] {
+            *p = Partial::False;
+        }
         for p in state
             .rules
             .iter_mut()
@@ -451,6 +516,19 @@ impl Walker<'_> {
     }
 }
 
+/// The answers tried at a question that leave the same: the first of them, how many
+/// sets of answers they stand for, whether the quiz ends there, whether a rule fired,
+/// and the conditions naming the question afterwards ([`Affected::key`]; none when the
+/// quiz ends).
+#[derive(Debug)]
+struct Answered {
+    answer: Answer,
+    weight: u128,
+    ends: bool,
+    fired: bool,
+    slots: Vec<Partial>,
+}
+
 /// Which of a state's conditions name one question: the only ones its answer settles.
 #[derive(Debug)]
 struct Affected {
@@ -461,6 +539,35 @@ struct Affected {
 }
 
 impl Affected {
+    /// The values of these conditions in `state`, shows first; a rule, pattern or thing
+    /// to tell that fired counts as forgotten ([`Walker::forget_fired`]).
+    fn key(&self, state: &State) -> Vec<Partial> {
+        let forgotten = |p: &Partial| match p {
+            Partial::True => Partial::False,
+            other => other.clone(),
+        };
+        let shows = self.shows.iter().map(|&i| state.shows[i].clone());
+        let rules = self.rules.iter().map(|&i| forgotten(&state.rules[i]));
+        let patterns = self.patterns.iter().map(|&i| forgotten(&state.patterns[i]));
+        let tell = self.tell.iter().map(|&i| forgotten(&state.tell[i]));
+        shows.chain(rules).chain(patterns).chain(tell).collect()
+    }
+
+    /// Puts back values that [`Affected::key`] took.
+    fn put(&self, state: &mut State, values: &[Partial]) {
+        let mut values = values.iter();
+        for (at, slots) in [
+            (&self.shows, &mut state.shows),
+            (&self.rules, &mut state.rules),
+            (&self.patterns, &mut state.patterns),
+            (&self.tell, &mut state.tell),
+        ] {
+            for &i in at {
+                slots[i] = values.next().expect("a value per condition").clone();
+            }
+        }
+    }
+
     fn by(start: &State, question: QuestionId) -> Affected {
         let naming = |conditions: &[Partial]| -> Vec<usize> {
             let at = conditions.iter().enumerate();

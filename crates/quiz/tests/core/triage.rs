@@ -142,6 +142,240 @@ const TABLE: &[Case] = &[
         &[("body-signs", A::C(&["chest"]))],
         Emergency,
     ),
+    // Every place's own warning signs (clinical-safety.md, "Every place has its own
+    // warning signs"): each item alone, for someone with pain there.
+    (
+        "headache at its worst within a minute",
+        &[
+            ("where", A::C(&["head"])),
+            ("head-signs", A::C(&["thunderclap"])),
+        ],
+        Emergency,
+    ),
+    (
+        "headache much worse over hours",
+        &[
+            ("where", A::C(&["head"])),
+            ("head-signs", A::C(&["worsening"])),
+        ],
+        Emergency,
+    ),
+    (
+        "headache with fever and a stiff neck",
+        &[
+            ("where", A::C(&["head"])),
+            ("head-signs", A::C(&["fever-stiff-neck"])),
+        ],
+        Emergency,
+    ),
+    (
+        "headache with double vision",
+        &[
+            ("where", A::C(&["head"])),
+            ("head-signs", A::C(&["nerve-signs"])),
+        ],
+        Emergency,
+    ),
+    (
+        "headache after a fall",
+        &[
+            ("where", A::C(&["head"])),
+            ("head-signs", A::C(&["head-injury"])),
+        ],
+        Emergency,
+    ),
+    (
+        "headache three weeks after giving birth",
+        &[
+            ("where", A::C(&["head"])),
+            ("head-signs", A::C(&["pregnant-or-birth"])),
+        ],
+        Emergency,
+    ),
+    (
+        "headache with a reading of 185/125",
+        &[
+            ("where", A::C(&["head"])),
+            ("head-signs", A::C(&["high-pressure"])),
+        ],
+        Emergency,
+    ),
+    (
+        "black stools with dizziness",
+        &[
+            ("where", A::C(&["belly"])),
+            ("belly-place-signs", A::C(&["blood-vomit-stool"])),
+        ],
+        Emergency,
+    ),
+    (
+        "heavy bleeding two weeks after a birth",
+        &[
+            ("where", A::C(&["belly"])),
+            ("belly-place-signs", A::C(&["after-birth"])),
+        ],
+        Emergency,
+    ),
+    (
+        "sudden pain in a testicle",
+        &[
+            ("where", A::C(&["belly"])),
+            ("belly-place-signs", A::C(&["testicle"])),
+        ],
+        Emergency,
+    ),
+    (
+        "missed period, belly pain, shoulder-tip pain",
+        &[
+            ("where", A::C(&["belly"])),
+            ("belly-place-signs", A::C(&["missed-period"])),
+        ],
+        Emergency,
+    ),
+    (
+        "swollen leg and breathless",
+        &[
+            ("where", A::C(&["joint"])),
+            ("limb-signs", A::C(&["leg-with-breathless"])),
+        ],
+        Emergency,
+    ),
+    (
+        "neck and jaw pain with chest pressure",
+        &[
+            ("where", A::C(&["neck"])),
+            ("shoulder-signs", A::C(&["with-chest"])),
+        ],
+        Emergency,
+    ),
+    (
+        "shoulder-tip pain with belly pain",
+        &[
+            ("where", A::C(&["shoulder"])),
+            ("shoulder-signs", A::C(&["tip-with-belly"])),
+        ],
+        Emergency,
+    ),
+    (
+        "period soaking a pad every hour",
+        &[
+            ("where", A::C(&["period"])),
+            ("period-signs", A::C(&["soaking"])),
+        ],
+        Emergency,
+    ),
+    (
+        "period bleeding with fainting",
+        &[
+            ("where", A::C(&["period"])),
+            ("period-signs", A::C(&["bleeding-faint"])),
+        ],
+        Emergency,
+    ),
+    (
+        "black stools on ibuprofen",
+        &[
+            ("where", A::C(&["belly"])),
+            ("belly-place-soon", A::C(&["black-stools"])),
+        ],
+        Urgent,
+    ),
+    (
+        "pain that moved to the lower right",
+        &[
+            ("where", A::C(&["belly"])),
+            ("belly-place-soon", A::C(&["lower-right"])),
+        ],
+        Urgent,
+    ),
+    (
+        "belly pain with throwing up",
+        &[
+            ("where", A::C(&["belly"])),
+            ("belly-place-soon", A::C(&["with-vomiting"])),
+        ],
+        Urgent,
+    ),
+    (
+        "belly pain with fever",
+        &[
+            ("where", A::C(&["belly"])),
+            ("belly-place-soon", A::C(&["with-fever"])),
+        ],
+        Urgent,
+    ),
+    (
+        "hot swollen knee",
+        &[
+            ("where", A::C(&["joint"])),
+            ("limb-soon", A::C(&["hot-joint"])),
+        ],
+        Urgent,
+    ),
+    (
+        "swollen tender calf after a flight",
+        &[
+            ("where", A::C(&["joint"])),
+            ("limb-soon", A::C(&["swollen-calf"])),
+        ],
+        Urgent,
+    ),
+    (
+        "a child limping with fever",
+        &[
+            ("where", A::C(&["joint"])),
+            ("limb-soon", A::C(&["child-limp-fever"])),
+        ],
+        Urgent,
+    ),
+    (
+        "pelvic pain with fever",
+        &[
+            ("where", A::C(&["period"])),
+            ("period-soon", A::C(&["pelvic-fever"])),
+        ],
+        Urgent,
+    ),
+    (
+        "a new kind of headache",
+        &[
+            ("where", A::C(&["head"])),
+            ("head-changes", A::C(&["new-kind"])),
+        ],
+        DoctorFirst,
+    ),
+    (
+        "woken by headaches",
+        &[
+            ("where", A::C(&["head"])),
+            ("head-changes", A::C(&["wakes"])),
+        ],
+        DoctorFirst,
+    ),
+    (
+        "both shoulders and hips stiff after 50",
+        &[
+            ("where", A::C(&["shoulder"])),
+            ("shoulder-soon", A::C(&["both-shoulders-hips"])),
+        ],
+        DoctorFirst,
+    ),
+    (
+        "period pain that began at 30",
+        &[
+            ("where", A::C(&["period"])),
+            ("period-soon", A::C(&["began-after-25"])),
+        ],
+        DoctorFirst,
+    ),
+    (
+        "pain during sex",
+        &[
+            ("where", A::C(&["period"])),
+            ("period-soon", A::C(&["between-or-sex"])),
+        ],
+        DoctorFirst,
+    ),
     (
         "new shortness of breath at rest",
         &[("body-signs", A::C(&["breathless"]))],
