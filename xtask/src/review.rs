@@ -993,7 +993,8 @@ mod tests {
             words(&quiz, &rule.when),
             "“Since this pain started, have you had any of these?” is answered “New trouble \
              passing urine: it is hard to start, will not come, or the bladder does not feel \
-             empty after” or “Leaking urine without meaning to, even once, and this is new”"
+             empty after” or “Leaking urine without meaning to, even a little or only once, and \
+             this is new”"
         );
         assert_eq!(thousands(627_086_761_794), "627,086,761,794");
         assert_eq!(thousands(999), "999");

@@ -14,6 +14,7 @@ pub const KNOWN: &[&str] = &[
     "nerve-signs",
     "body-signs",
     "belly-signs",
+    "pain-medicines",
     "injury",
     "age",
     "pregnancy",
@@ -119,7 +120,9 @@ pub const TO_SELF_CARE: &Run = &[
 pub const TO_POISON_CONTROL: &Run = &[
     ("where", C(&["low-back"])),
     ("nerve-signs", C(&["none"])),
-    ("body-signs", C(&["overdose"])),
+    ("body-signs", C(&["none"])),
+    ("belly-signs", C(&["none"])),
+    ("pain-medicines", C(&["overdose"])),
 ];
 
 /// The index of `question` in `run`: where a test stops a run to look at a screen.

@@ -537,8 +537,8 @@ fn red_flag_wording_problems(quiz: &quiz::Quiz) -> Vec<String> {
         (
             "nerve-signs",
             "bladder-leak",
-            &["Leaking urine", "even once", "new"],
-            &["se le salió la orina", "aunque sea una vez", "nuevo"],
+            &["Leaking urine", "only once", "new"],
+            &["se le salió la orina", "una sola vez", "nuevo"],
         ),
         (
             "nerve-signs",
@@ -561,7 +561,7 @@ fn red_flag_wording_problems(quiz: &quiz::Quiz) -> Vec<String> {
                 "genitales",
                 "nalgas",
                 "parte de adentro de los muslos",
-                "papel al limpiarse",
+                "al limpiarse",
             ],
         ),
         (
@@ -627,16 +627,22 @@ fn red_flag_wording_problems(quiz: &quiz::Quiz) -> Vec<String> {
         (
             "body-signs",
             "confusion",
-            &["New confusion", "drowsy", "hard to wake", "yellow"],
+            &["New confusion", "place", "day"],
+            &["Confusión nueva", "dónde", "qué día"],
+        ),
+        (
+            "body-signs",
+            "drowsy",
+            &["drowsy", "hard to wake", "stay awake", "yellow"],
             &[
-                "Confusión nueva",
                 "somnolencia",
                 "cuesta mucho despertarle",
+                "seguir despierto",
                 "amarillos",
             ],
         ),
         (
-            "body-signs",
+            "pain-medicines",
             "overdose",
             &["acetaminophen", "paracetamol", "label", "several products"],
             &[
