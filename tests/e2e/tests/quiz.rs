@@ -435,7 +435,7 @@ fn a_keyboard_only_run_reaches_a_result(h: Harness) {
     assert!(page.is_chosen("low-back"), "Space did not tick the box");
     page.press(&[ENTER]);
     // Checklists: Tab to the first box ("None of these" is last), Space ticks.
-    for question in ["nerve-signs", "body-signs", "belly-signs"] {
+    for question in ["nerve-signs", "body-signs", "belly-signs", "pain-medicines"] {
         page.wait_for_question(question);
         page.press(&[TAB]);
         let boxes = page.choice_count();
