@@ -199,8 +199,8 @@ pub const ES: Strings = Strings {
     emergency_notice: "En una emergencia, llame al 911.",
     call_911: "Llamar al 911",
     call_988: "Llamar al 988",
-    call_poison: "Llamar a la línea de ayuda por envenenamiento (Poison Control; hay ayuda en \
-                  español)",
+    call_poison: "Llamar a la línea de ayuda por envenenamiento (en inglés, Poison Control; hay \
+                  ayuda en español)",
     not_a_diagnosis: "Este cuestionario da información, no un diagnóstico.",
     stays_on_device: "Sus respuestas se quedan en este dispositivo. No se envían a ningún lugar.",
     who_is_it_for: "¿Contesta por usted o por otra persona?",

@@ -280,7 +280,8 @@ fn the_browser_back_button_goes_to_the_previous_question(h: Harness) {
         page.is_chosen("no"),
         "the answer was lost on the browser's Back"
     );
-    for _ in 0..3 {
+    // injury -> pain-medicines -> belly-signs -> body-signs -> nerve-signs.
+    for _ in 0..4 {
         page.browser_back();
     }
     assert_eq!(page.question_id(), "nerve-signs");
