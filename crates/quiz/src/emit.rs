@@ -50,8 +50,19 @@ pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
     });
     let mut texts = Vec::new();
     let mut held = HashMap::new();
+    // A text written the same in several places (the same "what to do" for several
+    // rules) is held once: one pack entry, and equal in the app, so that a result that
+    // shows each different text once shows it once.
+    let mut same: HashMap<Text, Text> = HashMap::new();
     for (_, text) in every_text(quiz, clinic) {
-        let code = hold(text, packs.as_mut());
+        let code = match same.get(text) {
+            Some(code) => *code,
+            None => {
+                let code = hold(text, packs.as_mut());
+                same.insert(*text, code);
+                code
+            }
+        };
         held.insert(std::ptr::from_ref(text), code);
         texts.push((*text, code));
     }

@@ -792,8 +792,14 @@ fn red_flag_wording_problems(quiz: &quiz::Quiz) -> Vec<String> {
         (
             "belly-place-signs",
             "blood-vomit-stool",
-            &["Throwing up blood", "black", "dizziness", "fainting"],
-            &["Vomitar sangre", "negra", "mareo", "desmayo"],
+            &["Throwing up blood", "coffee grounds"],
+            &["Vomitar sangre", "café molido"],
+        ),
+        (
+            "belly-place-signs",
+            "black-stool-faint",
+            &["black", "tarry", "dizziness", "fainting"],
+            &["negra", "chapopote", "mareo", "desmayo"],
         ),
         (
             "belly-place-signs",

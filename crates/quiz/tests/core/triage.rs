@@ -145,6 +145,56 @@ const TABLE: &[Case] = &[
     // Every place's own warning signs (clinical-safety.md, "Every place has its own
     // warning signs"): each item alone, for someone with pain there.
     (
+        "a swollen calf after a flight, filed under somewhere else",
+        &[
+            ("where", A::C(&["elsewhere"])),
+            ("limb-soon", A::C(&["swollen-calf"])),
+        ],
+        Urgent,
+    ),
+    (
+        "sudden testicle pain, filed under somewhere else",
+        &[
+            ("where", A::C(&["elsewhere"])),
+            ("belly-place-signs", A::C(&["testicle"])),
+        ],
+        Emergency,
+    ),
+    (
+        "pain somewhere else, mild and recent, no warning sign",
+        &[
+            ("where", A::C(&["elsewhere"])),
+            ("how-long", A::C(&["under-4-weeks"])),
+            ("how-bad", A::N(2)),
+            ("daily-life", A::C(&["not-at-all"])),
+        ],
+        DoctorFirst,
+    ),
+    (
+        "black stools with fainting",
+        &[
+            ("where", A::C(&["belly"])),
+            ("belly-place-signs", A::C(&["black-stool-faint"])),
+        ],
+        Emergency,
+    ),
+    (
+        "chest pain on the stairs all week, none today",
+        &[
+            ("where", A::C(&["chest"])),
+            ("chest-soon", A::C(&["with-effort"])),
+        ],
+        Urgent,
+    ),
+    (
+        "heavy period bleeding, filed under somewhere else",
+        &[
+            ("where", A::C(&["elsewhere"])),
+            ("period-signs", A::C(&["soaking"])),
+        ],
+        Emergency,
+    ),
+    (
         "headache at its worst within a minute",
         &[
             ("where", A::C(&["head"])),
@@ -632,9 +682,11 @@ const TABLE: &[Case] = &[
         CallClinic,
     ),
     (
+        // A place the quiz does not ask about in detail: at least doctor-first
+        // (clinical-safety.md, "Every place has its own warning signs", 2026-12-03).
         "pain somewhere else, strong",
         &[("where", A::C(&["elsewhere"])), ("how-bad", A::N(8))],
-        CallClinic,
+        DoctorFirst,
     ),
     // Doctor-first situations added on 2026-11-30 (§2).
     (
@@ -1072,6 +1124,12 @@ const NAMED: &[Named] = &[
         "chest pain is sent to a doctor",
         &[("where", A::C(&["chest"]))],
         "chest-pain-place",
+        &[],
+    ),
+    (
+        "pain somewhere the quiz does not ask about is sent to a doctor",
+        &[("where", A::C(&["elsewhere"]))],
+        "pain-elsewhere",
         &[],
     ),
     (
