@@ -395,6 +395,30 @@ const TABLE: &[Case] = &[
         DoctorFirst,
     ),
     (
+        "headaches coming more often lately",
+        &[
+            ("where", A::C(&["head"])),
+            ("head-changes", A::C(&["changing"])),
+        ],
+        DoctorFirst,
+    ),
+    (
+        "periods that have become more painful",
+        &[
+            ("where", A::C(&["period"])),
+            ("period-soon", A::C(&["more-painful"])),
+        ],
+        DoctorFirst,
+    ),
+    (
+        "period pain while trying for a baby",
+        &[
+            ("where", A::C(&["period"])),
+            ("period-soon", A::C(&["trying-to-conceive"])),
+        ],
+        DoctorFirst,
+    ),
+    (
         "woken by headaches",
         &[
             ("where", A::C(&["head"])),
