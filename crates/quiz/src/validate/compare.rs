@@ -436,12 +436,8 @@ impl Naming {
     fn of(quiz: &Quiz) -> Naming {
         let (shows, rules) = Partial::unanswered(quiz);
         let naming = |conditions: &[Partial]| -> Vec<Vec<usize>> {
-            let at = |q: QuestionId| {
-                let all = conditions.iter().enumerate();
-                all.filter_map(|(i, p)| p.mentions(q).then_some(i))
-                    .collect()
-            };
-            quiz.questions.iter().map(|q| at(q.id)).collect()
+            let each = quiz.questions.iter();
+            each.map(|q| Partial::naming(conditions, q.id)).collect()
         };
         Naming {
             shows: naming(&shows),

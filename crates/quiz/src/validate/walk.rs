@@ -170,8 +170,16 @@ impl Partial {
         )
     }
 
+    /// Where in `conditions` those that look at `question` are: the only ones an answer
+    /// to it settles (the walk of every path and the joint walk both settle only these).
+    pub(super) fn naming(conditions: &[Partial], question: QuestionId) -> Vec<usize> {
+        let all = conditions.iter().enumerate();
+        all.filter_map(|(i, p)| p.mentions(question).then_some(i))
+            .collect()
+    }
+
     /// Whether an atom of this condition looks at `question`.
-    pub(super) fn mentions(&self, question: QuestionId) -> bool {
+    fn mentions(&self, question: QuestionId) -> bool {
         match self {
             Partial::True | Partial::False => false,
             Partial::Atom(Condition::Chose { question: q, .. })
@@ -569,11 +577,7 @@ impl Affected {
     }
 
     fn by(start: &State, question: QuestionId) -> Affected {
-        let naming = |conditions: &[Partial]| -> Vec<usize> {
-            let at = conditions.iter().enumerate();
-            at.filter_map(|(i, p)| p.mentions(question).then_some(i))
-                .collect()
-        };
+        let naming = |conditions: &[Partial]| Partial::naming(conditions, question);
         Affected {
             shows: naming(&start.shows),
             rules: naming(&start.rules),
