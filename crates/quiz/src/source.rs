@@ -190,13 +190,13 @@ impl Reading {
         let reported: Vec<Item> = reader
             .lines
             .iter()
-            .map(|(item, _)| item.clone())
+            .map(|(item, _)| *item)
             .filter(|item| named(item))
             .collect();
         let dropped: Vec<Item> = reader
             .lines
             .iter()
-            .map(|(item, _)| item.clone())
+            .map(|(item, _)| *item)
             .filter(|item| !in_quiz(quiz, item))
             .collect();
         // A syntax error here was a quoting mistake read as it was meant: it drops
@@ -264,6 +264,7 @@ fn id_of(item: &Item) -> Option<&'static str> {
         Item::Choice(_, c) => Some(c.0),
         Item::Result(tier) => Some(tier.slug()),
         Item::Quiz | Item::Words | Item::Expectation(_) => None,
+        Item::Clinic | Item::Location(_) => None,
     }
 }
 
@@ -271,6 +272,8 @@ fn id_of(item: &Item) -> Option<&'static str> {
 fn in_quiz(quiz: &Quiz, item: &Item) -> bool {
     match item {
         Item::Quiz | Item::Words => true,
+        // The clinic's file is read apart: nothing of it is in the quiz.
+        Item::Clinic | Item::Location(_) => false,
         Item::Section(id) => quiz.sections.iter().any(|s| s.id == *id),
         Item::Question(q) => quiz.question(*q).is_some(),
         Item::Choice(q, c) => quiz.question(*q).is_some_and(|q| q.choice(*c).is_some()),

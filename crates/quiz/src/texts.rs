@@ -21,9 +21,12 @@ use crate::model::{
     Section, Text, Tier, TierText, Words,
 };
 
-/// The item a text belongs to.
+/// The item a text belongs to, or a problem of the content is about
+/// (`validate::Item`, the same type).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Owner {
+    /// The quiz as a whole: a problem about no one item (a path with no outcome).
+    Quiz,
     Section(&'static str),
     Question(QuestionId),
     Choice(QuestionId, ChoiceId),
@@ -97,23 +100,30 @@ pub struct Place {
     pub field: Field,
 }
 
+/// `rule "fever"`; `choice "none" of question "where"`; `location #2`.
+impl fmt::Display for Owner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Owner::Quiz => write!(f, "the quiz"),
+            Owner::Section(id) => write!(f, "section \"{id}\""),
+            Owner::Question(q) => write!(f, "question \"{}\"", q.0),
+            Owner::Choice(q, c) => write!(f, "choice \"{}\" of question \"{}\"", c.0, q.0),
+            Owner::Rule(id) => write!(f, "rule \"{id}\""),
+            Owner::Pattern(id) => write!(f, "pattern \"{id}\""),
+            Owner::Tell(id) => write!(f, "tell \"{id}\""),
+            Owner::Expectation(i) => write!(f, "expect #{}", i + 1),
+            Owner::Result(tier) => write!(f, "result \"{}\"", tier.slug()),
+            Owner::Words => write!(f, "[words]"),
+            Owner::Clinic => write!(f, "clinic"),
+            Owner::Location(i) => write!(f, "location #{}", i + 1),
+        }
+    }
+}
+
 /// `rule "fever", worse`; `clinic, hours #2`.
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.owner {
-            Owner::Section(id) => write!(f, "section \"{id}\"")?,
-            Owner::Question(q) => write!(f, "question \"{}\"", q.0)?,
-            Owner::Choice(q, c) => write!(f, "choice \"{}\" of question \"{}\"", c.0, q.0)?,
-            Owner::Rule(id) => write!(f, "rule \"{id}\"")?,
-            Owner::Pattern(id) => write!(f, "pattern \"{id}\"")?,
-            Owner::Tell(id) => write!(f, "tell \"{id}\"")?,
-            Owner::Expectation(i) => write!(f, "expect #{}", i + 1)?,
-            Owner::Result(tier) => write!(f, "result \"{}\"", tier.slug())?,
-            Owner::Words => write!(f, "[words]")?,
-            Owner::Clinic => write!(f, "clinic")?,
-            Owner::Location(i) => write!(f, "location #{}", i + 1)?,
-        }
-        write!(f, ", {}", self.field.key())?;
+        write!(f, "{}, {}", self.owner, self.field.key())?;
         match self.field {
             Field::Hours(i) | Field::Language(i) => write!(f, " #{}", i + 1),
             _ => Ok(()),

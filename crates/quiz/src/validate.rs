@@ -17,11 +17,9 @@ mod structure;
 mod suggest;
 mod walk;
 
-use std::fmt;
-
 use crate::clinic::Clinic;
 use crate::flow::{Answer, Answers};
-use crate::model::{ChoiceId, QuestionId, Quiz, Tier};
+use crate::model::Quiz;
 
 pub use canonical::{canonical, FORM, SAFETY_STRINGS};
 pub use compare::{
@@ -32,37 +30,9 @@ pub use structure::{english_texts, requires, sources, untranslated, LOW_BACK, PL
 pub use suggest::{did_you_mean, edit_distance, suggestion};
 pub use walk::{candidates, explore, Exploration, MAX_CHECKLIST_CHOICES};
 
-/// The item a problem is about, to be shown with its file and line.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Item {
-    Quiz,
-    Words,
-    Section(&'static str),
-    Question(QuestionId),
-    Choice(QuestionId, ChoiceId),
-    Rule(&'static str),
-    Pattern(&'static str),
-    Tell(&'static str),
-    Expectation(usize),
-    Result(Tier),
-}
-
-impl fmt::Display for Item {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Item::Quiz => write!(f, "the quiz"),
-            Item::Words => write!(f, "[words]"),
-            Item::Section(id) => write!(f, "section \"{id}\""),
-            Item::Question(q) => write!(f, "question \"{}\"", q.0),
-            Item::Choice(q, c) => write!(f, "choice \"{}\" of question \"{}\"", c.0, q.0),
-            Item::Rule(id) => write!(f, "rule \"{id}\""),
-            Item::Pattern(id) => write!(f, "pattern \"{id}\""),
-            Item::Tell(id) => write!(f, "tell \"{id}\""),
-            Item::Expectation(i) => write!(f, "expect #{}", i + 1),
-            Item::Result(t) => write!(f, "result \"{}\"", t.slug()),
-        }
-    }
-}
+/// The item a problem is about, to be shown with its file and line: the item a text
+/// belongs to ([`Owner`]), or the quiz as a whole.
+pub use crate::texts::Owner as Item;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {

@@ -65,7 +65,7 @@ impl<'a> Reader<'a> {
             };
             let span = Self::id_span(t, span);
             let item = Item::Section(id);
-            self.remember(item.clone(), &span);
+            self.remember(item, &span);
             if let Some(title) = self.text(t, "title", &item.to_string(), &span) {
                 out.push(Section { id, title });
             }

@@ -4,7 +4,7 @@
 use crate::model::{
     Condition, Guideline, Kind, Lang, Question, QuestionId, Quiz, Source, Text, Tier,
 };
-use crate::texts::{Owner, Place};
+use crate::texts::Place;
 
 use super::{suggestion, Item, MAX_CHECKLIST_CHOICES};
 
@@ -51,7 +51,7 @@ pub(super) fn structure(quiz: &Quiz, article: &str, report: &mut impl FnMut(Item
     );
 
     for (place, text) in quiz.texts() {
-        check_text(&item(place.owner), place.field.key(), text, report);
+        check_text(&place.owner, place.field.key(), text, report);
     }
 
     for (item, source) in sources(quiz) {
@@ -72,7 +72,7 @@ pub(super) fn structure(quiz: &Quiz, article: &str, report: &mut impl FnMut(Item
         if quiz.section(question.section).is_none() {
             let known = quiz.sections.iter().map(|s| s.id);
             report(
-                item.clone(),
+                item,
                 format!(
                     "names unknown section \"{}\"{}",
                     question.section,
@@ -88,7 +88,7 @@ pub(super) fn structure(quiz: &Quiz, article: &str, report: &mut impl FnMut(Item
             for q in needs {
                 if quiz.index_of(q).is_some_and(|p| p >= i) {
                     report(
-                        item.clone(),
+                        item,
                         format!(
                             "show_if depends on question \"{}\", which is not asked before it",
                             q.0
@@ -228,23 +228,23 @@ fn kind(question: &Question, report: &mut impl FnMut(Item, String)) {
     );
     match question.kind {
         Kind::Single | Kind::Checklist if question.choices.len() < 2 => {
-            report(item.clone(), "needs at least two choices".into())
+            report(item, "needs at least two choices".into())
         }
         Kind::YesNo if ids != ["yes", "no"] => report(
-            item.clone(),
+            item,
             "a yes-no question has exactly the choices \"yes\" and \"no\"".into(),
         ),
         Kind::Scale if (question.min, question.max) != (0, 10) => {
-            report(item.clone(), "a scale goes from 0 to 10".into())
+            report(item, "a scale goes from 0 to 10".into())
         }
         Kind::Number if question.min >= question.max => {
-            report(item.clone(), "needs min smaller than max".into())
+            report(item, "needs min smaller than max".into())
         }
         Kind::Scale | Kind::Number if !question.choices.is_empty() => {
-            report(item.clone(), "a number question has no choices".into())
+            report(item, "a number question has no choices".into())
         }
         Kind::Checklist if question.choices.len() - exclusive > MAX_CHECKLIST_CHOICES => report(
-            item.clone(),
+            item,
             format!(
                 "a checklist has at most {MAX_CHECKLIST_CHOICES} choices besides \"None of \
                  these\": the build checks every combination of them ({} for \
@@ -287,14 +287,14 @@ fn references(
     match condition {
         Condition::All(parts) | Condition::Any(parts) => {
             if parts.is_empty() {
-                report(item.clone(), "has an empty all/any condition".into());
+                report(*item, "has an empty all/any condition".into());
             }
             parts.iter().for_each(|p| references(quiz, p, item, report));
         }
         Condition::Chose { question, any } => match quiz.question(*question) {
-            None => report(item.clone(), unknown_question(quiz, *question)),
+            None => report(*item, unknown_question(quiz, *question)),
             Some(q) if !q.kind.has_choices() => report(
-                item.clone(),
+                *item,
                 format!(
                     "uses `is` on question \"{}\", which is answered with a number",
                     q.id.0
@@ -302,15 +302,12 @@ fn references(
             ),
             Some(q) => {
                 if any.is_empty() {
-                    report(
-                        item.clone(),
-                        format!("`is` lists no choice of \"{}\"", q.id.0),
-                    );
+                    report(*item, format!("`is` lists no choice of \"{}\"", q.id.0));
                 }
                 for c in any.iter().filter(|c| q.choice(**c).is_none()) {
                     let ids: Vec<&str> = q.choices.iter().map(|c| c.id.0).collect();
                     report(
-                        item.clone(),
+                        *item,
                         format!(
                             "names unknown choice \"{}\" of question \"{}\" (its choices: \
                              {}){}",
@@ -324,12 +321,12 @@ fn references(
             }
         },
         Condition::Between { question, min, max } => match quiz.question(*question) {
-            None => report(item.clone(), unknown_question(quiz, *question)),
+            None => report(*item, unknown_question(quiz, *question)),
             Some(q) if q.kind.has_choices() => report(
-                item.clone(),
+                *item,
                 format!("uses min/max on question \"{}\", which has choices", q.id.0),
             ),
-            Some(_) if min > max => report(item.clone(), "has min greater than max".into()),
+            Some(_) if min > max => report(*item, "has min greater than max".into()),
             Some(_) => {}
         },
     }
@@ -359,7 +356,7 @@ const ADDRESSES: [&str; 8] = [
 /// Checks one text; `field` is its key in the file (`prompt`, `label`, `reason`…), so
 /// that each message names the exact key to write (`prompt.en-other`).
 fn check_text(item: &Item, field: &str, text: &Text, report: &mut impl FnMut(Item, String)) {
-    let mut say = |message: String| report(item.clone(), message);
+    let mut say = |message: String| report(*item, message);
     let key = |lang: &str| format!("`{field}.{lang}`");
     let english = text.myself(Lang::En);
     for lang in Lang::ALL {
@@ -494,23 +491,6 @@ pub fn english_texts(quiz: &Quiz) -> Vec<(Place, &'static str)> {
         out.extend(english.map(|(_, _, wording)| (place, wording)));
     }
     out
-}
-
-/// The validator's item for a text's owner. The clinic's texts are checked as the
-/// reader reads them (`untranslated`), not here: the quiz has none.
-fn item(owner: Owner) -> Item {
-    match owner {
-        Owner::Section(id) => Item::Section(id),
-        Owner::Question(q) => Item::Question(q),
-        Owner::Choice(q, c) => Item::Choice(q, c),
-        Owner::Rule(id) => Item::Rule(id),
-        Owner::Pattern(id) => Item::Pattern(id),
-        Owner::Tell(id) => Item::Tell(id),
-        Owner::Expectation(i) => Item::Expectation(i),
-        Owner::Result(tier) => Item::Result(tier),
-        Owner::Words => Item::Words,
-        Owner::Clinic | Owner::Location(_) => Item::Quiz,
-    }
 }
 
 /// What is wrong with a text's translation, if anything: an empty English or Spanish
