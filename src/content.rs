@@ -5,8 +5,8 @@
 
 use quiz::pack::PackRef;
 use quiz::{
-    Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Lang, Line, Question, QuestionId,
-    Quiz, Remark, Rule, Section, Source, Text, Tier, TierText, Wording, Words,
+    Checks, Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Lang, Line, Question,
+    QuestionId, Quiz, Remark, Rule, Section, Source, Text, Tier, TierText, Wording, Words,
 };
 
 include!(concat!(env!("OUT_DIR"), "/quiz.rs"));

@@ -123,6 +123,8 @@ pub fn ResultScreen() -> Html {
             <ul data-testid="reasons">
                 { for outcome.reasons().iter().map(|r| reason(r, lang, who, text)) }
             </ul>
+            { list(outcome.also().iter().map(|r| reason(r, lang, who, text)).collect(),
+                "also", text.also_tell) }
             <h2>{ text.if_worse }</h2>
             <ul data-testid="worse">
                 { for outcome.worse().iter().map(|w| html! { <li>{ w.get(lang, who) }</li> }) }

@@ -323,6 +323,15 @@ fn figures(out: &mut String, quiz: &quiz::Quiz, found: &validate::Exploration) {
         found.paths, found.states
     )
     .unwrap();
+    let probed: Vec<String> = (found.probed.iter())
+        .map(|(kind, n)| format!("  {n} {kind}"))
+        .collect();
+    writeln!(
+        out,
+        "No result contradicts the answers on any of those paths; the walk checked:\n{}",
+        probed.join("\n")
+    )
+    .unwrap();
     // Above the target as printed (one decimal): 8.04 reads as 8.0, on target. A label
     // of a few words ("Has allergies", 8.8) gets a grade that means little: left out.
     let hard: Vec<&(f64, String, &str)> = graded

@@ -624,6 +624,27 @@ pub struct Quiz {
     pub expectations: &'static [Expectation],
     pub results: &'static [TierText],
     pub words: Words,
+    pub checks: &'static Checks,
+}
+
+/// What the checks over every path need to know of the content and the app does not
+/// (`validate::results`): only a quiz read from its file holds it. The app's
+/// compiled-in quiz holds [`Checks::NONE`], and the fingerprint leaves it out: it
+/// changes no text, question or decision, only what the build checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Checks {
+    /// For each rule with an "if it gets worse" line: the answers that mean what the
+    /// line (or the rule's "what to do") says to act on already happened (`watch`).
+    pub rules: &'static [(&'static str, Condition)],
+    /// The same for each tier's result.
+    pub results: &'static [(Tier, Condition)],
+}
+
+impl Checks {
+    pub const NONE: Checks = Checks {
+        rules: &[],
+        results: &[],
+    };
 }
 
 impl Quiz {

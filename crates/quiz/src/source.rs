@@ -23,7 +23,8 @@ use std::path::{Path, PathBuf};
 use crate::clinic::Clinic;
 use crate::model::Quiz;
 use crate::validate::{
-    about_paths, validate, validate_explored, validate_structure, Exploration, Item, Problem,
+    about_paths, contradicts, validate, validate_explored, validate_structure, Exploration, Item,
+    Problem,
 };
 use reader::Reader;
 
@@ -125,9 +126,18 @@ fn load(
     // A finding of the walk about an item with a problem of its own follows from it too
     // (a rule naming an unknown choice can never fire): the item's own is the one to fix.
     let own = |p: &Problem| found.iter().any(|o| o.item == p.item && !about_paths(o));
+    // A result that contradicts the answers on some path can follow from any rule,
+    // question or choice that is not as meant (a rule naming an unknown choice no
+    // longer raises the tier): those come first.
+    let unsure = read.paths_changed
+        || found.iter().any(|o| {
+            !about_paths(o)
+                && matches!(o.item, Item::Rule(_) | Item::Question(_) | Item::Choice(..))
+        });
     let kept: Vec<Problem> = found
         .iter()
         .filter(|p| !(about_paths(p) && own(p)))
+        .filter(|p| !(unsure && contradicts(p)))
         .cloned()
         .collect();
     let mut problems: Vec<FileProblem> = kept

@@ -93,6 +93,7 @@ strings! {
     scale_point: Sentence,
     emergency_still: Str,
     why_this_result: Str,
+    also_tell: Str,
     if_worse: Str,
     what_to_expect: Str,
     tcm: Str,
@@ -160,6 +161,7 @@ pub const EN: Strings = Strings {
     emergency_still: "Your answers pointed to an emergency. Call 911 now; you can change answers \
                       below if one was wrong.",
     why_this_result: "Why this result",
+    also_tell: "Also tell the doctor",
     if_worse: "If it gets worse",
     what_to_expect: "What to expect from acupuncture",
     tcm: "Traditional Chinese medicine",
@@ -224,6 +226,7 @@ pub const ES: Strings = Strings {
     emergency_still: "Sus respuestas indicaron una emergencia. Llame al 911 ahora; puede cambiar \
                       las respuestas abajo si alguna estaba mal.",
     why_this_result: "Por qué este resultado",
+    also_tell: "Dígale también al médico",
     if_worse: "Si empeora",
     what_to_expect: "Qué esperar de la acupuntura",
     tcm: "Medicina tradicional china",

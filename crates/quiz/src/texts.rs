@@ -176,6 +176,8 @@ impl Quiz {
             expectations,
             results,
             words,
+            // Conditions only: no text.
+            checks: _,
         } = self;
         for Section { id, title } in sections.iter() {
             out.add(Owner::Section(id), Field::Title, title);
@@ -424,6 +426,7 @@ mod tests {
                 yes: text("yes", false),
                 no: text("no", false),
             },
+            checks: &crate::model::Checks::NONE,
         };
         let clinic = Clinic {
             name: "Clinic",

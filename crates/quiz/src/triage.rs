@@ -78,12 +78,26 @@ impl Outcome {
     }
 
     /// Why this result: the rules that set the tier, each with the answers it saw.
-    /// Rules of lower tiers are left out: an urgent result does not also advertise
-    /// acupuncture.
+    /// Rules of lower tiers are in [`Outcome::also`].
     pub fn reasons(&self) -> Vec<Reason> {
         self.fired
             .iter()
             .filter(|r| r.tier == self.tier)
+            .map(|rule| Reason {
+                rule,
+                given: self.given(&rule.when),
+            })
+            .collect()
+    }
+
+    /// What else to tell the doctor: the rules that fired below the result's tier that
+    /// a doctor should hear of (doctor-first and up), so that a ticked symptom never
+    /// vanishes from the result (clinical-safety.md §4). Acupuncture's own reasons
+    /// (call-clinic, self-care) are left out: an urgent result does not advertise it.
+    pub fn also(&self) -> Vec<Reason> {
+        self.fired
+            .iter()
+            .filter(|r| r.tier < self.tier && r.tier >= Tier::DoctorFirst)
             .map(|rule| Reason {
                 rule,
                 given: self.given(&rule.when),

@@ -13,6 +13,7 @@
 
 mod canonical;
 mod compare;
+mod results;
 mod structure;
 mod suggest;
 mod walk;
@@ -25,10 +26,13 @@ pub use canonical::{canonical, FORM, SAFETY_STRINGS};
 pub use compare::{
     changes, decisions, decisions_within, Change, Decisions, Lands, Move, Moved, EXAMPLES,
 };
+pub use results::BACK;
 use structure::structure;
 pub use structure::{english_texts, requires, sources, untranslated, LOW_BACK, PLACES};
 pub use suggest::{did_you_mean, edit_distance, suggestion};
-pub use walk::{candidates, explore, Exploration, MAX_CHECKLIST_CHOICES};
+pub use walk::{
+    candidates, explore, explore_probing, Exploration, Probe, Tiers, MAX_CHECKLIST_CHOICES,
+};
 
 /// The item a problem is about, to be shown with its file and line: the item a text
 /// belongs to ([`Owner`]), or the quiz as a whole.
@@ -50,7 +54,13 @@ pub fn validate(quiz: &Quiz, article: &str) -> Vec<Problem> {
 pub fn validate_explored(quiz: &Quiz, article: &str) -> (Vec<Problem>, Exploration) {
     let mut problems = validate_structure(quiz, article);
     let mut report = |item: Item, message: String| problems.push(Problem { item, message });
-    let exploration = explore(quiz, &mut |_, _| {});
+    let checks = results::probes(quiz);
+    let probes: Vec<Probe> = checks.iter().map(|c| c.probe.clone()).collect();
+    let mut exploration = explore_probing(quiz, &probes, &mut |_, _| {});
+    results::report(&checks, &exploration, &mut report);
+    exploration.probed = (results::KINDS.iter())
+        .map(|&kind| (kind, checks.iter().filter(|c| c.kind == kind).count()))
+        .collect();
     for question in quiz.questions {
         if !exploration.reached.contains(&question.id) {
             report(Item::Question(question.id), UNREACHABLE.into());
@@ -81,9 +91,9 @@ pub fn validate_explored(quiz: &Quiz, article: &str) -> (Vec<Problem>, Explorati
 /// everything [`validate`] finds but what [`about_paths`] names.
 pub fn validate_structure(quiz: &Quiz, article: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
-    structure(quiz, article, &mut |item: Item, message: String| {
-        problems.push(Problem { item, message })
-    });
+    let mut report = |item: Item, message: String| problems.push(Problem { item, message });
+    structure(quiz, article, &mut report);
+    results::texts(quiz, &mut report);
     problems
 }
 
@@ -98,9 +108,20 @@ const NO_OUTCOME: &str =
 /// Whether `problem` is a finding of the walk of every path (unreachable, never fires,
 /// never applies, a path with no outcome) rather than of one item's own data.
 pub fn about_paths(problem: &Problem) -> bool {
-    [UNREACHABLE, NEVER_FIRES, NEVER_APPLIES, NO_OUTCOME]
-        .iter()
-        .any(|m| problem.message.starts_with(m))
+    [
+        UNREACHABLE,
+        NEVER_FIRES,
+        NEVER_APPLIES,
+        NO_OUTCOME,
+        results::CONTRADICTS,
+    ]
+    .iter()
+    .any(|m| problem.message.starts_with(m))
+}
+
+/// Whether `problem` is a result that contradicts the answers on a path (`results`).
+pub fn contradicts(problem: &Problem) -> bool {
+    problem.message.starts_with(results::CONTRADICTS)
 }
 
 /// A path of answers as "question=answer" pairs, for messages.

@@ -41,6 +41,7 @@ pub const TO_EMERGENCY: &Run = &[
     ("where", C(&["low-back"])),
     ("nerve-signs", C(&["saddle-numbness"])),
 ];
+/// Fever at 62, and the first back pain ever (doctor-first, shown below the urgent).
 pub const TO_URGENT: &Run = &[
     ("where", C(&["low-back"])),
     ("nerve-signs", C(&["none"])),
@@ -52,6 +53,7 @@ pub const TO_URGENT: &Run = &[
     ("general-signs", C(&["fever"])),
     ("pain-signs", C(&["none"])),
     ("over-50", C(&["none"])),
+    ("first-time", C(&["yes"])),
     ("acupuncture-so-far", C(&["no"])),
     ("how-long", C(&["under-4-weeks"])),
     ("how-bad", S(1)),

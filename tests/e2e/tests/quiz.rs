@@ -88,7 +88,21 @@ fn full_runs_reach_each_of_the_five_tiers(h: Harness) {
                     "{}",
                     result.text
                 );
+                // The first back pain at 62 (doctor-first) is still shown, under the
+                // fever that set the tier: a ticked symptom never vanishes.
+                assert!(
+                    page.has("also"),
+                    "no \"Also tell the doctor\": {}",
+                    result.text
+                );
+                assert!(
+                    result.text.contains("Also tell the doctor")
+                        && result.text.contains("for the first time after age 50"),
+                    "{}",
+                    result.text
+                );
             }
+
             "call-clinic" => {
                 for expected in [
                     "weak kidney Qi",
@@ -106,6 +120,9 @@ fn full_runs_reach_each_of_the_five_tiers(h: Harness) {
                 }
             }
             _ => {}
+        }
+        if tier != "urgent" {
+            assert!(!page.has("also"), "{tier}: {}", result.text);
         }
         if tier != "emergency" {
             let call = page.call_link("call-clinic");

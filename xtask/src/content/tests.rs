@@ -348,12 +348,12 @@ fn a_review_stands_only_for_the_content_it_was_given() {
     for (quiz, clinic, article, what) in [
         (
             edited(
-                "id = \"fever\"\ntier = \"urgent\"",
-                "id = \"fever\"\ntier = \"doctor-first\"",
+                "id = \"night-pain\"\ntier = \"urgent\"",
+                "id = \"night-pain\"\ntier = \"doctor-first\"",
             ),
             reviewed.clone(),
             ARTICLE,
-            "rule \"fever\": tier urgent → doctor-first",
+            "rule \"night-pain\": tier urgent → doctor-first",
         ),
         (
             edited("\"How old are you?\"", "\"How old are you now?\""),

@@ -5,8 +5,8 @@ use toml::de::{DeTable, DeValue};
 
 use super::reader::{leak, Reader};
 use crate::model::{
-    Choice, ChoiceId, Expectation, Kind, Line, Question, QuestionId, Quiz, Remark, Rule, Section,
-    Tier, TierText, Words,
+    Checks, Choice, ChoiceId, Condition, Expectation, Kind, Line, Question, QuestionId, Quiz,
+    Remark, Rule, Section, Tier, TierText, Words,
 };
 use crate::validate::Item;
 
@@ -39,11 +39,15 @@ impl<'a> Reader<'a> {
         };
         let sections = self.sections(&root);
         let questions = self.questions(&root, words);
-        let rules = self.rules(&root);
+        let (rules, watch_rules) = self.rules(&root);
         let patterns = self.remarks(&root, "pattern", Item::Pattern);
         let tell = self.remarks(&root, "tell", Item::Tell);
         let expectations = self.expectations(&root);
-        let results = self.results(&root);
+        let (results, watch_results) = self.results(&root);
+        let checks = Checks {
+            rules: leak(watch_rules),
+            results: leak(watch_results),
+        };
         Some(Quiz {
             sections: leak(sections),
             questions: leak(questions),
@@ -53,6 +57,7 @@ impl<'a> Reader<'a> {
             expectations: leak(expectations),
             results: leak(results),
             words: words?,
+            checks: Box::leak(Box::new(checks)),
         })
     }
 
@@ -196,8 +201,13 @@ impl<'a> Reader<'a> {
         out
     }
 
-    pub(super) fn rules(&mut self, root: &DeTable<'a>) -> Vec<Rule> {
+    /// The rules, and the `watch` of those that have one ([`Checks`]).
+    pub(super) fn rules(
+        &mut self,
+        root: &DeTable<'a>,
+    ) -> (Vec<Rule>, Vec<(&'static str, Condition)>) {
         let mut out = Vec::new();
+        let mut watches = Vec::new();
         for (t, span) in self.tables(root, "rule", "rule") {
             let Some(id) = self.string(t, "id", "rule", &span) else {
                 continue;
@@ -209,7 +219,8 @@ impl<'a> Reader<'a> {
             self.known_keys(
                 t,
                 &[
-                    "id", "tier", "when", "reason", "source", "call", "action", "worse", "details",
+                    "id", "tier", "when", "reason", "source", "call", "action", "worse", "watch",
+                    "details",
                 ],
                 &name,
             );
@@ -226,6 +237,9 @@ impl<'a> Reader<'a> {
             let call = self.lines(t, &name);
             let action = Self::get(t, "action").map(|v| self.as_text(v, "action", &name, &span));
             let worse = Self::get(t, "worse").map(|v| self.as_text(v, "worse", &name, &span));
+            if let Some(watch) = self.watch(t, &name) {
+                watches.push((id, watch));
+            }
             let details = match Self::get(t, "details").map(|v| (v.get_ref(), v.span())) {
                 None => Some(true),
                 Some((DeValue::Boolean(b), _)) => Some(*b),
@@ -255,7 +269,7 @@ impl<'a> Reader<'a> {
                 });
             }
         }
-        out
+        (out, watches)
     }
 
     /// A rule's `call = ["911", "988", "poison-control"]`: the lines its result shows.
@@ -344,8 +358,13 @@ impl<'a> Reader<'a> {
         out
     }
 
-    pub(super) fn results(&mut self, root: &DeTable<'a>) -> Vec<TierText> {
+    /// The results' texts, and the `watch` of those that have one ([`Checks`]).
+    pub(super) fn results(
+        &mut self,
+        root: &DeTable<'a>,
+    ) -> (Vec<TierText>, Vec<(Tier, Condition)>) {
         let mut out = Vec::new();
+        let mut watches = Vec::new();
         for (t, span) in self.tables(root, "result", "result") {
             let Some(slug) = self.string(t, "tier", "result", &span) else {
                 continue;
@@ -358,7 +377,14 @@ impl<'a> Reader<'a> {
             let item = Item::Result(tier);
             let name = item.to_string();
             self.remember(item, &span);
-            self.known_keys(t, &["tier", "headline", "action", "worse", "source"], &name);
+            self.known_keys(
+                t,
+                &["tier", "headline", "action", "worse", "watch", "source"],
+                &name,
+            );
+            if let Some(watch) = self.watch(t, &name) {
+                watches.push((tier, watch));
+            }
             let headline = self.text(t, "headline", &name, &span);
             let action = self.text(t, "action", &name, &span);
             let worse = self.text(t, "worse", &name, &span);
@@ -375,7 +401,24 @@ impl<'a> Reader<'a> {
                 });
             }
         }
-        out
+        (out, watches)
+    }
+
+    /// `watch = [condition, ...]`: what already happened if the line's "if … starts"
+    /// would contradict the answers; `[]` when the line names nothing the quiz asks.
+    /// Any of them ([`Checks`]).
+    fn watch(&mut self, t: &DeTable<'a>, item: &str) -> Option<Condition> {
+        let v = Self::get(t, "watch")?;
+        let DeValue::Array(items) = v.get_ref() else {
+            self.error(
+                &v.span(),
+                item,
+                "\"watch\" must be a list of conditions ([] for none)",
+            );
+            return None;
+        };
+        let parts: Option<Vec<Condition>> = items.iter().map(|p| self.condition(p, item)).collect();
+        parts.map(|parts| Condition::Any(leak(parts)))
     }
 
     // ----- the clinic file -----

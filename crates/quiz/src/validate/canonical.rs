@@ -56,7 +56,7 @@ pub type ScreenString = fn(&Strings) -> &'static str;
 /// The screens' strings (`quiz::strings`) that carry safety: what the quiz is for, the
 /// emergency notice and the call buttons, "not a diagnosis", what to do if it gets
 /// worse or after a doctor's check, and the crash fallback's 911 line.
-pub const SAFETY_STRINGS: [(&str, ScreenString); 13] = [
+pub const SAFETY_STRINGS: [(&str, ScreenString); 14] = [
     ("start-intro", |s| s.start_intro),
     ("emergency-notice", |s| s.emergency_notice),
     ("call-911", |s| s.call_911),
@@ -65,6 +65,7 @@ pub const SAFETY_STRINGS: [(&str, ScreenString); 13] = [
     ("not-a-diagnosis", |s| s.not_a_diagnosis),
     ("emergency-still", |s| s.emergency_still),
     ("if-worse", |s| s.if_worse),
+    ("also-tell", |s| s.also_tell),
     ("after-checked", |s| s.after_checked),
     ("after-hours", |s| s.after_hours),
     ("result-not-a-diagnosis", |s| s.result_not_a_diagnosis),
@@ -96,6 +97,8 @@ pub(crate) fn canonical_with(
         expectations,
         results,
         words,
+        // What the build checks changes nothing a visitor sees or the quiz decides.
+        checks: _,
     } = quiz;
     for Section { id, title } in sections.iter() {
         out.line(0, &format!("section {id}"));
@@ -451,6 +454,7 @@ mod tests {
                 source: ARTICLE,
             }])),
             words: Words { yes: YES, no: NO },
+            checks: &crate::model::Checks::NONE,
         };
         let clinic = Clinic {
             name: "Clinic",

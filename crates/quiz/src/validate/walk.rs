@@ -26,6 +26,54 @@ pub struct Exploration {
     pub states: usize,
     /// How many paths ask how many questions: `lengths[n]` paths ask `n`.
     pub lengths: Vec<u128>,
+    /// For each [`Probe`] asked, the answers of a path it found, if any.
+    pub witnesses: Vec<Option<Answers>>,
+    /// How many probes of each kind the walk answered, for the figures (`results`).
+    pub probed: Vec<(&'static str, usize)>,
+}
+
+/// A question the walk answers beside its own: is there a path of answers on which
+/// `when` holds, `unless` does not, and the result's tier is one of `tiers`? The
+/// checks that a result never contradicts the answers are probes (`results`).
+#[derive(Clone, Debug)]
+pub struct Probe {
+    /// `None`: on every path.
+    pub when: Option<&'static Condition>,
+    pub unless: Option<&'static Condition>,
+    pub tiers: Tiers,
+}
+
+/// A set of tiers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tiers(u8);
+
+impl Tiers {
+    pub const ALL: Tiers = Tiers(0b11111);
+
+    pub fn only(tier: Tier) -> Tiers {
+        Tiers(1 << tier as u8)
+    }
+
+    /// This tier and every tier above it.
+    pub fn from(tier: Tier) -> Tiers {
+        Tiers(Tiers::ALL.0 & !((1 << tier as u8) - 1))
+    }
+
+    pub fn without(self, tier: Tier) -> Tiers {
+        Tiers(self.0 & !(1 << tier as u8))
+    }
+
+    pub fn and(self, other: Tiers) -> Tiers {
+        Tiers(self.0 & other.0)
+    }
+
+    pub fn has(self, tier: Tier) -> bool {
+        self.0 & (1 << tier as u8) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
 }
 
 impl Exploration {
@@ -250,7 +298,10 @@ struct State {
     rules: Vec<Partial>,
     patterns: Vec<Partial>,
     tell: Vec<Partial>,
-    has_outcome: bool,
+    /// Each probe's `when` and `unless`; both `False` once it is answered or cannot be.
+    probes: Vec<[Partial; 2]>,
+    /// The highest tier of the rules that fired so far: `None`, no outcome yet.
+    top: Option<Tier>,
 }
 
 #[derive(Clone, Debug)]
@@ -266,7 +317,18 @@ struct Summary {
 /// quiz, with real answers that reach it and whether the walk saw a rule fire: tests
 /// use it to check the app's own [`Quiz::outcome`] on each.
 pub fn explore(quiz: &Quiz, leaf: &mut dyn FnMut(&Answers, bool)) -> Exploration {
+    explore_probing(quiz, &[], leaf)
+}
+
+/// [`explore`], answering `probes` on the way: `witnesses` holds a path for each probe
+/// that some path satisfies.
+pub fn explore_probing(
+    quiz: &Quiz,
+    probes: &[Probe],
+    leaf: &mut dyn FnMut(&Answers, bool),
+) -> Exploration {
     let (shows, rules) = Partial::unanswered(quiz);
+    let partial = |c: Option<&'static Condition>| c.map_or(Partial::True, Partial::new);
     let start = State {
         next: 0,
         shows,
@@ -277,19 +339,36 @@ pub fn explore(quiz: &Quiz, leaf: &mut dyn FnMut(&Answers, bool)) -> Exploration
             .map(|p| Partial::new(&p.when))
             .collect(),
         tell: quiz.tell.iter().map(|t| Partial::new(&t.when)).collect(),
-        has_outcome: false,
+        probes: probes
+            .iter()
+            .map(|p| {
+                let unless = p.unless.map_or(Partial::False, Partial::new);
+                [partial(p.when), unless]
+            })
+            .collect(),
+        top: None,
     };
+    let extra: Vec<&'static Condition> = probes
+        .iter()
+        .flat_map(|p| p.when.into_iter().chain(p.unless))
+        .collect();
     let mut walker = Walker {
         quiz,
         found: Exploration {
             rule_fires: vec![false; quiz.rules.len()],
             pattern_applies: vec![false; quiz.patterns.len()],
             tell_applies: vec![false; quiz.tell.len()],
+            witnesses: vec![None; probes.len()],
             ..Exploration::default()
         },
+        probes,
         seen: Seen::default(),
         path: Vec::new(),
-        tries: quiz.questions.iter().map(|q| tries(quiz, q)).collect(),
+        tries: quiz
+            .questions
+            .iter()
+            .map(|q| tries(quiz, &extra, q))
+            .collect(),
         affected: quiz
             .questions
             .iter()
@@ -317,6 +396,7 @@ pub fn explore(quiz: &Quiz, leaf: &mut dyn FnMut(&Answers, bool)) -> Exploration
 struct Walker<'a> {
     quiz: &'a Quiz,
     found: Exploration,
+    probes: &'a [Probe],
     /// What each state met leads to; a state is met again far more often than new.
     seen: Seen<State, Rc<Summary>>,
     path: Vec<(QuestionId, Answer)>,
@@ -370,20 +450,23 @@ impl Walker<'_> {
                 answer,
                 weight,
                 ends,
-                fired,
+                raised,
                 slots,
             } = outcome;
             // One step with this answer: the states are merged before the questions
             // after it are skipped, where the walk goes on.
             let mut next = state.clone();
-            next.has_outcome |= fired;
+            next.top = next.top.max(*raised);
             self.path.push((question.id, answer.clone()));
             let sub = if *ends {
+                // The quiz ends here: what this answer did to the probes counts.
+                self.affected[at].put_probes(&mut next, slots);
                 self.end(next)
             } else {
                 self.affected[at].put(&mut next, slots);
                 next.next = at + 1;
-                self.walk(Self::forget_fired(next))
+                let next = self.forget_fired(next);
+                self.walk(next)
             };
             self.path.pop();
             total.paths += weight * sub.paths;
@@ -426,26 +509,21 @@ impl Walker<'_> {
             };
             let ends = quiz.step(at, &mut branch) == Step::Ends;
             let next = branch.state;
-            let fired = next.has_outcome && !state.has_outcome
-                || self.affected[at]
-                    .rules
-                    .iter()
-                    .any(|&i| next.rules[i] == Partial::True);
-            let slots = if ends {
-                Vec::new()
-            } else {
-                self.affected[at].key(&next)
-            };
+            let raised = (self.affected[at].rules.iter())
+                .filter(|&&i| next.rules[i] == Partial::True)
+                .map(|&i| quiz.rules[i].tier)
+                .max();
+            let slots = self.affected[at].key(&next);
             let same = groups
                 .iter_mut()
-                .find(|g| g.ends == ends && g.fired == fired && g.slots == slots);
+                .find(|g| g.ends == ends && g.raised == raised && g.slots == slots);
             match same {
                 Some(group) => group.weight += weight,
                 None => groups.push(Answered {
                     answer,
                     weight,
                     ends,
-                    fired,
+                    raised,
                     slots,
                 }),
             }
@@ -465,6 +543,7 @@ impl Walker<'_> {
             rules,
             patterns,
             tell,
+            probes,
         } = &self.affected[at];
         let settle = |p: &mut Partial| {
             if p.mentions(question) {
@@ -478,7 +557,7 @@ impl Walker<'_> {
         for &i in rules {
             if settle(&mut state.rules[i]) {
                 self.found.rule_fires[i] = true;
-                state.has_outcome = true;
+                state.top = state.top.max(Some(self.quiz.rules[i].tier));
             }
         }
         for &i in patterns {
@@ -487,12 +566,37 @@ impl Walker<'_> {
         for &i in tell {
             self.found.tell_applies[i] |= settle(&mut state.tell[i]);
         }
+        for &i in probes {
+            let [when, unless] = &mut state.probes[i];
+            settle(when);
+            settle(unless);
+        }
     }
 
     /// What can no longer make a difference is forgotten, so that paths that differ only
-    /// in it merge: a rule, pattern or thing to tell that already fired (recorded), and
-    /// whether a question already behind was shown (the step looks only ahead).
-    fn forget_fired(mut state: State) -> State {
+    /// in it merge: a rule, pattern or thing to tell that already fired (recorded),
+    /// whether a question already behind was shown (the step looks only ahead), and a
+    /// probe that is answered whatever comes next.
+    fn forget_fired(&mut self, mut state: State) -> State {
+        for i in 0..state.probes.len() {
+            let [when, unless] = &state.probes[i];
+            let dead = *when == Partial::False || *unless == Partial::True;
+            // Tiers only go up: a probe that holds now and allows every tier from here
+            // on holds on every path from here.
+            let settled = *when == Partial::True
+                && *unless == Partial::False
+                && state.top.is_some_and(|top| {
+                    Tier::ALL
+                        .iter()
+                        .all(|&t| t < top || self.probes[i].tiers.has(t))
+                });
+            if settled {
+                self.witness(i);
+            }
+            if dead || settled || self.found.witnesses[i].is_some() {
+                state.probes[i] = [Partial::False, Partial::False];
+            }
+        }
         for p in &mut state.shows[..state.next] {
             *p = Partial::False;
         }
@@ -519,21 +623,34 @@ impl Walker<'_> {
 
     fn end(&mut self, state: State) -> Rc<Summary> {
         let answers = Answers::from_pairs(self.path.clone());
-        (self.leaf)(&answers, state.has_outcome);
-        Rc::clone(&self.ends[usize::from(state.has_outcome)])
+        (self.leaf)(&answers, state.top.is_some());
+        // A condition still waiting names a question not asked: it does not hold.
+        for (i, [when, unless]) in state.probes.iter().enumerate() {
+            let tier = state.top.is_some_and(|t| self.probes[i].tiers.has(t));
+            if *when == Partial::True && *unless != Partial::True && tier {
+                self.witness(i);
+            }
+        }
+        Rc::clone(&self.ends[usize::from(state.top.is_some())])
+    }
+
+    fn witness(&mut self, probe: usize) {
+        if self.found.witnesses[probe].is_none() {
+            self.found.witnesses[probe] = Some(Answers::from_pairs(self.path.clone()));
+        }
     }
 }
 
 /// The answers tried at a question that leave the same: the first of them, how many
-/// sets of answers they stand for, whether the quiz ends there, whether a rule fired,
-/// and the conditions naming the question afterwards ([`Affected::key`]; none when the
-/// quiz ends).
+/// sets of answers they stand for, whether the quiz ends there, the highest tier of the
+/// rules it made fire, and the conditions naming the question afterwards
+/// ([`Affected::key`]).
 #[derive(Debug)]
 struct Answered {
     answer: Answer,
     weight: u128,
     ends: bool,
-    fired: bool,
+    raised: Option<Tier>,
     slots: Vec<Partial>,
 }
 
@@ -544,6 +661,7 @@ struct Affected {
     rules: Vec<usize>,
     patterns: Vec<usize>,
     tell: Vec<usize>,
+    probes: Vec<usize>,
 }
 
 impl Affected {
@@ -558,7 +676,9 @@ impl Affected {
         let rules = self.rules.iter().map(|&i| forgotten(&state.rules[i]));
         let patterns = self.patterns.iter().map(|&i| forgotten(&state.patterns[i]));
         let tell = self.tell.iter().map(|&i| forgotten(&state.tell[i]));
-        shows.chain(rules).chain(patterns).chain(tell).collect()
+        let probes = self.probes.iter().flat_map(|&i| state.probes[i].clone());
+        let all = shows.chain(rules).chain(patterns).chain(tell);
+        all.chain(probes).collect()
     }
 
     /// Puts back values that [`Affected::key`] took.
@@ -574,6 +694,22 @@ impl Affected {
                 slots[i] = values.next().expect("a value per condition").clone();
             }
         }
+        for &i in &self.probes {
+            for p in &mut state.probes[i] {
+                *p = values.next().expect("a value per condition").clone();
+            }
+        }
+    }
+
+    /// Puts back only the probes' values that [`Affected::key`] took.
+    fn put_probes(&self, state: &mut State, values: &[Partial]) {
+        let before = self.shows.len() + self.rules.len() + self.patterns.len() + self.tell.len();
+        let mut values = values[before..].iter();
+        for &i in &self.probes {
+            for p in &mut state.probes[i] {
+                *p = values.next().expect("a value per condition").clone();
+            }
+        }
     }
 
     fn by(start: &State, question: QuestionId) -> Affected {
@@ -583,6 +719,10 @@ impl Affected {
             rules: naming(&start.rules),
             patterns: naming(&start.patterns),
             tell: naming(&start.tell),
+            probes: (start.probes.iter().enumerate())
+                .filter(|(_, p)| p.iter().any(|p| p.mentions(question)))
+                .map(|(i, _)| i)
+                .collect(),
         }
     }
 }
@@ -625,6 +765,11 @@ pub const MAX_CHECKLIST_CHOICES: usize = 16;
 /// The answers worth trying for a question: every choice; every subset of a
 /// checklist; for numbers, one value per range that some condition tells apart.
 pub fn candidates(quiz: &Quiz, question: &Question) -> Vec<Answer> {
+    candidates_with(quiz, &[], question)
+}
+
+/// [`candidates`], telling apart also what the conditions `extra` tell apart.
+fn candidates_with(quiz: &Quiz, extra: &[&'static Condition], question: &Question) -> Vec<Answer> {
     match question.kind {
         Kind::Single | Kind::YesNo => question
             .choices
@@ -661,7 +806,7 @@ pub fn candidates(quiz: &Quiz, question: &Question) -> Vec<Answer> {
                     }
                 }
             };
-            for c in conditions(quiz) {
+            for c in conditions(quiz, extra) {
                 visit_atoms(c, &mut add);
             }
             cuts.retain(|c| (question.min..=question.max).contains(c));
@@ -678,16 +823,16 @@ pub fn candidates(quiz: &Quiz, question: &Question) -> Vec<Answer> {
 /// tried and counted for all (`2^n - 1` sets); ticks no condition names add nothing but
 /// paths (`2^n` sets beside others). The count of paths stays every combination of
 /// ticks; the work is one try per different next state.
-fn tries(quiz: &Quiz, question: &Question) -> Vec<(Answer, u128)> {
+fn tries(quiz: &Quiz, extra: &[&'static Condition], question: &Question) -> Vec<(Answer, u128)> {
     if question.kind != Kind::Checklist {
-        let one = candidates(quiz, question).into_iter();
+        let one = candidates_with(quiz, extra, question).into_iter();
         return one.map(|answer| (answer, 1)).collect();
     }
     let (none, items): (Vec<&Choice>, Vec<&Choice>) =
         question.choices.iter().partition(|c| c.exclusive);
     let items = &items[..items.len().min(MAX_CHECKLIST_CHOICES)];
     let mut lists: Vec<&[ChoiceId]> = Vec::new();
-    for c in conditions(quiz) {
+    for c in conditions(quiz, extra) {
         visit_atoms(c, &mut |atom| {
             if let Condition::Chose { question: q, any } = atom {
                 if *q == question.id {
@@ -730,13 +875,19 @@ fn tries(quiz: &Quiz, question: &Question) -> Vec<(Answer, u128)> {
     out
 }
 
-/// Every condition of the quiz: questions' show-ifs, rules, patterns, things to tell.
-fn conditions(quiz: &Quiz) -> impl Iterator<Item = &'static Condition> {
+/// Every condition of the quiz (questions' show-ifs, rules, patterns, things to tell),
+/// and `extra`.
+fn conditions<'e>(
+    quiz: &Quiz,
+    extra: &'e [&'static Condition],
+) -> impl Iterator<Item = &'static Condition> + 'e {
     let shows = quiz.questions.iter().filter_map(|q| q.show_if.as_ref());
     let rules = quiz.rules.iter().map(|r| &r.when);
+    let remarks = quiz.patterns.iter().chain(quiz.tell).map(|r| &r.when);
     shows
         .chain(rules)
-        .chain(quiz.patterns.iter().chain(quiz.tell).map(|r| &r.when))
+        .chain(remarks)
+        .chain(extra.iter().copied())
 }
 
 fn visit_atoms(c: &Condition, f: &mut impl FnMut(&Condition)) {

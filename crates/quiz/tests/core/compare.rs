@@ -83,18 +83,29 @@ fn small() -> Quiz {
         "daily-life",
         "other-treatments",
     ];
-    let questions = leak(
-        QUIZ.questions
-            .iter()
-            .filter(|q| kept.contains(&q.id.0))
-            .copied()
-            .collect(),
-    );
     let within = |c: &quiz::Condition| {
         let mut qs = Vec::new();
         c.questions(&mut qs);
         qs.iter().all(|q| kept.contains(&q.0))
     };
+    // "first-time" is asked about the back or neck only: with no places here, its
+    // show-if keeps the part on ages.
+    let questions = leak(
+        QUIZ.questions
+            .iter()
+            .filter(|q| kept.contains(&q.id.0))
+            .map(|q| match q.show_if {
+                Some(quiz::Condition::All(parts)) if !within(&quiz::Condition::All(parts)) => {
+                    let parts = parts.iter().filter(|p| within(p)).copied().collect();
+                    Question {
+                        show_if: Some(quiz::Condition::All(leak(parts))),
+                        ..*q
+                    }
+                }
+                _ => *q,
+            })
+            .collect(),
+    );
     assert!(questions
         .iter()
         .all(|q| q.show_if.as_ref().is_none_or(within)));

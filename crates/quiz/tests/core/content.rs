@@ -243,8 +243,8 @@ fn sources_must_be_verbatim_or_a_known_guideline() {
 #[test]
 fn a_missing_source() {
     let text = edited(
-        "reason.es-other = \"Después de un cáncer, un dolor de espalda nuevo debe revisarlo pronto un médico: hoy mismo, en menos de 24 horas.\"\nsource = \"NICE-CKS\"",
-        "reason.es-other = \"Después de un cáncer, un dolor de espalda nuevo debe revisarlo pronto un médico: hoy mismo, en menos de 24 horas.\"",
+        "reason.es-other = \"Después de un cáncer, un dolor nuevo como este debe revisarlo pronto un médico: hoy mismo, en menos de 24 horas.\"\nsource = \"NICE-CKS\"",
+        "reason.es-other = \"Después de un cáncer, un dolor nuevo como este debe revisarlo pronto un médico: hoy mismo, en menos de 24 horas.\"",
     );
     assert_problem(
         &text,
@@ -1013,7 +1013,7 @@ fn every_problem_at_once_in_line_order() {
         "id = \"age\"\nsection = \"warning-sign\"",
     );
     let text = text.replacen(
-        "reason.es = \"Después de un cáncer, un dolor de espalda nuevo debe revisarlo pronto un médico: hoy mismo, en menos de 24 horas.\"\n",
+        "reason.es = \"Después de un cáncer, un dolor nuevo como este debe revisarlo pronto un médico: hoy mismo, en menos de 24 horas.\"\n",
         "",
         1,
     );
@@ -1347,4 +1347,161 @@ fn a_spanish_sentence_without_its_wording_for_someone_else_is_reported() {
     assert_eq!(problems.len(), found.len(), "{problems:#?}");
     // Written for someone else, each passes: the same check on the shipped file.
     assert_eq!(quiz_problems(QUIZ_TOML), Vec::new());
+}
+
+// ---------------------------------------------------------------------------------
+// A result never contradicts the answers: each check over every path, made to fail.
+// ---------------------------------------------------------------------------------
+
+/// The walked problems of `text` that name `item` and say `says`.
+fn found(text: &str, item: &str, says: &str) -> Vec<FileProblem> {
+    let problems = walked_problems(text);
+    let hits: Vec<FileProblem> = problems
+        .iter()
+        .filter(|p| p.item == item && p.message.contains(says))
+        .cloned()
+        .collect();
+    assert!(!hits.is_empty(), "no {item}: {says} in {problems:#?}");
+    hits
+}
+
+#[test]
+fn a_line_that_says_act_if_what_was_answered_starts_is_reported() {
+    // The fever rule's "call 911 if… starts", had it named fever among what it watches.
+    let watch = "watch = [{ question = \"body-signs\", is = [\"confusion\", \"drowsy\"] }, \
+                 { question = \"belly-signs\", is = [\"faint-pale\"] }]";
+    let text = QUIZ_TOML.replacen(
+        watch,
+        &watch.replace(
+            "] }]",
+            "] }, { question = \"general-signs\", is = [\"fever\"] }]",
+        ),
+        1,
+    );
+    assert!(text != QUIZ_TOML, "the fever rule's watch was not found");
+    let hits = found(&text, "rule \"fever\"", "contradicts the answers on a path");
+    assert!(hits[0].message.contains("general-signs=fever"), "{hits:#?}");
+    assert!(hits[0]
+        .message
+        .starts_with("contradicts the answers on a path: its worse"));
+}
+
+#[test]
+fn a_line_with_no_watch_is_reported() {
+    let text = edited(
+        "watch = [{ question = \"head-signs\", is = [\"nerve-signs\"] }]\n",
+        "",
+    );
+    let problems = quiz_problems(&text);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.item == "rule \"shoulders-and-hips-stiff\""
+                && p.message.contains("no `watch`")),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn the_same_line_twice_on_one_result_is_reported() {
+    let text = edited(
+        "reason.en = \"Yellow skin or eyes can mean a liver or gallbladder problem. A doctor should check it today.\"",
+        "reason.en = \"Throwing up that does not stop, or not keeping fluids down, needs a doctor today.\"",
+    );
+    let hits = found(
+        &text,
+        "rule \"jaundice\"",
+        "shows the same words as the reason of rule \"vomiting\"",
+    );
+    assert!(
+        hits[0].message.contains("general-signs=jaundice+vomiting"),
+        "{hits:#?}"
+    );
+}
+
+#[test]
+fn mild_above_three_and_recent_after_four_weeks_are_reported() {
+    let text = edited(
+        "headline.en = \"Acupuncture may not be needed now\"",
+        "headline.en = \"Mild, recent pain: acupuncture may not be needed now\"",
+    );
+    let mild = found(
+        &text,
+        "result \"self-care\"",
+        "says \"mild\" on a path with a pain score above 3",
+    );
+    assert!(mild[0].message.contains("how-bad=4"), "{mild:#?}");
+    let recent = found(
+        &text,
+        "result \"self-care\"",
+        "says \"recent\" on a path with pain that has lasted 4 weeks or more",
+    );
+    assert!(
+        recent[0].message.contains("how-long=4-to-12-weeks"),
+        "{recent:#?}"
+    );
+}
+
+#[test]
+fn durations_that_overlap_or_leave_a_gap_are_reported() {
+    // "4 to 12 weeks" then "3 months or more": 12 weeks is not 3 months.
+    let gap = edited(
+        "label.en = \"4 weeks to less than 3 months\"",
+        "label.en = \"4 to 12 weeks\"",
+    );
+    let problems = quiz_problems(&gap);
+    let said = |what: &str| {
+        problems
+            .iter()
+            .any(|p| p.item.starts_with("choice \"over-12-weeks\"") && p.message.contains(what))
+    };
+    assert!(said("leaves a gap"), "{problems:#?}");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.item.starts_with("choice \"4-to-12-weeks\"")
+                && p.message
+                    .contains("not the same stretch of time as the English")),
+        "{problems:#?}"
+    );
+    let overlap = edited(
+        "label.en = \"Less than 4 weeks\"",
+        "label.en = \"Less than 6 weeks\"",
+    );
+    let problems = quiz_problems(&overlap);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.item.starts_with("choice \"4-to-12-weeks\"")
+                && p.message.contains("overlaps the choice before it")),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_doctor_first_result_that_does_not_say_when_is_reported() {
+    let text = edited(
+        "action.en = \"See your doctor first, within the next week or two, and ask",
+        "action.en = \"See your doctor first, and ask",
+    );
+    let problems = quiz_problems(&text);
+    assert!(
+        problems.iter().any(|p| p.item == "result \"doctor-first\""
+            && p.message.contains("does not say when")),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_reason_that_names_the_back_to_someone_who_did_not_choose_it_is_reported() {
+    let text = edited(
+        "can come from the organs there, not from muscles or joints.",
+        "can come from the organs there, not from the back.",
+    );
+    let hits = found(
+        &text,
+        "rule \"belly-side-groin\"",
+        "names the back (\"the back\")",
+    );
+    assert!(hits[0].message.contains("where=belly"), "{hits:#?}");
 }

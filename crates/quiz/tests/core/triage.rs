@@ -863,7 +863,16 @@ const TABLE: &[Case] = &[
     // §2 doctor-first.
     (
         "first back pain at 55",
-        &[("age", A::N(55)), ("over-50", A::C(&["first-back-pain"]))],
+        &[("age", A::N(55)), ("first-time", A::C(&["yes"]))],
+        DoctorFirst,
+    ),
+    (
+        "first neck pain ever at 62",
+        &[
+            ("where", A::C(&["neck"])),
+            ("age", A::N(62)),
+            ("first-time", A::C(&["yes"])),
+        ],
         DoctorFirst,
     ),
     (
@@ -1518,6 +1527,17 @@ fn check_path(quiz: &Quiz, answers: &Answers) -> Result<Tier, String> {
             return Err(format!("reason {} has no source or no answer", r.rule.id));
         }
     }
+    let mut listed = reasons.clone();
+    listed.extend(outcome.also());
+    let gone = vanished(&outcome, &listed);
+    if !gone.is_empty() {
+        return Err(format!(
+            "a ticked symptom vanished from the result: {gone:?}"
+        ));
+    }
+    if let Some(twice) = twice(&outcome) {
+        return Err(format!("the result shows \"{twice}\" twice"));
+    }
     if outcome.worse().is_empty() || outcome.actions().is_empty() {
         return Err("no \"if it gets worse\" or no action".into());
     }
@@ -1531,6 +1551,73 @@ fn check_path(quiz: &Quiz, answers: &Answers) -> Result<Tier, String> {
         return Err("988 shown without self-harm, or missing with it".into());
     }
     Ok(outcome.tier)
+}
+
+/// The rules a doctor should hear of (doctor-first and up) that fired and that
+/// `listed`, what a result lists, leaves out (clinical-safety.md §4: a ticked symptom
+/// never vanishes).
+fn vanished(outcome: &Outcome, listed: &[quiz::Reason]) -> Vec<&'static str> {
+    let doctor = outcome.fired.iter().filter(|r| r.tier >= DoctorFirst);
+    doctor
+        .filter(|r| !listed.iter().any(|l| l.rule.id == r.id))
+        .map(|r| r.id)
+        .collect()
+}
+
+/// A line the result shows twice, in any language and for either reader: the
+/// headline, what to do, the reasons, what else to tell, "if it gets worse".
+fn twice(outcome: &Outcome) -> Option<&'static str> {
+    let mut texts: Vec<quiz::Text> = outcome.text().map(|t| t.headline).into_iter().collect();
+    texts.extend(outcome.actions());
+    texts.extend(outcome.reasons().iter().map(|r| r.rule.reason));
+    texts.extend(outcome.also().iter().map(|r| r.rule.reason));
+    texts.extend(outcome.worse());
+    for lang in Lang::ALL {
+        for who in [quiz::Perspective::Myself, quiz::Perspective::SomeoneElse] {
+            let lines: Vec<&'static str> = texts.iter().map(|t| t.get(lang, who)).collect();
+            if let Some(i) = (1..lines.len()).find(|&i| lines[..i].contains(&lines[i])) {
+                return Some(lines[i]);
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn a_result_that_hides_a_lower_tier_reason_or_repeats_a_line_is_caught() {
+    // Fever (urgent) and pregnancy (doctor-first): the urgent reasons alone would hide
+    // the pregnancy.
+    let case = [
+        ("general-signs", A::C(&["fever"])),
+        ("pregnancy", A::C(&["yes"])),
+    ];
+    let (answers, tier, _) = walk(&QUIZ, &case).unwrap();
+    assert_eq!(tier, Urgent);
+    let outcome = QUIZ.outcome(&answers).unwrap();
+    assert_eq!(vanished(&outcome, &outcome.reasons()), ["pregnancy"]);
+    let mut listed = outcome.reasons();
+    listed.extend(outcome.also());
+    assert!(vanished(&outcome, &listed).is_empty());
+    // Two rules with the same words, both fired: shown twice.
+    let fever = QUIZ.rules.iter().find(|r| r.id == "fever").unwrap();
+    let rules: Vec<quiz::Rule> = QUIZ
+        .rules
+        .iter()
+        .map(|r| match r.id {
+            "pregnancy" => quiz::Rule {
+                reason: fever.reason,
+                ..*r
+            },
+            _ => *r,
+        })
+        .collect();
+    let copied = Quiz {
+        rules: Box::leak(rules.into_boxed_slice()),
+        ..*QUIZ
+    };
+    let outcome = copied.outcome(&answers).unwrap();
+    assert_eq!(twice(&outcome), Some(fever.reason.myself(Lang::En)));
+    assert_eq!(twice(&QUIZ.outcome(&answers).unwrap()), None);
 }
 
 fn path_failures(quiz: &Quiz) -> (u128, usize, Vec<String>) {
