@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use crate::clinic::EMERGENCY;
 use crate::components::{CallLink, ForgetButton};
+use crate::content::TYPICAL_QUESTIONS;
 use crate::state::{Action, QuizContext};
 use quiz::strings::strings;
 use quiz::Perspective;
@@ -81,7 +82,7 @@ pub fn StartScreen() -> Html {
     html! {
         <section class="screen screen--start" data-testid="start-screen">
             <h1 tabindex="-1" data-focus="">{ text.start_title }</h1>
-            <p>{ text.start_intro }</p>
+            <p>{ text.start_intro.fill(&[&TYPICAL_QUESTIONS.to_string()]) }</p>
             <p class="notice notice--emergency" data-testid="emergency-notice">
                 <strong>{ text.emergency_notice }</strong>
             </p>

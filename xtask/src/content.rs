@@ -332,6 +332,23 @@ fn figures(out: &mut String, quiz: &quiz::Quiz, found: &validate::Exploration) {
         probed.join("\n")
     )
     .unwrap();
+    let [young, old] = validate::lengths::AGES;
+    writeln!(
+        out,
+        "Questions asked, by place chosen alone: with nothing wrong at {young} and at {old} \
+         (the start screen promises about {}), and over every path the fewest, the median \
+         and the most:",
+        validate::lengths::typical(quiz)
+    )
+    .unwrap();
+    for p in validate::lengths::by_place(quiz) {
+        writeln!(
+            out,
+            "  {:<10} {:>2} and {:>2}; every path {}, {}, {}",
+            p.place.0, p.plain[0], p.plain[1], p.shortest, p.median, p.longest
+        )
+        .unwrap();
+    }
     // Above the target as printed (one decimal): 8.04 reads as 8.0, on target. A label
     // of a few words ("Has allergies", 8.8) gets a grade that means little: left out.
     let hard: Vec<&(f64, String, &str)> = graded

@@ -244,7 +244,7 @@ fn split_holds(parts: &[Part]) -> Result<(), String> {
             ));
         }
         let words = [
-            quiz::strings::table(*lang).start_intro,
+            quiz::strings::table(*lang).start_intro.0,
             content.quiz.questions[0].prompt.myself(*lang),
         ];
         for words in words {

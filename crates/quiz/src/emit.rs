@@ -273,6 +273,12 @@ fn quiz_code(quiz: &Quiz, p: &Writer) -> String {
     // What the build checks, not what the app shows: not compiled in (`Checks`).
     s.push_str("checks: &Checks::NONE,\n");
     s.push_str("};\n");
+    // The start screen's promise: what someone with nothing wrong answers.
+    let _ = writeln!(
+        s,
+        "pub const TYPICAL_QUESTIONS: usize = {};",
+        crate::validate::lengths::typical(quiz)
+    );
     s
 }
 

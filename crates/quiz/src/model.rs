@@ -247,6 +247,9 @@ pub enum Guideline {
     AhaAcc2017,
     NiceCg141,
     PostBirth,
+    HearHer,
+    NiceNg232,
+    NiceNg234,
     NiceCksScrotal,
     NiceNg126,
     NiceCksAppendicitis,
@@ -259,7 +262,7 @@ pub enum Guideline {
 }
 
 impl Guideline {
-    pub const ALL: [Guideline; 23] = [
+    pub const ALL: [Guideline; 26] = [
         Guideline::Acp2017,
         Guideline::NiceCks,
         Guideline::Bass2018,
@@ -274,6 +277,9 @@ impl Guideline {
         Guideline::AhaAcc2017,
         Guideline::NiceCg141,
         Guideline::PostBirth,
+        Guideline::HearHer,
+        Guideline::NiceNg232,
+        Guideline::NiceNg234,
         Guideline::NiceCksScrotal,
         Guideline::NiceNg126,
         Guideline::NiceCksAppendicitis,
@@ -302,6 +308,9 @@ impl Guideline {
             Guideline::AhaAcc2017 => "AHA-ACC-2017",
             Guideline::NiceCg141 => "NICE-CG141",
             Guideline::PostBirth => "POST-BIRTH",
+            Guideline::HearHer => "HEAR-HER",
+            Guideline::NiceNg232 => "NICE-NG232",
+            Guideline::NiceNg234 => "NICE-NG234",
             Guideline::NiceCksScrotal => "NICE-CKS-SCROTAL",
             Guideline::NiceNg126 => "NICE-NG126",
             Guideline::NiceCksAppendicitis => "NICE-CKS-APPENDICITIS",
@@ -335,6 +344,11 @@ impl Guideline {
             Guideline::AhaAcc2017 => "ACC/AHA high blood pressure guideline, 2017",
             Guideline::NiceCg141 => "NICE guideline CG141, 2012",
             Guideline::PostBirth => "AWHONN POST-BIRTH warning signs",
+            Guideline::HearHer => "CDC Hear Her: urgent maternal warning signs",
+            Guideline::NiceNg232 => "NICE NG232, Head injury",
+            Guideline::NiceNg234 => {
+                "NICE NG234, Spinal metastases and metastatic spinal cord compression"
+            }
             Guideline::NiceCksScrotal => "NICE CKS, Scrotal pain and swelling",
             Guideline::NiceNg126 => "NICE guideline NG126, 2019",
             Guideline::NiceCksAppendicitis => "NICE CKS, Appendicitis",
@@ -387,6 +401,9 @@ impl Guideline {
             Guideline::AhaAcc2017 => "Whelton P.K. et al., 2017 ACC/AHA guideline for high blood pressure in adults (hypertensive crisis: 180/120 or higher)",
             Guideline::NiceCg141 => "NICE guideline CG141, Acute upper gastrointestinal bleeding in over 16s (2012)",
             Guideline::PostBirth => "AWHONN, POST-BIRTH warning signs (2018)",
+            Guideline::HearHer => "CDC, Hear Her campaign: urgent maternal warning signs during and after pregnancy (2023)",
+            Guideline::NiceNg232 => "NICE guideline NG232: Head injury: assessment and early management (2023), people on anticoagulants",
+            Guideline::NiceNg234 => "NICE guideline NG234: Spinal metastases and metastatic spinal cord compression (2023)",
             Guideline::NiceCksScrotal => "NICE Clinical Knowledge Summaries: Scrotal pain and swelling (testicular torsion)",
             Guideline::NiceNg126 => "NICE guideline NG126, Ectopic pregnancy and miscarriage: diagnosis and initial management (2019)",
             Guideline::NiceCksAppendicitis => "NICE Clinical Knowledge Summaries: Appendicitis",

@@ -62,7 +62,9 @@ impl Entry for Sentence {
 
 strings! {
     start_title: Str,
-    start_intro: Str,
+    /// `{0}`: how many questions someone with nothing wrong answers (the content's
+    /// `TYPICAL_QUESTIONS`, so the promise fits the quiz).
+    start_intro: Sentence,
     emergency_notice: Str,
     call_911: Str,
     call_988: Str,
@@ -132,8 +134,10 @@ strings! {
 
 pub const EN: Strings = Strings {
     start_title: "Back pain: what to do next",
-    start_intro: "Answer a few questions, about two minutes, to see whether to get care now, \
-                  see a doctor first, or talk with the clinic about acupuncture.",
+    start_intro: Sentence(
+        "Answer about {0} short questions, a few minutes, to see whether to get care now, \
+         see a doctor first, or talk with the clinic about acupuncture.",
+    ),
     emergency_notice: "In an emergency, call 911.",
     call_911: "Call 911",
     call_988: "Call 988",
@@ -195,9 +199,11 @@ pub const EN: Strings = Strings {
 
 pub const ES: Strings = Strings {
     start_title: "Dolor de espalda: qué hacer ahora",
-    start_intro: "Conteste algunas preguntas (le tomará unos dos minutos) para saber si debe \
-                  buscar atención ahora, ver primero a un médico, o hablar con la clínica sobre la \
-                  acupuntura.",
+    start_intro: Sentence(
+        "Conteste unas {0} preguntas breves (le tomará unos minutos) para saber si debe \
+         buscar atención ahora, ver primero a un médico, o hablar con la clínica sobre la \
+         acupuntura.",
+    ),
     emergency_notice: "En una emergencia, llame al 911.",
     call_911: "Llamar al 911",
     call_988: "Llamar al 988",

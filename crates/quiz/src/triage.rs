@@ -122,20 +122,19 @@ impl Outcome {
         lines
     }
 
-    /// What to do now: the tier's action, unless every rule of the tier that fired has
-    /// its own (an overdose: Poison Control; self-harm: 988), then each of those once.
+    /// What to do now: the own actions of the rules of the tier that fired, each once
+    /// (an overdose: Poison Control; self-harm: 988; a spine infection: the emergency
+    /// room, not urgent care), else the tier's action. A rule's own says where to go
+    /// for its cause; the tier's general one beside it would name another place.
     pub fn actions(&self) -> Vec<Text> {
-        let own: Option<Vec<Text>> = self.top().map(|r| r.action).collect();
         let mut actions = Vec::new();
-        match own {
-            Some(own) if !own.is_empty() => {
-                for a in own {
-                    if !actions.contains(&a) {
-                        actions.push(a);
-                    }
-                }
+        for a in self.top().filter_map(|r| r.action) {
+            if !actions.contains(&a) {
+                actions.push(a);
             }
-            _ => actions.extend(self.text().map(|t| t.action)),
+        }
+        if actions.is_empty() {
+            actions.extend(self.text().map(|t| t.action));
         }
         actions
     }

@@ -13,6 +13,7 @@
 
 mod canonical;
 mod compare;
+pub mod lengths;
 mod results;
 mod structure;
 mod suggest;

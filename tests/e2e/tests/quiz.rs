@@ -483,7 +483,10 @@ fn a_keyboard_only_run_reaches_a_result(h: Harness) {
     page.wait_for_question("age");
     page.press(&[TAB, "3", "5", ENTER]);
     page.wait_for_question("pregnancy");
-    page.press(&[TAB, ARROW_DOWN, ARROW_DOWN, ENTER]);
+    // "No, or it does not apply" is the last of four.
+    page.press(&[TAB, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN]);
+    assert!(page.is_chosen("no"));
+    page.press(&[ENTER]);
     assert_eq!(page.question_id(), "general-signs");
     page.run(&TO_SELF_CARE[at(TO_SELF_CARE, "general-signs")..]);
     assert_eq!(page.result().tier, "self-care");

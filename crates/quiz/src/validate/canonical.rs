@@ -57,7 +57,7 @@ pub type ScreenString = fn(&Strings) -> &'static str;
 /// emergency notice and the call buttons, "not a diagnosis", what to do if it gets
 /// worse or after a doctor's check, and the crash fallback's 911 line.
 pub const SAFETY_STRINGS: [(&str, ScreenString); 14] = [
-    ("start-intro", |s| s.start_intro),
+    ("start-intro", |s| s.start_intro.0),
     ("emergency-notice", |s| s.emergency_notice),
     ("call-911", |s| s.call_911),
     ("call-988", |s| s.call_988),
@@ -556,7 +556,7 @@ clinic after-hours.es "Llame al 911."
         assert_eq!(lines.len(), SAFETY_STRINGS.len() * Lang::COUNT);
         assert_eq!(
             lines[0],
-            format!("screen start-intro.en {}", quoted(EN.start_intro))
+            format!("screen start-intro.en {}", quoted(EN.start_intro.0))
         );
         assert!(
             lines.contains(&"screen call-911.en \"Call 911\""),

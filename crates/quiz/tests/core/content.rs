@@ -157,9 +157,10 @@ fn duplicate_ids() {
 
 #[test]
 fn a_condition_on_a_later_question() {
-    let text = edited(
+    let text = QUIZ_TOML.replacen(
         "show_if = { question = \"pregnancy\", is = [\"yes\", \"maybe\"] }",
         "show_if = { question = \"how-long\", is = [\"over-12-weeks\"] }",
+        1,
     );
     assert_problem(
         &text,
@@ -188,7 +189,7 @@ fn a_rule_that_can_never_fire() {
     // The pregnancy question is shown from age 10: a rule for under-10s who may be
     // pregnant never fires.
     let text = edited(
-        "when = { question = \"pregnancy\", is = [\"yes\", \"maybe\"] }\nreason",
+        "when = { all = [ { question = \"pregnancy\", is = [\"yes\", \"maybe\"] }, { question = \"pregnancy-soon\", is = [\"none\"] } ] }\nreason",
         "when = { all = [ { question = \"age\", max = 9 }, { question = \"pregnancy\", is = [\"yes\"] } ] }\nreason",
     );
     assert_walk_finds(
@@ -243,7 +244,7 @@ fn sources_must_be_verbatim_or_a_known_guideline() {
 #[test]
 fn a_missing_source() {
     let text = edited(
-        "reason.es-other = \"Después de un cáncer, un dolor nuevo como este debe revisarlo pronto un médico: hoy mismo, en menos de 24 horas.\"\nsource = \"NICE-CKS\"",
+        "reason.es-other = \"Después de un cáncer, un dolor nuevo como este debe revisarlo pronto un médico: hoy mismo, en menos de 24 horas.\"\nsource = \"NICE-NG234\"",
         "reason.es-other = \"Después de un cáncer, un dolor nuevo como este debe revisarlo pronto un médico: hoy mismo, en menos de 24 horas.\"",
     );
     assert_problem(
@@ -615,8 +616,20 @@ fn red_flag_wording_problems(quiz: &quiz::Quiz) -> Vec<String> {
         (
             "body-signs",
             "neck-signs",
-            &["Neck", "dizziness", "double vision", "swallowing"],
-            &["cuello", "mareo", "visión doble", "tragar"],
+            &[
+                "Neck",
+                "double vision",
+                "swallowing",
+                "unsteadily",
+                "vertigo",
+            ],
+            &[
+                "cuello",
+                "visión doble",
+                "tragar",
+                "inestabilidad",
+                "vértigo",
+            ],
         ),
         (
             "body-signs",
@@ -714,15 +727,20 @@ fn red_flag_wording_problems(quiz: &quiz::Quiz) -> Vec<String> {
         ),
         (
             "pregnancy-signs",
-            "bleeding",
-            &["Bleeding", "vagina"],
-            &["Sangrado", "vagina"],
+            "heavy-bleeding",
+            &["Heavy bleeding", "vagina", "pad in an hour", "clots"],
+            &[
+                "Sangrado abundante",
+                "vagina",
+                "toalla sanitaria en una hora",
+                "coágulos",
+            ],
         ),
         (
             "pregnancy-signs",
-            "contractions",
-            &["Contractions", "come and go"],
-            &["Contracciones", "van y vienen"],
+            "bleeding",
+            &["bleeding or spotting", "vagina"],
+            &["sangrado o manchado", "vagina"],
         ),
         (
             "pregnancy-signs",
@@ -730,7 +748,12 @@ fn red_flag_wording_problems(quiz: &quiz::Quiz) -> Vec<String> {
             &["one side", "lower belly"],
             &["un lado", "parte baja del vientre"],
         ),
-        ("pregnancy-signs", "fainting", &["Fainting"], &["Desmayo"]),
+        (
+            "pregnancy-signs",
+            "fainting",
+            &["Fainting", "seizure"],
+            &["Desmayo", "convulsión"],
+        ),
         (
             "head-signs",
             "thunderclap",

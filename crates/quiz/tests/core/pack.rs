@@ -49,7 +49,7 @@ fn a_pack_gives_back_every_wording_and_any_other_file_is_refused() {
         QUIZ.questions[0].prompt.myself(Lang::Es),
         QUIZ.rules[0].reason.myself(Lang::Es),
         clinic.insurance.myself(Lang::Es),
-        table(Lang::Es).start_intro,
+        table(Lang::Es).start_intro.0,
     ];
     for words in spanish {
         let written = format!("{words:?}");
