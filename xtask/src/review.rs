@@ -1,8 +1,13 @@
 //! `cargo xtask review`: the review packet, one self-contained HTML page for the
 //! clinician who signs off the content — no script, no outside request, printable to
-//! PDF. It shows every question and rule in plain words, in both languages, with its
-//! source; what each result shows; for each rule the shortest path of answers that
-//! fires it, from the walk of every path; and what the build itself proves. Every text
+//! PDF. A first page for a busy clinician (what is asked of them, the scope, the five
+//! results with their exact instructions, what changed since the last sign-off), a
+//! decision table (a row per rule: trigger, result and by when, where to go and how,
+//! safety net, source), each result as a visitor sees it; then every question and rule
+//! in plain words with its source; what each result shows; for each rule the shortest
+//! path of answers that fires it, from the walk of every path; what the build itself
+//! proves; the Spanish side by side in an appendix; and a sign-off of approved,
+//! approved with conditions or not approved. Every text
 //! a visitor can be shown is in it, in every language and for both audiences (the one
 //! visit of every text, `quiz::every_text`; a test checks each wording), and so are the
 //! screens' sentences the signature covers. It ends with the lines to paste into
@@ -210,10 +215,13 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
          content version {version}</title><link rel=icon href=data:,><style>{STYLE}</style><body>\
          <h1>Review packet: the back-pain quiz of {name}</h1>\
          <p class=meta>Content version {version} · fingerprint <code>{print}</code> · {status}</p>\
-         <p>This packet is everything the quiz asks, decides and shows, for a clinician's \
-         review. The quiz gives information, not a diagnosis. Sign the last page when you \
-         agree; any later change to the questions, the rules, the article they quote or \
-         the clinic's after-hours advice needs a new review.</p>",
+         <section class=first><h2>What you are asked to do</h2>\
+         <p>Read the decision table on the next page: for each warning sign, is the \
+         result right, and where to go, by when and how to get there? Does its source \
+         cover it? Then look at the results as a visitor sees them. Sign the last page: \
+         approve, approve with conditions (write them), or not approved. Any later change \
+         to the questions, the rules, the article they quote or the clinic's after-hours \
+         advice needs a new review.</p>",
         name = esc(clinic.name),
         version = esc(clinic.content.version),
         status = match (
@@ -230,9 +238,17 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
         },
     )
     .unwrap();
-    if let Some(c) = since {
-        h.push_str(&c.html(quiz));
+    first_page(&mut h, quiz);
+    match since {
+        Some(c) => h.push_str(&c.html(quiz)),
+        None => h.push_str(
+            "<h2>What changed since the last sign-off</h2><p>No earlier signed content to \
+             compare with: this is a full review.</p>",
+        ),
     }
+    h.push_str("</section>");
+    decision_table(&mut h, quiz);
+    as_seen(&mut h, quiz);
 
     h.push_str("<h2>What the build proves on every change</h2><ul>");
     for proved in [
@@ -417,6 +433,7 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
     clinic_facts(&mut h, clinic);
     screens(&mut h);
 
+    spanish(&mut h, quiz, clinic);
     h.push_str("<h2>Guidelines cited</h2><ul>");
     for g in quiz::Guideline::ALL {
         write!(
@@ -431,12 +448,15 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
         h,
         "</ul><h2 class=sign>Sign-off</h2><p>I have reviewed the questions, rules and \
          results of content version {version} (fingerprint <code>{print}</code>) and agree \
-         that they may be shown to the clinic's visitors.</p>\
+         that they may be shown to the clinic's visitors, as ticked below.</p>\
+         <p>☐ Approved &nbsp; ☐ Approved with these conditions &nbsp; ☐ Not approved</p>\
+         <p class=line>Conditions, or why not: </p><p class=line></p><p class=line></p>\
          <p class=line>Name: </p><p class=line>Signature: </p><p class=line>Date: </p>\
          <p>For the clinic's staff, once this page is signed: replace the [review] lines \
-         of clinic.toml with these, with the name and date above. Results name the \
-         reviewer only while the content is the one signed here.</p><pre>{lines}</pre>\
-         </body></html>",
+         of clinic.toml with these, with the name and date above, only when it is \
+         approved (with conditions: once they are met, in new content the clinician \
+         signs). Results name the reviewer only while the content is the one signed \
+         here.</p><pre>{lines}</pre></body></html>",
         version = esc(clinic.content.version),
         lines = esc(&review_lines(print)),
     )
@@ -570,9 +590,16 @@ fn chosen(c: &Condition, out: &mut Vec<(QuestionId, ChoiceId)>) {
 
 /// A condition in plain words, with the questions' and choices' English wording.
 fn words(quiz: &Quiz, c: &Condition) -> String {
+    said(quiz, c, true)
+}
+
+/// A condition in plain words; `prompts`: with each question's prompt (else the answers
+/// alone, for the decision table: "“Fever” and “Injects drugs”", ages as "age 50 or
+/// more").
+fn said(quiz: &Quiz, c: &Condition, prompts: bool) -> String {
     let part = |p: &Condition| match p {
-        Condition::All(_) | Condition::Any(_) => format!("({})", words(quiz, p)),
-        _ => words(quiz, p),
+        Condition::All(_) | Condition::Any(_) => format!("({})", said(quiz, p, prompts)),
+        _ => said(quiz, p, prompts),
     };
     match c {
         Condition::Chose { question, any } => {
@@ -585,12 +612,19 @@ fn words(quiz: &Quiz, c: &Condition) -> String {
                         .map_or(id.0, |c| c.label.myself(Lang::En))
                 })
                 .collect();
-            format!("“{prompt}” is answered “{}”", labels.join("” or “"))
+            if prompts {
+                format!("“{prompt}” is answered “{}”", labels.join("” or “"))
+            } else {
+                format!("“{}”", labels.join("” or “"))
+            }
         }
         Condition::Between { question, min, max } => {
-            let prompt = quiz
-                .question(*question)
-                .map_or(question.0, |q| q.prompt.myself(Lang::En));
+            let prompt = match prompts {
+                true => quiz
+                    .question(*question)
+                    .map_or(question.0, |q| q.prompt.myself(Lang::En)),
+                false => question.0,
+            };
             match (*min, *max) {
                 (min, 255) => format!("“{prompt}” is {min} or more"),
                 (0, max) => format!("“{prompt}” is {max} or less"),
@@ -709,6 +743,202 @@ fn screens(h: &mut String) {
     h.push_str("</dl></section>");
 }
 
+/// The first page, for a busy clinician: the scope, and each result with its exact
+/// instructions (what changed since the last sign-off follows it).
+fn first_page(h: &mut String, quiz: &Quiz) {
+    let rules = |tier: Tier| quiz.rules.iter().filter(|r| r.tier == tier).count();
+    let own = |tier: Tier| {
+        (quiz.rules.iter())
+            .filter(|r| r.tier == tier && r.action.is_some())
+            .count()
+    };
+    write!(
+        h,
+        "<h2>Scope</h2><p>A quiz on the clinic's website for people with back pain and \
+         other pain the clinic sees. It runs in the visitor's browser; no answer leaves the \
+         device. It asks where the pain is, then the warning signs of every place chosen \
+         (emergency ones first: an emergency answer ends the quiz), then what the pain is \
+         like, and gives one of five results, with its reasons, in English or Spanish, for \
+         the visitor or for someone they answer for. It gives information, not a \
+         diagnosis. {} questions, {} rules; someone with nothing wrong answers about {} \
+         questions.</p><h2>The five results</h2><table><tr><th>Result</th><th>What it \
+         says to do</th><th>By when</th><th>Rules</th></tr>",
+        quiz.questions.len(),
+        quiz.rules.len(),
+        quiz::validate::lengths::typical(quiz),
+    )
+    .unwrap();
+    for t in quiz.results {
+        write!(
+            h,
+            "<tr><td><b>{}</b><br>“{}”</td><td>{}{}</td><td>{}</td><td>{}</td></tr>",
+            tier_name(t.tier),
+            esc(t.headline.myself(Lang::En)),
+            esc(t.action.myself(Lang::En)),
+            match own(t.tier) {
+                0 => String::new(),
+                n if n == rules(t.tier) => " <i>(never shown: each of its rules says its own \
+                     way to go instead; see the decision table.)</i>"
+                    .into(),
+                n => format!(
+                    " <i>({n} of its {} rules say their own instead: see the decision \
+                     table.)</i>",
+                    rules(t.tier)
+                ),
+            },
+            by_when(t.tier),
+            rules(t.tier),
+        )
+        .unwrap();
+    }
+    h.push_str("</table>");
+}
+
+fn short_name(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Emergency => "Emergency",
+        Tier::Urgent => "Urgent",
+        Tier::DoctorFirst => "Doctor first",
+        Tier::CallClinic => "Call the clinic",
+        Tier::SelfCare => "Self-care",
+    }
+}
+
+fn by_when(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Emergency => "now",
+        Tier::Urgent => "today",
+        Tier::DoctorFirst => "within a week or two",
+        Tier::CallClinic | Tier::SelfCare => "when convenient",
+    }
+}
+
+/// One page: for each rule, most urgent first, what triggers it, the result, where to
+/// go and how, by when, the safety net and the source.
+fn decision_table(h: &mut String, quiz: &Quiz) {
+    h.push_str(
+        "<h2 class=page>Decision table</h2><table class=decisions><tr><th>Trigger</th>\
+         <th>Result, by when</th><th>Where to go, and how</th><th>If it gets worse</th>\
+         <th>Source</th></tr>",
+    );
+    for tier in Tier::ALL.iter().rev() {
+        let result = quiz.result(*tier);
+        for rule in quiz.rules.iter().filter(|r| r.tier == *tier) {
+            let action = match (&rule.action, result) {
+                (Some(a), _) => esc(a.myself(Lang::En)),
+                (None, Some(t)) => {
+                    format!("<i>the result's:</i> {}", esc(t.action.myself(Lang::En)))
+                }
+                (None, None) => String::new(),
+            };
+            let worse = match (&rule.worse, result) {
+                (Some(w), _) => esc(w.myself(Lang::En)),
+                (None, Some(_)) => "<i>the result's</i>".into(),
+                (None, None) => String::new(),
+            };
+            write!(
+                h,
+                "<tr id=\"d-{id}\"><td>{when} <code>{id}</code></td><td>{tier}, {by}</td>\
+                 <td>{action}</td><td>{worse}</td><td>{source}</td></tr>",
+                id = esc(rule.id),
+                when = esc(&said(quiz, &rule.when, false)),
+                tier = short_name(*tier),
+                by = by_when(*tier),
+                source = source(&rule.source),
+            )
+            .unwrap();
+        }
+    }
+    h.push_str("</table>");
+}
+
+/// Each result as a visitor sees it, in English, for the shortest path to the first
+/// rule of its tier: the headline, what to do, the numbers to call, why, what else to
+/// tell the doctor, and what would make it more urgent.
+fn as_seen(h: &mut String, quiz: &Quiz) {
+    h.push_str("<h2 class=page>The results as a visitor sees them</h2>");
+    let paths = shortest_firing_paths(quiz);
+    for tier in Tier::ALL.iter().rev() {
+        let path = (quiz.rules.iter().zip(&paths))
+            .filter(|(r, _)| r.tier == *tier)
+            .find_map(|(_, p)| p.as_ref().filter(|(_, t)| t == tier));
+        let Some((answers, _)) = path else { continue };
+        let Ok(outcome) = quiz.outcome(answers) else {
+            continue;
+        };
+        let en = |t: &Text| esc(t.myself(Lang::En));
+        write!(
+            h,
+            "<section class=\"item seen\"><h3>{}</h3><p class=path><b>Answers:</b> {}</p>",
+            tier_name(*tier),
+            esc(&answered(quiz, answers))
+        )
+        .unwrap();
+        if let Some(t) = outcome.text() {
+            write!(h, "<p class=headline>{}</p>", en(&t.headline)).unwrap();
+        }
+        for a in outcome.actions() {
+            write!(h, "<p>{}</p>", en(&a)).unwrap();
+        }
+        for line in outcome.lines() {
+            write!(h, "<p>[ Call {} ]</p>", esc(line.id())).unwrap();
+        }
+        let list = |h: &mut String, title: &str, items: Vec<String>| {
+            if !items.is_empty() {
+                write!(h, "<p><b>{title}</b></p><ul>").unwrap();
+                for i in items {
+                    write!(h, "<li>{i}</li>").unwrap();
+                }
+                h.push_str("</ul>");
+            }
+        };
+        let reasons = |rs: Vec<quiz::Reason>| -> Vec<String> {
+            rs.iter().map(|r| en(&r.rule.reason)).collect()
+        };
+        list(h, "Why this result", reasons(outcome.reasons()));
+        list(h, "Also tell the doctor", reasons(outcome.also()));
+        list(
+            h,
+            "If it gets worse",
+            outcome.worse().iter().map(en).collect(),
+        );
+        h.push_str("<p><i>And: this is not a diagnosis.</i></p></section>");
+    }
+}
+
+/// The appendix: every text in English and Spanish side by side, with the wordings for
+/// someone else, each in its own cell.
+fn spanish(h: &mut String, quiz: &Quiz, clinic: &Clinic) {
+    h.push_str(
+        "<h2 class=page>Appendix: the Spanish, side by side</h2><table class=both><tr>\
+         <th>Where</th><th>English</th><th>Spanish</th></tr>",
+    );
+    for (place, text) in quiz::every_text(quiz, clinic) {
+        let cell = |lang: Lang| {
+            let mine = esc(text.myself(lang));
+            match text.someone_else(lang) {
+                Some(other) => format!(
+                    "<td lang={tag}><span>{mine}</span><br><i>For someone else:</i> \
+                     <span>{}</span></td>",
+                    esc(other),
+                    tag = lang.tag()
+                ),
+                None => format!("<td lang={tag}>{mine}</td>", tag = lang.tag()),
+            }
+        };
+        write!(
+            h,
+            "<tr><td>{} <code>{}</code></td>{}{}</tr>",
+            esc(&place.owner.to_string()),
+            place.field.key(),
+            cell(Lang::En),
+            cell(Lang::Es)
+        )
+        .unwrap();
+    }
+    h.push_str("</table>");
+}
+
 /// A section's title, where its questions begin.
 fn section_title(s: &Section) -> String {
     format!(
@@ -720,13 +950,13 @@ fn section_title(s: &Section) -> String {
     )
 }
 
-/// A text on one line, each language's wording in its own element: "Yes / Sí", with
-/// those for someone else after it where it has them.
+/// A text on one line, in English, with the wording for someone else after it where it
+/// has one; the other languages are in the appendix ([`spanish`]).
 fn inline(text: &Text) -> String {
     let wordings = |other: bool| -> Vec<String> {
-        let wordings = text
-            .wordings()
-            .filter(|(_, who, _)| (*who == Perspective::SomeoneElse) == other);
+        let wordings = text.wordings().filter(|(lang, who, _)| {
+            *lang == Lang::BUILT_IN && (*who == Perspective::SomeoneElse) == other
+        });
         wordings
             .map(|(lang, _, said)| format!("<span lang={}>{}</span>", lang.tag(), esc(said)))
             .collect()
@@ -743,22 +973,21 @@ fn inline(text: &Text) -> String {
     }
 }
 
-/// A text in both languages, with the wordings for someone else where they differ.
+/// A text in English, with the wording for someone else where it differs; the other
+/// languages are side by side in the appendix ([`spanish`]).
 fn texts(label: &str, text: &Text) -> String {
+    let lang = Lang::BUILT_IN;
     let mut out = format!("<dl><dt>{}</dt>", esc(label));
-    for lang in Lang::ALL {
-        write!(out, "<dd lang={}>{}", lang.tag(), esc(text.myself(lang))).unwrap();
-        if let Some(other) = text.someone_else(lang) {
-            write!(
-                out,
-                "<br><i>For someone else:</i> <span>{}</span>",
-                esc(other)
-            )
-            .unwrap();
-        }
-        out.push_str("</dd>");
+    write!(out, "<dd lang={}>{}", lang.tag(), esc(text.myself(lang))).unwrap();
+    if let Some(other) = text.someone_else(lang) {
+        write!(
+            out,
+            "<br><i>For someone else:</i> <span>{}</span>",
+            esc(other)
+        )
+        .unwrap();
     }
-    out.push_str("</dl>");
+    out.push_str("</dd></dl>");
     out
 }
 
@@ -771,7 +1000,7 @@ fn source(source: &Source) -> String {
 
 fn tier_name(tier: Tier) -> &'static str {
     match tier {
-        Tier::Emergency => "Emergency — call 911 now",
+        Tier::Emergency => "Emergency — get emergency care now",
         Tier::Urgent => "Urgent — see a doctor today",
         Tier::DoctorFirst => "Doctor first — see a doctor before acupuncture",
         Tier::CallClinic => "Call the clinic — acupuncture is worth talking over",
@@ -826,8 +1055,10 @@ padding:0 1rem;color:#111}h1{font-size:1.6rem}h2{margin-top:2.2rem;border-bottom
 code{font-size:.9em;color:#444}.meta{color:#444}.item{border-top:1px solid #bbb;\
 padding:.4rem 0;break-inside:avoid}dl{margin:.3rem 0}dt{font-weight:600}dd{margin:0 0 .2rem 1rem}\
 dd[lang=es]{color:#333}.path{color:#333}.line{border-bottom:1px solid #000;height:2.2rem;\
-width:24rem}@media print{body{margin:0;max-width:none}h2{break-after:avoid}\
-.sign{break-before:page}}";
+width:24rem}table{border-collapse:collapse;width:100%;font-size:.85em}th,td{border:1px solid #999;\
+padding:.2rem .3rem;vertical-align:top;text-align:left}.seen .headline{font-weight:700}\
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}\
+.sign,.page{break-before:page}}";
 
 #[cfg(test)]
 mod tests {
@@ -892,7 +1123,27 @@ mod tests {
             html.contains(&format!("fingerprint = &quot;{print}&quot;")),
             "{html}"
         );
-        assert!(!html.contains("What changed since"));
+        assert!(!html.contains("What changed since commit"));
+        assert!(html.contains("No earlier signed content to compare with"));
+        // The first page, the decision table with a row per rule, the results as seen,
+        // the Spanish apart, and the three ways to sign.
+        for part in [
+            "What you are asked to do",
+            "The five results",
+            "Decision table",
+            "The results as a visitor sees them",
+            "Appendix: the Spanish, side by side",
+            "Approved with these conditions",
+        ] {
+            assert!(html.contains(part), "{part}");
+        }
+        for rule in quiz.rules {
+            assert!(
+                html.contains(&format!("<tr id=\"d-{}\">", rule.id)),
+                "{}",
+                rule.id
+            );
+        }
     }
 
     #[test]
@@ -1098,12 +1349,18 @@ mod tests {
         let (quiz, clinic, print) = fixture();
         let html = packet(&quiz, &clinic, &print, None);
         let texts = every_text(&quiz, &clinic);
-        // The part on what call-clinic and doctor-first results add, cut out.
-        let (start, end) = (
-            html.find("<h2>What call-clinic and doctor-first").unwrap(),
-            html.find("<h2>The clinic's details").unwrap(),
+        // The part on what call-clinic and doctor-first results add, and the appendix
+        // that has every text in both languages, cut out.
+        let between = |html: &str, from: &str, to: &str| {
+            let (start, end) = (html.find(from).unwrap(), html.find(to).unwrap());
+            format!("{}{}", &html[..start], &html[end..])
+        };
+        let cut = between(
+            &html,
+            "<h2>What call-clinic and doctor-first",
+            "<h2>The clinic's details",
         );
-        let cut = format!("{}{}", &html[..start], &html[end..]);
+        let cut = between(&cut, "<h2 class=page>Appendix", "<h2>Guidelines cited");
         let missing = not_shown(&cut, &texts);
         let expected = quiz.patterns.len() + quiz.tell.len() + quiz.expectations.len();
         assert!(missing.len() >= 2 * expected, "{missing:?}");
