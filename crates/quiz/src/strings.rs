@@ -133,7 +133,7 @@ strings! {
 }
 
 pub const EN: Strings = Strings {
-    start_title: "Back pain: what to do next",
+    start_title: "Back pain and other pain: what to do next",
     start_intro: Sentence(
         "Answer about {0} short questions, a few minutes, to see whether to get care now, \
          see a doctor first, or talk with the clinic about acupuncture.",
@@ -198,7 +198,7 @@ pub const EN: Strings = Strings {
 };
 
 pub const ES: Strings = Strings {
-    start_title: "Dolor de espalda: qué hacer ahora",
+    start_title: "Dolor de espalda y otros dolores: qué hacer ahora",
     start_intro: Sentence(
         "Conteste unas {0} preguntas breves (le tomará unos minutos) para saber si debe \
          buscar atención ahora, ver primero a un médico, o hablar con la clínica sobre la \
