@@ -408,17 +408,7 @@ impl<'a> Reader<'a> {
     /// would contradict the answers; `[]` when the line names nothing the quiz asks.
     /// Any of them ([`Checks`]).
     fn watch(&mut self, t: &DeTable<'a>, item: &str) -> Option<Condition> {
-        let v = Self::get(t, "watch")?;
-        let DeValue::Array(items) = v.get_ref() else {
-            self.error(
-                &v.span(),
-                item,
-                "\"watch\" must be a list of conditions ([] for none)",
-            );
-            return None;
-        };
-        let parts: Option<Vec<Condition>> = items.iter().map(|p| self.condition(p, item)).collect();
-        parts.map(|parts| Condition::Any(leak(parts)))
+        self.conditions(t, "watch", item).map(Condition::Any)
     }
 
     // ----- the clinic file -----

@@ -363,6 +363,26 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// `key = [condition, ...]` of table `t`, if it is there.
+    pub(super) fn conditions(
+        &mut self,
+        t: &DeTable<'a>,
+        key: &str,
+        item: &str,
+    ) -> Option<&'static [Condition]> {
+        let v = Self::get(t, key)?;
+        let DeValue::Array(items) = v.get_ref() else {
+            self.error(
+                &v.span(),
+                item,
+                format!("\"{key}\" must be a list of conditions"),
+            );
+            return None;
+        };
+        let parts: Option<Vec<Condition>> = items.iter().map(|p| self.condition(p, item)).collect();
+        parts.map(leak)
+    }
+
     pub(super) fn condition(&mut self, v: &Value<'a>, item: &str) -> Option<Condition> {
         let DeValue::Table(t) = v.get_ref() else {
             self.error(
@@ -373,20 +393,7 @@ impl<'a> Reader<'a> {
             return None;
         };
         let span = v.span();
-        let list = |reader: &mut Self, key: &str| -> Option<&'static [Condition]> {
-            let v = Self::get(t, key)?;
-            let DeValue::Array(items) = v.get_ref() else {
-                reader.error(
-                    &v.span(),
-                    item,
-                    format!("\"{key}\" must be a list of conditions"),
-                );
-                return None;
-            };
-            let parts: Option<Vec<Condition>> =
-                items.iter().map(|p| reader.condition(p, item)).collect();
-            parts.map(leak)
-        };
+        let list = |reader: &mut Self, key: &str| reader.conditions(t, key, item);
         if Self::get(t, "all").is_some() {
             self.known_keys(t, &["all"], item);
             return list(self, "all").map(Condition::All);

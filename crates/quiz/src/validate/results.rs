@@ -539,6 +539,22 @@ pub(super) fn texts(quiz: &Quiz, report: &mut impl FnMut(Item, String)) {
         }
     }
 
+    // What a watch names must be in the quiz (an empty one names nothing: allowed).
+    let watches = (quiz.checks.rules.iter())
+        .map(|(id, w)| (Item::Rule(id), w))
+        .chain(
+            quiz.checks
+                .results
+                .iter()
+                .map(|(t, w)| (Item::Result(*t), w)),
+        );
+    for (item, watch) in watches {
+        if let Condition::Any(parts) = watch {
+            for part in parts.iter() {
+                super::structure::references(quiz, part, &item, report);
+            }
+        }
+    }
     for rule in quiz.rules.iter().filter(|r| r.worse.is_some()) {
         if watch_of(quiz, Item::Rule(rule.id)).is_none() {
             report(Item::Rule(rule.id), NO_WATCH.into());

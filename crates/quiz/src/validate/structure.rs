@@ -278,7 +278,7 @@ fn kind(question: &Question, report: &mut impl FnMut(Item, String)) {
 }
 
 /// Unknown questions or choices, and conditions of the wrong kind.
-fn references(
+pub(super) fn references(
     quiz: &Quiz,
     condition: &Condition,
     item: &Item,

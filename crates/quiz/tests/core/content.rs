@@ -1410,6 +1410,22 @@ fn a_line_that_says_act_if_what_was_answered_starts_is_reported() {
 }
 
 #[test]
+fn a_watch_naming_an_unknown_choice_is_reported() {
+    let text = edited(
+        "watch = [{ question = \"head-signs\", is = [\"nerve-signs\"] }]\n",
+        "watch = [{ question = \"head-signs\", is = [\"nerve-sign\"] }]\n",
+    );
+    let problems = quiz_problems(&text);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.item == "rule \"shoulders-and-hips-stiff\""
+                && p.message.contains("unknown choice \"nerve-sign\"")),
+        "{problems:#?}"
+    );
+}
+
+#[test]
 fn a_line_with_no_watch_is_reported() {
     let text = edited(
         "watch = [{ question = \"head-signs\", is = [\"nerve-signs\"] }]\n",
