@@ -1206,7 +1206,7 @@ mod tests {
             .collect();
         let fever = fever.join("\n");
         assert!(
-            fever.contains("Fever, chills or sweats along with the pain"),
+            fever.contains("Fever, chills or sweats, now or in the last few days"),
             "{fever}"
         );
         // The signed status follows the review's fingerprint.

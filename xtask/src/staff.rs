@@ -54,7 +54,7 @@ pub const TYPICAL: &[Edit] = &[
         "\nlanguages = []",
         "\nlanguages = [{ en = \"English\", es = \"inglés\" }, { en = \"Spanish\", es = \"español\" }]",
     ),
-    ("clinic.toml", "version = \"2026-12-03.9\"", "version = \"2026-12-07.1\""),
+    ("clinic.toml", "version = \"2026-12-03.10\"", "version = \"2026-12-07.1\""),
     // A wording changed.
     (
         "quiz.toml",

@@ -79,7 +79,7 @@ fn full_runs_reach_each_of_the_five_tiers(h: Harness) {
             }
             "urgent" => {
                 assert!(
-                    result.text.contains("See a doctor today"),
+                    result.text.contains("Get medical care today"),
                     "{}",
                     result.text
                 );
