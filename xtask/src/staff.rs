@@ -7,7 +7,9 @@
 //!   question with a "tell the acupuncturist" note, and a new content version; then
 //!   signed by a clinician ([`sign`]), so results name the reviewer. Every check must
 //!   pass on it.
-//! - [`LOWERED`]: one rule's tier lowered (fever, urgent → call-clinic), after a
+//! - [`LOWERED`]: one rule's tier lowered (constant night pain, urgent → call-clinic;
+//!   not fever, whose lowering the build itself now refuses: a call-clinic result would
+//!   say "see a doctor today if fever starts" to someone with a fever), after a
 //!   clinician signed the content as it was. Exactly the safety table must fail on it,
 //!   with a message a manager can act on, and check-content must say the review lapsed.
 //!
@@ -92,12 +94,12 @@ source = "To create the right treatment plan for you, a qualified acupuncturist 
 /// One rule's tier lowered: the mistake the safety table exists to catch.
 pub const LOWERED: &[Edit] = &[(
     "quiz.toml",
-    "id = \"fever\"\ntier = \"urgent\"",
-    "id = \"fever\"\ntier = \"call-clinic\"",
+    "id = \"night-pain\"\ntier = \"urgent\"",
+    "id = \"night-pain\"\ntier = \"call-clinic\"",
 )];
 
 /// The rule [`LOWERED`] changes and the one native test that must fail on it.
-pub const LOWERED_RULE: &str = "fever";
+pub const LOWERED_RULE: &str = "night-pain";
 pub const LOWERED_FAILS: &str = "triage::the_independent_table_holds";
 
 /// Writes the repository's content with `edits` to `target/staff-edit/<name>` and
