@@ -248,7 +248,8 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
     }
     h.push_str("</section>");
     decision_table(&mut h, quiz);
-    as_seen(&mut h, quiz);
+    let shortest_paths = shortest_firing_paths(quiz);
+    as_seen(&mut h, quiz, &shortest_paths);
 
     h.push_str("<h2>What the build proves on every change</h2><ul>");
     for proved in [
@@ -357,7 +358,6 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
         "<h2>The rules</h2><p>Each result comes from these rules only. The most \
                 urgent rule that holds gives the result.</p>",
     );
-    let shortest_paths = shortest_firing_paths(quiz);
     for tier in [
         Tier::Emergency,
         Tier::Urgent,
@@ -855,11 +855,10 @@ fn decision_table(h: &mut String, quiz: &Quiz) {
 /// Each result as a visitor sees it, in English, for the shortest path to the first
 /// rule of its tier: the headline, what to do, the numbers to call, why, what else to
 /// tell the doctor, and what would make it more urgent.
-fn as_seen(h: &mut String, quiz: &Quiz) {
+fn as_seen(h: &mut String, quiz: &Quiz, paths: &[Option<(Answers, Tier)>]) {
     h.push_str("<h2 class=page>The results as a visitor sees them</h2>");
-    let paths = shortest_firing_paths(quiz);
     for tier in Tier::ALL.iter().rev() {
-        let path = (quiz.rules.iter().zip(&paths))
+        let path = (quiz.rules.iter().zip(paths))
             .filter(|(r, _)| r.tier == *tier)
             .find_map(|(_, p)| p.as_ref().filter(|(_, t)| t == tier));
         let Some((answers, _)) = path else { continue };
