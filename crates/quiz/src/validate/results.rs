@@ -16,7 +16,7 @@
 
 use super::walk::{Exploration, Probe, Tiers};
 use super::{describe, Item, PLACES};
-use crate::model::{Condition, Kind, Lang, Perspective, QuestionId, Quiz, Text, Tier};
+use crate::model::{Condition, Kind, Lang, QuestionId, Quiz, Text, Tier};
 use crate::texts::Field;
 
 /// The `where` choices that are the back.
@@ -336,13 +336,10 @@ const RECENT: &[&str] = &[
     "recientemente",
 ];
 
-/// The words of a text, lowercase, in every language and for either reader.
+/// Every wording of a text, in every language and for either reader
+/// ([`Text::wordings`]).
 fn wordings(text: &Text) -> impl Iterator<Item = &'static str> + '_ {
-    Lang::ALL.into_iter().flat_map(move |lang| {
-        [Perspective::Myself, Perspective::SomeoneElse]
-            .into_iter()
-            .map(move |p| text.get(lang, p))
-    })
+    text.wordings().map(|(_, _, said)| said)
 }
 
 fn words(wording: &str) -> Vec<String> {
