@@ -56,7 +56,7 @@ pub const TYPICAL: &[Edit] = &[
         "\nlanguages = []",
         "\nlanguages = [{ en = \"English\", es = \"inglés\" }, { en = \"Spanish\", es = \"español\" }]",
     ),
-    ("clinic.toml", "version = \"2026-12-03.10\"", "version = \"2026-12-07.1\""),
+    ("clinic.toml", "version = \"2026-12-04.1\"", "version = \"2026-12-07.1\""),
     // A wording changed.
     (
         "quiz.toml",
@@ -70,8 +70,9 @@ pub const TYPICAL: &[Edit] = &[
 const NEW_QUESTION: &str = r#"
 [[question]]
 id = "skin-on-back"
-section = "before-a-visit"
+section = "the-pain"
 kind = "yes-no"
+show_if = { question = "where", is = ["low-back", "mid-back"] }
 prompt.en = "Do you have a rash, a cut or a skin problem on your back?"
 prompt.en-other = "Do they have a rash, a cut or a skin problem on their back?"
 prompt.es = "¿Tiene un sarpullido, una herida o un problema de la piel en la espalda?"

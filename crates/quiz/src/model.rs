@@ -523,6 +523,9 @@ pub enum Condition {
 }
 
 impl Condition {
+    /// The condition that always holds: all of nothing.
+    pub const ALWAYS: Condition = Condition::All(&[]);
+
     /// Every question this condition looks at.
     pub fn questions(&self, out: &mut Vec<QuestionId>) {
         match self {

@@ -30,7 +30,6 @@ pub const KNOWN: &[&str] = &[
     "daily-life",
     "other-treatments",
     "pain-feels",
-    "tell-acupuncturist",
 ];
 
 /// A scripted run: (the question on screen, its answer).
@@ -52,7 +51,6 @@ pub const TO_URGENT: &Run = &[
     ("age", N("62")),
     ("general-signs", C(&["fever"])),
     ("pain-signs", C(&["none"])),
-    ("over-50", C(&["none"])),
     ("first-time", C(&["yes"])),
     ("acupuncture-so-far", C(&["no"])),
     ("how-long", C(&["under-4-weeks"])),
@@ -60,7 +58,6 @@ pub const TO_URGENT: &Run = &[
     ("daily-life", C(&["not-at-all"])),
     ("other-treatments", C(&["helped"])),
     ("pain-feels", C(&["none"])),
-    ("tell-acupuncturist", C(&["none"])),
 ];
 /// First back pain at 19: every kind of question (yes-no included) on the way.
 pub const TO_DOCTOR_FIRST: &Run = &[
@@ -81,7 +78,6 @@ pub const TO_DOCTOR_FIRST: &Run = &[
     ("daily-life", C(&["a-little"])),
     ("other-treatments", C(&["none-tried"])),
     ("pain-feels", C(&["none"])),
-    ("tell-acupuncturist", C(&["none"])),
 ];
 /// A year of chronic low back pain after other treatments, no warning signs.
 pub const TO_CALL_CLINIC: &Run = &[
@@ -101,7 +97,6 @@ pub const TO_CALL_CLINIC: &Run = &[
     ("daily-life", C(&["a-lot"])),
     ("other-treatments", C(&["did-not-help"])),
     ("pain-feels", C(&["stiff", "stress"])),
-    ("tell-acupuncturist", C(&["blood-thinners"])),
 ];
 pub const TO_SELF_CARE: &Run = &[
     ("where", C(&["low-back"])),
@@ -120,7 +115,6 @@ pub const TO_SELF_CARE: &Run = &[
     ("daily-life", C(&["a-little"])),
     ("other-treatments", C(&["none-tried"])),
     ("pain-feels", C(&["none"])),
-    ("tell-acupuncturist", C(&["none"])),
 ];
 /// A husband answering for his wife, who took extra acetaminophen: Poison Control.
 pub const TO_POISON_CONTROL: &Run = &[

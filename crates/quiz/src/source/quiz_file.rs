@@ -323,7 +323,12 @@ impl<'a> Reader<'a> {
             let name = item.to_string();
             self.remember(item, &span);
             self.known_keys(t, &["id", "when", "text", "source"], &name);
-            let when = self.required_condition(t, "when", &name, &span);
+            // A thing to tell the acupuncturist may hold for everyone: without a
+            // condition it is shown with every result that shows the list.
+            let when = match (key, Self::get(t, "when")) {
+                ("tell", None) => Some(Condition::ALWAYS),
+                _ => self.required_condition(t, "when", &name, &span),
+            };
             let text = self.text(t, "text", &name, &span);
             let source = self.source(t, &name, &span, None);
             if let (Some(when), Some(text), Some(source)) = (when, text, source) {

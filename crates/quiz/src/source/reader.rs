@@ -393,7 +393,16 @@ impl<'a> Reader<'a> {
             return None;
         };
         let span = v.span();
-        let list = |reader: &mut Self, key: &str| reader.conditions(t, key, item);
+        // An empty `all` or `any` is a mistake wherever it is written (a thing to tell
+        // that holds for everyone leaves out its `when` instead).
+        let list = |reader: &mut Self, key: &str| {
+            let parts = reader.conditions(t, key, item)?;
+            if parts.is_empty() {
+                reader.error(&span, item, "has an empty all/any condition");
+                return None;
+            }
+            Some(parts)
+        };
         if Self::get(t, "all").is_some() {
             self.known_keys(t, &["all"], item);
             return list(self, "all").map(Condition::All);

@@ -122,7 +122,8 @@ pub(super) fn structure(quiz: &Quiz, article: &str, report: &mut impl FnMut(Item
     for p in quiz.patterns {
         references(quiz, &p.when, &Item::Pattern(p.id), report);
     }
-    for t in quiz.tell {
+    // A thing to tell without a `when` is read as ALWAYS, not as an empty `all`.
+    for t in quiz.tell.iter().filter(|t| t.when != Condition::ALWAYS) {
         references(quiz, &t.when, &Item::Tell(t.id), report);
     }
 

@@ -199,6 +199,7 @@ impl std::hash::Hash for Partial {
 impl Partial {
     pub(super) fn new(c: &'static Condition) -> Partial {
         match c {
+            Condition::All([]) => Partial::True,
             Condition::All(parts) => Partial::All(parts.iter().map(Partial::new).collect()),
             Condition::Any(parts) => Partial::Any(parts.iter().map(Partial::new).collect()),
             atom => Partial::Atom(atom),
@@ -356,8 +357,10 @@ pub fn explore_probing(
         quiz,
         found: Exploration {
             rule_fires: vec![false; quiz.rules.len()],
-            pattern_applies: vec![false; quiz.patterns.len()],
-            tell_applies: vec![false; quiz.tell.len()],
+            // A condition true before any answer (a thing to tell everyone) applies
+            // on every path; the others are recorded when an answer settles them.
+            pattern_applies: start.patterns.iter().map(|p| *p == Partial::True).collect(),
+            tell_applies: start.tell.iter().map(|p| *p == Partial::True).collect(),
             witnesses: vec![None; probes.len()],
             ..Exploration::default()
         },

@@ -2,9 +2,9 @@
 //! file gives its precise error, naming the file, the line and the item.
 
 use quiz::source::{load_clinic, load_quiz, load_quiz_unwalked, File, FileProblem};
-use quiz::{Lang, Quiz};
+use quiz::{Condition, Lang, Quiz};
 
-use crate::{ARTICLE, CLINIC_TOML, QUIZ_TOML};
+use crate::{ARTICLE, CLINIC_TOML, QUIZ, QUIZ_TOML};
 
 fn load(text: &str) -> Result<Quiz, Vec<FileProblem>> {
     load_quiz(
@@ -173,8 +173,8 @@ fn a_condition_on_a_later_question() {
 #[test]
 fn an_unreachable_question() {
     let text = edited(
-        "show_if = { question = \"age\", min = 50 }",
-        "show_if = { question = \"age\", min = 121 }",
+        "{ question = \"age\", min = 50 }, { question = \"where\"",
+        "{ question = \"age\", min = 121 }, { question = \"where\"",
     );
     assert_walk_finds(
         &text,
@@ -1543,4 +1543,34 @@ fn a_reason_that_names_the_back_to_someone_who_did_not_choose_it_is_reported() {
         "names the back (\"the back\")",
     );
     assert!(hits[0].message.contains("where=belly"), "{hits:#?}");
+}
+
+#[test]
+fn a_thing_to_tell_without_a_condition_is_for_everyone_and_a_pattern_needs_one() {
+    // The shipped things to tell have no `when`: the quiz does not ask about them.
+    assert!(QUIZ.tell.iter().all(|t| t.when == Condition::ALWAYS));
+    let text = edited(
+        "id = \"blood-stagnation\"\nwhen = { any = [ { question = \"injury\", is = [\"unchecked\", \"checked\"] }, { question = \"pain-feels\", is = [\"stabbing\"] } ] }\n",
+        "id = \"blood-stagnation\"\n",
+    );
+    let problems = quiz_problems(&text);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.item == "pattern \"blood-stagnation\""
+                && p.message.contains("missing \"when\"")),
+        "{problems:#?}"
+    );
+    // Written out, an empty condition is still a mistake, on a thing to tell too.
+    let text = edited(
+        "[[tell]]\nid = \"implant\"\n",
+        "[[tell]]\nid = \"implant\"\nwhen = { all = [] }\n",
+    );
+    let problems = quiz_problems(&text);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.item == "tell \"implant\"" && p.message.contains("empty all/any condition")),
+        "{problems:#?}"
+    );
 }

@@ -14,6 +14,7 @@ const NOW: u64 = 1_800_000_000_000;
 fn saved() -> Saved {
     let mut answers = Answers::default();
     for (q, a) in [
+        ("where", Answer::Choices(vec![ChoiceId("low-back")])),
         ("nerve-signs", Answer::Choices(vec![ChoiceId("none")])),
         ("body-signs", Answer::Choices(vec![ChoiceId("none")])),
         ("injury", Answer::Choices(vec![ChoiceId("strain")])),
@@ -39,7 +40,7 @@ fn a_saved_line_round_trips() {
     let line = saved().encode(VERSION);
     assert_eq!(
         line,
-        "sq1|v-test|1799999999000|es|o|pregnancy|nerve-signs=none;body-signs=none;injury=strain;age=#44"
+        "sq1|v-test|1799999999000|es|o|pregnancy|where=low-back;nerve-signs=none;body-signs=none;injury=strain;age=#44"
     );
     assert_eq!(decode(&line), Ok(saved()));
 }

@@ -53,7 +53,6 @@ const BASELINE: &[(&str, A)] = &[
     ("daily-life", A::C(&["a-little"])),
     ("other-treatments", A::C(&["none-tried"])),
     ("pain-feels", A::C(&["none"])),
-    ("tell-acupuncturist", A::C(&["none"])),
 ];
 
 fn to_answer(a: A) -> Answer {
@@ -708,7 +707,7 @@ const TABLE: &[Case] = &[
         "slipped on the stairs yesterday, takes clopidogrel",
         &[
             ("injury", A::C(&["unchecked"])),
-            ("tell-acupuncturist", A::C(&["blood-thinners"])),
+            ("injury-risks", A::C(&["blood-thinners"])),
         ],
         Urgent,
     ),
@@ -924,7 +923,7 @@ const TABLE: &[Case] = &[
         "strain on blood thinners",
         &[
             ("injury", A::C(&["strain"])),
-            ("tell-acupuncturist", A::C(&["blood-thinners"])),
+            ("injury-risks", A::C(&["blood-thinners"])),
         ],
         Urgent,
     ),
@@ -938,12 +937,20 @@ const TABLE: &[Case] = &[
     ),
     (
         "over 50, headache with jaw pain",
-        &[("age", A::N(67)), ("over-50", A::C(&["jaw-pain"]))],
+        &[
+            ("where", A::C(&["head"])),
+            ("age", A::N(67)),
+            ("over-50", A::C(&["jaw-pain"])),
+        ],
         Urgent,
     ),
     (
         "over 50, headache with vision changes",
-        &[("age", A::N(50)), ("over-50", A::C(&["vision-changes"]))],
+        &[
+            ("where", A::C(&["head"])),
+            ("age", A::N(50)),
+            ("over-50", A::C(&["vision-changes"])),
+        ],
         Urgent,
     ),
     // §2 doctor-first.
@@ -1177,7 +1184,7 @@ const NAMED: &[Named] = &[
         "a fall on blood thinners",
         &[
             ("injury", A::C(&["unchecked"])),
-            ("tell-acupuncturist", A::C(&["blood-thinners"])),
+            ("injury-risks", A::C(&["blood-thinners"])),
         ],
         "injury-on-blood-thinners",
         &[],
@@ -1443,7 +1450,11 @@ fn if_it_gets_worse_fits_the_person() {
     assert!(neck[0].contains("arm or leg"), "{neck:?}");
     let belly = worse(&[("where", A::C(&["belly"]))]);
     assert!(belly[0].contains("fainting"), "{belly:?}");
-    let jaw_headache = worse(&[("age", A::N(62)), ("over-50", A::C(&["jaw-pain"]))]);
+    let jaw_headache = worse(&[
+        ("where", A::C(&["head"])),
+        ("age", A::N(62)),
+        ("over-50", A::C(&["jaw-pain"])),
+    ]);
     assert!(jaw_headache[0].contains("vision"), "{jaw_headache:?}");
     let upper_back = worse(&[("where", A::C(&["mid-back"]))]);
     assert!(upper_back[0].contains("chest"), "{upper_back:?}");
@@ -1640,6 +1651,15 @@ fn check_path(quiz: &Quiz, answers: &Answers) -> Result<Tier, String> {
     }
     if outcome.worse().is_empty() || outcome.actions().is_empty() {
         return Err("no \"if it gets worse\" or no action".into());
+    }
+    // The things to tell the acupuncturist that the quiz does not ask about (no
+    // condition) are on every result that shows the list, and only there.
+    let told = outcome.tell();
+    let everyone = quiz.tell.iter().filter(|t| t.when == Condition::ALWAYS);
+    for t in everyone {
+        if told.contains(&t) != outcome.tier.shows_acupuncture_details() {
+            return Err(format!("thing to tell {} shown on the wrong result", t.id));
+        }
     }
     if (outcome.tier == Emergency) == outcome.lines().is_empty() {
         return Err("an emergency result without a line to call, or another with one".into());
