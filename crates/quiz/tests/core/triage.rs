@@ -430,6 +430,7 @@ const TABLE: &[Case] = &[
         "both shoulders and hips stiff after 50",
         &[
             ("where", A::C(&["shoulder"])),
+            ("age", A::N(62)),
             ("shoulder-soon", A::C(&["both-shoulders-hips"])),
         ],
         DoctorFirst,
@@ -718,12 +719,14 @@ const TABLE: &[Case] = &[
         DoctorFirst,
     ),
     (
+        // Raised from call-clinic on the physician's reading (2026-12-03, item 5):
+        // unexplained thoracic pain needs a doctor more the longer it lasts.
         "upper back pain for a year, no injury",
         &[
             ("where", A::C(&["mid-back"])),
             ("how-long", A::C(&["over-12-weeks"])),
         ],
-        CallClinic,
+        DoctorFirst,
     ),
     (
         "pain in the side and groin, no warning signs",
@@ -926,6 +929,21 @@ const TABLE: &[Case] = &[
             ("injury-risks", A::C(&["blood-thinners"])),
         ],
         Urgent,
+    ),
+    (
+        "72, on prednisone, sudden back pain after a sneeze",
+        &[("age", A::N(72)), ("pain-signs", A::C(&["fragile-sudden"]))],
+        Urgent,
+    ),
+    (
+        "a small fall at home at 70, nothing else",
+        &[("age", A::N(70)), ("injury", A::C(&["unchecked"]))],
+        Urgent,
+    ),
+    (
+        "62, mild low back pain for 8 weeks",
+        &[("age", A::N(62)), ("how-long", A::C(&["4-to-12-weeks"]))],
+        DoctorFirst,
     ),
     (
         "cannot bear weight after injury",
