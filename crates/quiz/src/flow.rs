@@ -51,6 +51,17 @@ impl Answers {
         self.0.is_empty()
     }
 
+    /// These answers without the one to `question`.
+    fn without(&self, question: QuestionId) -> Answers {
+        Answers(
+            self.0
+                .iter()
+                .filter(|(q, _)| *q != question)
+                .cloned()
+                .collect(),
+        )
+    }
+
     fn put(&mut self, question: QuestionId, answer: Answer) {
         match self.0.iter_mut().find(|(q, _)| *q == question) {
             Some(slot) => slot.1 = answer,
@@ -468,11 +479,24 @@ impl Quiz {
         let asked = walk.asked.len();
         let on_path = current.and_then(|id| walk.asked.iter().position(|q| q.id == id));
         let Position::Question(next) = walk.next else {
-            // Every question of the path is answered: the path is known.
+            // Every question of the path is answered: the path is known, unless a
+            // question of it is on screen again (editing from a result), whose other
+            // answers can lengthen the path (an emergency answer ended it there) or
+            // shorten it: then the range is the known length and what the path could
+            // be without that answer. "Question 3 of 3" with more to come is not honest.
+            let done = on_path.unwrap_or(asked.saturating_sub(1));
+            let open = match (current, on_path) {
+                (Some(id), Some(_)) => self.progress(current, &answers.without(id)),
+                _ => Progress {
+                    done,
+                    fewest: asked,
+                    most: asked,
+                },
+            };
             return Progress {
-                done: on_path.unwrap_or(asked.saturating_sub(1)),
-                fewest: asked,
-                most: asked,
+                done,
+                fewest: open.fewest.min(asked),
+                most: open.most.max(asked),
             };
         };
         let done = on_path.unwrap_or(asked);

@@ -280,6 +280,20 @@ fn progress_counts_what_is_left_honestly() {
     assert_eq!(beyond(p), (2, 2, 2));
 }
 
+#[test]
+fn editing_the_answer_that_ended_a_path_counts_the_questions_another_answer_would_ask() {
+    // Seen in a playtest: "Question 2 of 2" on the emergency answer being edited, and
+    // twelve more questions after it was changed.
+    let mut a = Answers::default();
+    answer(&mut a, "where", choices(&["low-back"]));
+    answer(&mut a, "nerve-signs", choices(&["saddle-numbness"]));
+    let nerve = QuestionId("nerve-signs");
+    assert!(matches!(QUIZ.after(nerve, &a), Position::Result));
+    let p = QUIZ.progress(Some(nerve), &a);
+    assert_eq!((p.done, p.fewest), (1, 2), "{p:?}");
+    assert!(p.most > 10, "{p:?}");
+}
+
 /// `N of M` is never `N > M`: after every answer, edit and Back, for the question on
 /// screen, as the app moves (`Quiz::after` on Next, `Quiz::previous` on Back).
 fn progress_stays_within_the_path(script: &[(u8, usize)]) -> Result<(), String> {
