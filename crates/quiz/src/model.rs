@@ -230,7 +230,10 @@ impl Tier {
 }
 
 /// The guidelines an item may cite instead of a sentence of the article. The list is
-/// fixed: the safety rules name these sources and no others.
+/// fixed in code: the safety rules' sources, those the physician's review of
+/// 2026-12-03 named, and a few that cover what no other does (renal colic, acute
+/// pancreatitis, visible blood in the urine, chronic widespread pain, sepsis's new
+/// confusion, Ottawa's weight bearing), each cited with the part that supports the rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Guideline {
     Acp2017,
@@ -259,10 +262,17 @@ pub enum Guideline {
     NiceCksHmb,
     NiceNg73,
     NiceCksPid,
+    NiceCksRenalColic,
+    NiceNg104,
+    NiceNg12,
+    NiceNg193,
+    NiceNg51,
+    NiceCksNeck,
+    Ottawa,
 }
 
 impl Guideline {
-    pub const ALL: [Guideline; 26] = [
+    pub const ALL: [Guideline; 33] = [
         Guideline::Acp2017,
         Guideline::NiceCks,
         Guideline::Bass2018,
@@ -289,6 +299,13 @@ impl Guideline {
         Guideline::NiceCksHmb,
         Guideline::NiceNg73,
         Guideline::NiceCksPid,
+        Guideline::NiceCksRenalColic,
+        Guideline::NiceNg104,
+        Guideline::NiceNg12,
+        Guideline::NiceNg193,
+        Guideline::NiceNg51,
+        Guideline::NiceCksNeck,
+        Guideline::Ottawa,
     ];
 
     /// The id written in the content file.
@@ -320,6 +337,13 @@ impl Guideline {
             Guideline::NiceCksHmb => "NICE-CKS-HMB",
             Guideline::NiceNg73 => "NICE-NG73",
             Guideline::NiceCksPid => "NICE-CKS-PID",
+            Guideline::NiceCksRenalColic => "NICE-CKS-RENAL-COLIC",
+            Guideline::NiceNg104 => "NICE-NG104",
+            Guideline::NiceNg12 => "NICE-NG12",
+            Guideline::NiceNg193 => "NICE-NG193",
+            Guideline::NiceNg51 => "NICE-NG51",
+            Guideline::NiceCksNeck => "NICE-CKS-NECK",
+            Guideline::Ottawa => "OTTAWA",
         }
     }
 
@@ -358,6 +382,13 @@ impl Guideline {
             Guideline::NiceCksHmb => "NICE CKS, Heavy menstrual bleeding",
             Guideline::NiceNg73 => "NICE guideline NG73, 2017",
             Guideline::NiceCksPid => "NICE CKS, Pelvic inflammatory disease",
+            Guideline::NiceCksRenalColic => "NICE CKS, Renal or ureteric colic",
+            Guideline::NiceNg104 => "NICE guideline NG104, 2018",
+            Guideline::NiceNg12 => "NICE guideline NG12, 2015",
+            Guideline::NiceNg193 => "NICE guideline NG193, 2021",
+            Guideline::NiceNg51 => "NICE guideline NG51, Sepsis",
+            Guideline::NiceCksNeck => "NICE CKS, Neck pain – cervical radiculopathy",
+            Guideline::Ottawa => "Ottawa ankle and knee rules",
         }
     }
 
@@ -413,6 +444,13 @@ impl Guideline {
             Guideline::NiceCksHmb => "NICE Clinical Knowledge Summaries: Heavy menstrual bleeding",
             Guideline::NiceNg73 => "NICE guideline NG73, Endometriosis: diagnosis and management (2017)",
             Guideline::NiceCksPid => "NICE Clinical Knowledge Summaries: Pelvic inflammatory disease",
+            Guideline::NiceCksRenalColic => "NICE Clinical Knowledge Summaries: Renal or ureteric colic – acute (when to admit the same day)",
+            Guideline::NiceNg104 => "NICE guideline NG104, Pancreatitis (2018): signs and symptoms of acute pancreatitis",
+            Guideline::NiceNg12 => "NICE guideline NG12, Suspected cancer: recognition and referral (2015, updated 2023): urological cancers, visible haematuria",
+            Guideline::NiceNg193 => "NICE guideline NG193, Chronic pain (primary and secondary) in over 16s (2021): assessment of all chronic pain",
+            Guideline::NiceNg51 => "NICE guideline NG51, Suspected sepsis: recognition, diagnosis and early management (2016, updated 2024): new confusion or altered mental state",
+            Guideline::NiceCksNeck => "NICE Clinical Knowledge Summaries: Neck pain – cervical radiculopathy (red flags: progressive or widespread neurological deficit)",
+            Guideline::Ottawa => "Stiell I.G. et al., Ottawa ankle rules (JAMA 1993;269:1127) and Ottawa knee rule (Ann Emerg Med 1995;26:405): unable to bear weight after an injury",
         }
     }
 }
