@@ -935,7 +935,15 @@ fn spanish(h: &mut String, quiz: &Quiz, clinic: &Clinic) {
         )
         .unwrap();
     }
-    h.push_str("</table>");
+    // The physician's reading (2026-12-03, item 9): a native speaker from the clinic's
+    // own patient community reads the Spanish, and signs for it apart.
+    h.push_str(
+        "</table><h3 class=sign>Sign-off for the Spanish</h3><p>I have read every Spanish \
+         text above beside its English, as a native speaker of the Spanish the clinic's \
+         visitors speak.</p><p>☐ It says the same as the English and reads naturally \
+         &nbsp; ☐ With the changes below &nbsp; ☐ Not ready</p><p class=line>Changes: \
+         </p><p class=line></p><p class=line>Name: </p><p class=line>Date: </p>",
+    );
 }
 
 /// A section's title, where its questions begin.
@@ -1116,6 +1124,7 @@ mod tests {
             assert!(!html.contains(banned), "{banned}");
         }
         assert!(html.contains("not yet reviewed by a clinician"));
+        assert!(html.contains("Sign-off for the Spanish"));
         assert!(html.contains(clinic.content.version));
         // The lines the staff paste once it is signed, bound to this content.
         assert!(
