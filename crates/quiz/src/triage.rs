@@ -220,6 +220,10 @@ impl Outcome {
                     .iter()
                     .filter(|c| any.contains(c))
                     .filter_map(|c| q.choice(*c))
+                    // "None of these" is never what a reason rests on, even where a
+                    // rule names it (to be decided at that question, or only without
+                    // the signs it lists).
+                    .filter(|c| !c.exclusive)
                     .collect();
                 // A rule can look at one checklist in several places (two signs of
                 // the same list): quote every choice it saw, once.

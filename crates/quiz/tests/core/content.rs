@@ -1412,8 +1412,8 @@ fn a_line_that_says_act_if_what_was_answered_starts_is_reported() {
 #[test]
 fn a_watch_naming_an_unknown_choice_is_reported() {
     let text = edited(
-        "watch = [{ question = \"head-signs\", is = [\"nerve-signs\"] }]\n",
-        "watch = [{ question = \"head-signs\", is = [\"nerve-sign\"] }]\n",
+        "watch = [{ question = \"head-signs\", is = [\"thunderclap\", \"nerve-signs\"] }, { question = \"body-signs\", is = [\"worst-headache\"] }]\n\n[[rule]]\nid = \"period-pain-changed\"",
+        "watch = [{ question = \"head-signs\", is = [\"thunderclap\", \"nerve-sign\"] }, { question = \"body-signs\", is = [\"worst-headache\"] }]\n\n[[rule]]\nid = \"period-pain-changed\"",
     );
     let problems = quiz_problems(&text);
     assert!(
@@ -1428,8 +1428,8 @@ fn a_watch_naming_an_unknown_choice_is_reported() {
 #[test]
 fn a_line_with_no_watch_is_reported() {
     let text = edited(
-        "watch = [{ question = \"head-signs\", is = [\"nerve-signs\"] }]\n",
-        "",
+        "watch = [{ question = \"head-signs\", is = [\"thunderclap\", \"nerve-signs\"] }, { question = \"body-signs\", is = [\"worst-headache\"] }]\n\n[[rule]]\nid = \"period-pain-changed\"",
+        "\n[[rule]]\nid = \"period-pain-changed\"",
     );
     let problems = quiz_problems(&text);
     assert!(

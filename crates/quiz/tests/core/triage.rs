@@ -946,6 +946,19 @@ const TABLE: &[Case] = &[
         DoctorFirst,
     ),
     (
+        "a knee that other treatments did not help",
+        &[
+            ("where", A::C(&["joint"])),
+            ("other-treatments", A::C(&["did-not-help"])),
+        ],
+        DoctorFirst,
+    ),
+    (
+        "low back pain that other treatments did not help",
+        &[("other-treatments", A::C(&["did-not-help"]))],
+        CallClinic,
+    ),
+    (
         "cannot bear weight after injury",
         &[
             ("injury", A::C(&["strain"])),
@@ -1655,6 +1668,12 @@ fn check_path(quiz: &Quiz, answers: &Answers) -> Result<Tier, String> {
         if !cited || r.given.is_empty() {
             return Err(format!("reason {} has no source or no answer", r.rule.id));
         }
+        if r.given
+            .iter()
+            .any(|g| g.choices.iter().any(|c| c.exclusive))
+        {
+            return Err(format!("reason {} quotes \"None of these\"", r.rule.id));
+        }
     }
     let mut listed = reasons.clone();
     listed.extend(outcome.also());
@@ -1773,6 +1792,31 @@ fn path_failures(quiz: &Quiz) -> (u128, usize, Vec<String>) {
         failures.push("a path has no outcome".into());
     }
     (found.paths, checked, failures)
+}
+
+#[test]
+fn none_of_these_is_never_quoted_as_a_reason_s_answer() {
+    // The fall-at-65 rule names injury-risks' "None of these" only to be decided there.
+    let fall = outcome(
+        &QUIZ,
+        &[
+            ("age", A::N(70)),
+            ("injury", A::C(&["unchecked"])),
+            ("injury-risks", A::C(&["none"])),
+        ],
+    )
+    .unwrap();
+    let reason = fall
+        .reasons()
+        .into_iter()
+        .find(|r| r.rule.id == "fall-at-65");
+    let quoted: Vec<&str> = reason
+        .expect("fall-at-65 fires")
+        .given
+        .iter()
+        .flat_map(|g| g.choices.iter().map(|c| c.id.0))
+        .collect();
+    assert_eq!(quoted, ["unchecked"]);
 }
 
 #[test]
