@@ -72,7 +72,6 @@ const NEW_QUESTION: &str = r#"
 id = "skin-on-back"
 section = "the-pain"
 kind = "yes-no"
-show_if = { question = "where", is = ["low-back", "mid-back"] }
 prompt.en = "Do you have a rash, a cut or a skin problem on your back?"
 prompt.en-other = "Do they have a rash, a cut or a skin problem on their back?"
 prompt.es = "¿Tiene un sarpullido, una herida o un problema de la piel en la espalda?"
