@@ -602,6 +602,18 @@ fn said(quiz: &Quiz, c: &Condition, prompts: bool) -> String {
         _ => said(quiz, p, prompts),
     };
     match c {
+        Condition::All([]) => "always".into(),
+        // Every choice of the question (a rule decided at that question, whatever the
+        // answer): "any answer", not the list ending in "None of these".
+        Condition::Chose { question, any }
+            if quiz
+                .question(*question)
+                .is_some_and(|q| q.choices.iter().all(|c| any.contains(&c.id))) =>
+        {
+            let q = quiz.question(*question);
+            let prompt = q.map_or(question.0, |q| q.prompt.myself(Lang::En));
+            format!("“{prompt}” is answered (any answer)")
+        }
         Condition::Chose { question, any } => {
             let q = quiz.question(*question);
             let prompt = q.map_or(question.0, |q| q.prompt.myself(Lang::En));
@@ -666,7 +678,8 @@ fn answered(quiz: &Quiz, answers: &Answers) -> String {
 fn details(h: &mut String, quiz: &Quiz) {
     h.push_str(
         "<h2>What call-clinic and doctor-first results add</h2><p>Only these two results \
-         show them, each pattern and thing to tell when its condition holds. What to \
+         show them, each pattern and thing to tell when its condition holds (“always”: on \
+         every such result, never asked). What to \
          expect and the patterns are left out when a rule that fired says so (anyone \
          under 18).</p>\
          <h3>What to expect from acupuncture</h3>",

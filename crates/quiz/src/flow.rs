@@ -471,7 +471,8 @@ impl Quiz {
     /// An honest progress figure for the question on screen (`None`: the next one):
     /// how many questions of the path come before it, and the fewest and most
     /// questions the whole path can have. Questions whose show-if waits on an
-    /// unanswered question make the two differ; every answer narrows the range. The
+    /// unanswered question make the two differ, and so does a question of a finished
+    /// path on screen again, whose other answers could change the path. The
     /// question on screen is always within the range, also when it is an earlier one
     /// being edited (`done < fewest`).
     pub fn progress(&self, current: Option<QuestionId>, answers: &Answers) -> Progress {

@@ -936,6 +936,15 @@ const TABLE: &[Case] = &[
         Urgent,
     ),
     (
+        "75, thin bones, sudden neck pain after a cough",
+        &[
+            ("where", A::C(&["neck"])),
+            ("age", A::N(75)),
+            ("pain-signs", A::C(&["fragile-sudden"])),
+        ],
+        Urgent,
+    ),
+    (
         "a small fall at home at 70, nothing else",
         &[("age", A::N(70)), ("injury", A::C(&["unchecked"]))],
         Urgent,
