@@ -603,20 +603,14 @@ fn said(quiz: &Quiz, c: &Condition, prompts: bool) -> String {
     };
     match c {
         Condition::All([]) => "always".into(),
-        // Every choice of the question (a rule decided at that question, whatever the
-        // answer): "any answer", not the list ending in "None of these".
-        Condition::Chose { question, any }
-            if quiz
-                .question(*question)
-                .is_some_and(|q| q.choices.iter().all(|c| any.contains(&c.id))) =>
-        {
-            let q = quiz.question(*question);
-            let prompt = q.map_or(question.0, |q| q.prompt.myself(Lang::En));
-            format!("“{prompt}” is answered (any answer)")
-        }
         Condition::Chose { question, any } => {
             let q = quiz.question(*question);
             let prompt = q.map_or(question.0, |q| q.prompt.myself(Lang::En));
+            // Every choice of the question (a rule decided at that question, whatever
+            // the answer): "any answer", not the list ending in "None of these".
+            if q.is_some_and(|q| q.choices.iter().all(|c| any.contains(&c.id))) {
+                return format!("“{prompt}” is answered (any answer)");
+            }
             let labels: Vec<&str> = any
                 .iter()
                 .map(|id| {

@@ -485,19 +485,17 @@ impl Quiz {
             // answers can lengthen the path (an emergency answer ended it there) or
             // shorten it: then the range is the known length and what the path could
             // be without that answer. "Question 3 of 3" with more to come is not honest.
-            let done = on_path.unwrap_or(asked.saturating_sub(1));
-            let open = match (current, on_path) {
-                (Some(id), Some(_)) => self.progress(current, &answers.without(id)),
-                _ => Progress {
-                    done,
-                    fewest: asked,
-                    most: asked,
-                },
+            let (fewest, most) = match (current, on_path) {
+                (Some(id), Some(_)) => {
+                    let open = self.progress(current, &answers.without(id));
+                    (open.fewest.min(asked), open.most.max(asked))
+                }
+                _ => (asked, asked),
             };
             return Progress {
-                done,
-                fewest: open.fewest.min(asked),
-                most: open.most.max(asked),
+                done: on_path.unwrap_or(asked.saturating_sub(1)),
+                fewest,
+                most,
             };
         };
         let done = on_path.unwrap_or(asked);
