@@ -1277,14 +1277,8 @@ mod tests {
         other: Option<(&'static str, &'static str)>,
     ) -> Text {
         Text([
-            Wording::Here {
-                myself: en,
-                someone_else: other.map(|o| o.0),
-            },
-            Wording::Here {
-                myself: es,
-                someone_else: other.map(|o| o.1),
-            },
+            Wording::here(en, other.map(|o| o.0)),
+            Wording::here(es, other.map(|o| o.1)),
         ])
     }
 
@@ -1398,10 +1392,10 @@ mod tests {
             .expect("a text for someone else");
         let changed = Text([
             text.0[0],
-            Wording::Here {
-                myself: text.myself(Lang::Es),
-                someone_else: Some("Una frase que el paquete no tiene."),
-            },
+            Wording::here(
+                text.myself(Lang::Es),
+                Some("Una frase que el paquete no tiene."),
+            ),
         ]);
         assert_eq!(not_shown(&html, &[(*place, text)]), Vec::<String>::new());
         assert_eq!(

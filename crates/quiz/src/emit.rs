@@ -4,16 +4,19 @@
 //!
 //! The code names the core's types unqualified; the including module imports them.
 //!
-//! For the browser ([`app_code`] with `packed`), only the first language's wordings are
-//! written into the code; every other language's go to its pack ([`crate::pack`]), a
-//! file the build writes beside the wasm, and the code points at their entries.
+//! For the browser ([`app_code`] with `packed`), the first language's wordings are one
+//! table written into the code ([`Table`], `TEXTS`); every other language's go to its
+//! pack ([`crate::pack`]), a file the build writes beside the wasm; the code points at
+//! their entries.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::clinic::Clinic;
-use crate::model::{Condition, Lang, Other, Question, Quiz, Remark, Source, Text, Wording};
-use crate::pack::{header, key_of, SEPARATOR};
+use crate::model::{
+    Condition, Lang, Other, Question, Quiz, Remark, Source, Text, Wording, Written,
+};
+use crate::pack::{header, key_of, Table, SEPARATOR};
 use crate::strings::table;
 use crate::texts::every_text;
 
@@ -23,7 +26,9 @@ pub struct AppCode {
     pub quiz: String,
     /// `pub static CLINIC: Clinic = …;`
     pub clinic: String,
-    /// `pub static PACKS: [Option<PackRef>; Lang::COUNT] = …;`
+    /// `pub static PACKS: [Option<PackRef>; Lang::COUNT] = …;`, and with `packed`,
+    /// `pub static TEXTS: quiz::pack::Table = …;`, the first language's table, which
+    /// the quiz's and the clinic's code name as `crate::content::TEXTS`.
     pub packs: String,
     /// Each packed language's file: its path under the build's folder and its text.
     pub files: Vec<(String, String)>,
@@ -42,10 +47,15 @@ pub struct AppCode {
 /// up by where it is in `quiz` or `clinic`, so a text the visit misses cannot be
 /// written (it panics here, at build time).
 pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
+    // The first language's table holds the content's wordings; another language's pack
+    // first holds its screens' strings.
     let mut packs: Option<Vec<Vec<&'static str>>> = packed.then(|| {
         Lang::ALL
             .iter()
-            .map(|&l| table(l).list().to_vec())
+            .map(|&l| match l {
+                Lang::BUILT_IN => Vec::new(),
+                _ => table(l).list().to_vec(),
+            })
             .collect()
     });
     let mut texts = Vec::new();
@@ -53,6 +63,9 @@ pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
     // A text written the same in several places (the same "what to do" for several
     // rules) is held once: one pack entry, and equal in the app, so that a result that
     // shows each different text once shows it once.
+    // (A `Table`'s lazily split entries are interior mutability, but a table hashes and
+    // compares by its address, which never changes.)
+    #[allow(clippy::mutable_key_type)]
     let mut same: HashMap<Text, Text> = HashMap::new();
     for (_, text) in every_text(quiz, clinic) {
         let code = match same.get(text) {
@@ -70,15 +83,28 @@ pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
     let (quiz, clinic) = (quiz_code(quiz, &writer), clinic_code(clinic, &writer));
     let mut refs = Vec::new();
     let mut files = Vec::new();
+    let mut built_in = String::new();
     for (lang, entries) in Lang::ALL.iter().zip(packs.unwrap_or_default()) {
-        if *lang == Lang::BUILT_IN {
-            refs.push("None".to_string());
-            continue;
-        }
         for entry in &entries {
             assert!(!entry.contains(SEPARATOR), "a text holds U+001E: {entry:?}");
         }
         let body = entries.join(&SEPARATOR.to_string());
+        if *lang == Lang::BUILT_IN {
+            refs.push("None".to_string());
+            built_in = format!(
+                "pub static TEXTS: quiz::pack::Table = quiz::pack::Table::new({body:?});\n"
+            );
+            // The texts handed back read from the same entries.
+            let table: &'static Table = Box::leak(Box::new(Table::of(entries)));
+            for (_, code) in &mut texts {
+                for wording in &mut code.0 {
+                    if let Wording::Table { table: t, .. } = wording {
+                        *t = table;
+                    }
+                }
+            }
+            continue;
+        }
         let key = key_of(&body);
         let file = format!("lang/{}-{key}.txt", lang.tag());
         refs.push(format!(
@@ -94,7 +120,7 @@ pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
         refs = vec!["None".to_string(); Lang::COUNT];
     }
     let packs = format!(
-        "pub static PACKS: [Option<PackRef>; Lang::COUNT] = [{}];\n",
+        "pub static PACKS: [Option<PackRef>; Lang::COUNT] = [{}];\n{built_in}",
         refs.join(", ")
     );
     AppCode {
@@ -106,31 +132,35 @@ pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
     }
 }
 
-/// `t` as the code holds it: the first language's wordings here; with `packs`, every
-/// other language's added to its pack, the code pointing at their entries.
+/// `t` as the code holds it: with `packs`, each language's wordings added to its table
+/// or pack, the code pointing at their entries; without, every wording written here.
 fn hold(t: &Text, mut packs: Option<&mut Vec<Vec<&'static str>>>) -> Text {
+    /// Until the table is complete (`app_code` sets it in the texts it hands back).
+    static PENDING: Table = Table::new("");
     Text(Lang::ALL.map(|lang| {
         let (myself, someone_else) = (t.myself(lang), t.someone_else(lang));
-        match packs.as_deref_mut() {
-            Some(packs) if lang != Lang::BUILT_IN => {
-                let entries = &mut packs[lang.index()];
-                let at = u16::try_from(entries.len()).expect("a pack holds under 65,536 entries");
-                entries.push(myself);
-                // A wording for someone else that repeats the text's own is held once.
-                let other = match someone_else {
-                    None => Other::No,
-                    Some(other) if other == myself => Other::Same,
-                    Some(other) => {
-                        entries.push(other);
-                        Other::Own
-                    }
-                };
-                Wording::Packed { at, other }
+        let Some(packs) = packs.as_deref_mut() else {
+            return Wording::here(myself, someone_else);
+        };
+        let entries = &mut packs[lang.index()];
+        let at = u16::try_from(entries.len()).expect("a pack holds under 65,536 entries");
+        entries.push(myself);
+        // A wording for someone else that repeats the text's own is held once.
+        let other = match someone_else {
+            None => Other::No,
+            Some(other) if other == myself => Other::Same,
+            Some(other) => {
+                entries.push(other);
+                Other::Own
             }
-            _ => Wording::Here {
-                myself,
-                someone_else,
+        };
+        match lang {
+            Lang::BUILT_IN => Wording::Table {
+                table: &PENDING,
+                at,
+                other,
             },
+            _ => Wording::Packed { at, other },
         }
     }))
 }
@@ -142,7 +172,8 @@ struct Writer {
 }
 
 impl Writer {
-    /// `t` as code: `Text([Wording::Here { … }, Wording::Packed { … }])`.
+    /// `t` as code: `Text([Wording::Table { … }, Wording::Packed { … }])`, or with
+    /// `Wording::Here(&quiz::Written { … })` unpacked.
     fn text(&self, t: &Text) -> String {
         let held = self
             .held
@@ -152,11 +183,14 @@ impl Writer {
             .0
             .iter()
             .map(|w| match w {
-                Wording::Here {
+                Wording::Here(Written {
                     myself,
                     someone_else,
-                } => format!(
-                    "Wording::Here {{ myself: {myself:?}, someone_else: {someone_else:?} }}"
+                }) => format!(
+                    "Wording::Here(&quiz::Written {{ myself: {myself:?}, someone_else: {someone_else:?} }})"
+                ),
+                Wording::Table { at, other, .. } => format!(
+                    "Wording::Table {{ table: &crate::content::TEXTS, at: {at}, other: quiz::Other::{other:?} }}"
                 ),
                 Wording::Packed { at, other } => {
                     format!("Wording::Packed {{ at: {at}, other: quiz::Other::{other:?} }}")
@@ -259,7 +293,7 @@ fn quiz_code(quiz: &Quiz, p: &Writer) -> String {
                 .iter()
                 .map(|r| format!(
         "TierText {{ tier: Tier::{:?}, headline: {}, action: {}, worse: {}, source: {} }}",
-        r.tier, p.text(&r.headline), p.text(&r.action), p.text(&r.worse), source(&r.source)
+        r.tier, p.text(&r.headline), p.text(&r.action), p.text(&r.worse), cited(&r.source)
     ))
                 .collect()
         )
@@ -292,7 +326,7 @@ fn question(q: &Question, p: &Writer) -> String {
                 c.id.0,
                 p.text(&c.label),
                 c.exclusive,
-                source(&c.source)
+                cited(&c.source)
             )
         })
         .collect();
@@ -311,8 +345,13 @@ fn question(q: &Question, p: &Writer) -> String {
         q.show_if
             .as_ref()
             .map_or("None".into(), |c| format!("Some({})", condition(c))),
-        source(&q.source)
+        cited(&q.source)
     )
+}
+
+/// A source no screen cites, as code: `quiz::cited(…)` ([`crate::Cited`]).
+fn cited(s: &Source) -> String {
+    format!("quiz::cited({})", source(s))
 }
 
 fn source(s: &Source) -> String {

@@ -42,9 +42,9 @@ pub mod validate;
 pub use clinic::{Clinic, ContentVersion, Location, Phone, Review};
 pub use flow::{Answer, AnswerError, Answers, Position, Progress, Walk};
 pub use model::{
-    Checks, Choice, ChoiceId, Condition, Expectation, Guideline, Kind, Lang, Line, Other,
-    Perspective, Question, QuestionId, Quiz, Remark, Rule, Section, Source, Text, Tier, TierText,
-    Wording, Words,
+    cited, Checks, Choice, ChoiceId, Cited, Condition, Expectation, Guideline, Kind, Lang, Line,
+    Other, Perspective, Question, QuestionId, Quiz, Remark, Rule, Section, Source, Text, Tier,
+    TierText, Wording, Words, Written,
 };
 pub use saved::{Discarded, Saved, KEEP_FOR_MS};
 pub use texts::{every_text, Field, Owner, Place};

@@ -6,6 +6,8 @@
 //! (build script, `cargo xtask check-content`, tests) the loader leaks what it parsed,
 //! so one model serves both without lifetimes or copies.
 
+use crate::pack::Table;
+
 /// The languages every visitor-facing text is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -99,23 +101,44 @@ pub struct Text(pub [Wording; Lang::COUNT]);
 
 /// A text's wording in one language.
 ///
-/// In the app, only the first language's wordings are written into the wasm; another
-/// language's are entries of its pack ([`crate::pack`]), a file fetched when a visitor
-/// first needs that language. Until it is installed, such a text reads in the first
-/// language, never empty.
+/// In the app, the first language's wordings are entries of one table compiled into
+/// the wasm ([`Table`], `Wording::Table`), and another language's are entries of its
+/// pack ([`crate::pack`]), a file fetched when a visitor first needs that language.
+/// Until it is installed, such a text reads in the first language, never empty. A
+/// wording is 8 bytes in the wasm: the table holds the sentences, once, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Wording {
-    /// Written here.
-    Here {
-        /// To the person in pain: "How old are you?"
-        myself: &'static str,
-        /// To someone answering for another person, where it differs: "How old are
-        /// they?"
-        someone_else: Option<&'static str>,
+    /// Written here: the content reader's texts, and the native build's.
+    Here(&'static Written),
+    /// Entry `at` of `table`, for the person in pain; for someone else, as `other` says.
+    Table {
+        table: &'static Table,
+        at: u16,
+        other: Other,
     },
     /// Entry `at` of the language's pack, for the person in pain; for someone else, as
     /// `other` says.
     Packed { at: u16, other: Other },
+}
+
+impl Wording {
+    /// A wording written here (leaked: the host's texts live as long as the process).
+    pub fn here(myself: &'static str, someone_else: Option<&'static str>) -> Wording {
+        Wording::Here(Box::leak(Box::new(Written {
+            myself,
+            someone_else,
+        })))
+    }
+}
+
+/// A wording written out: to the person in pain, and to someone answering for another
+/// person where it differs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Written {
+    /// "How old are you?"
+    pub myself: &'static str,
+    /// "How old are they?"
+    pub someone_else: Option<&'static str>,
 }
 
 /// A packed wording's version for someone else.
@@ -136,10 +159,11 @@ impl Text {
     /// always written here.
     fn wording(&self, lang: Lang) -> (&'static str, Option<&'static str>) {
         match self.0[lang.index()] {
-            Wording::Here {
-                myself,
-                someone_else,
-            } => (myself, someone_else),
+            Wording::Here(written) => (written.myself, written.someone_else),
+            // The emitter writes every entry a text points at (`emit::app_code`).
+            Wording::Table { table, at, other } => table
+                .entry(at, other)
+                .expect("a table holds every entry its texts point at"),
             Wording::Packed { at, other } => {
                 crate::pack::entry(lang, at, other).unwrap_or_else(|| self.wording(Lang::BUILT_IN))
             }
@@ -539,7 +563,28 @@ pub struct Choice {
     pub label: Text,
     /// A checklist's "None of these": chosen alone, never with another choice.
     pub exclusive: bool,
-    pub source: Source,
+    pub source: Cited,
+}
+
+/// The source of an item no screen cites (a question, a choice, a tier's texts): on
+/// the build machine, where the validator and the clinician's packet read it, a
+/// [`Source`]; in the app, nothing, so that the wasm carries neither the sources nor
+/// the article's quotes they hold. The emitter writes each as [`cited`].
+#[cfg(feature = "content-tools")]
+pub type Cited = Source;
+/// The source of an item no screen cites: nothing, in the app (see the build machine's).
+#[cfg(not(feature = "content-tools"))]
+pub type Cited = ();
+
+/// `source`, kept as the build needs it ([`Cited`]).
+#[allow(clippy::unused_unit)]
+pub const fn cited(source: Source) -> Cited {
+    #[cfg(feature = "content-tools")]
+    return source;
+    #[cfg(not(feature = "content-tools"))]
+    {
+        let _ = source;
+    }
 }
 
 /// A condition on earlier answers: when a question is shown, when a rule fires.
@@ -600,7 +645,7 @@ pub struct Question {
     pub max: u8,
     /// Asked only when this holds on earlier answers.
     pub show_if: Option<Condition>,
-    pub source: Source,
+    pub source: Cited,
 }
 
 impl Question {
@@ -661,7 +706,7 @@ pub struct TierText {
     pub action: Text,
     /// "If it gets worse": what would make it more urgent.
     pub worse: Text,
-    pub source: Source,
+    pub source: Cited,
 }
 
 /// Short texts the quiz itself needs besides the questions.

@@ -324,10 +324,7 @@ mod tests {
                 Lang::En => name,
                 _ => leak(format!("{name} ({})", lang.tag())),
             };
-            Wording::Here {
-                myself,
-                someone_else: other.then(|| leak(format!("{myself} (other)"))),
-            }
+            Wording::here(myself, other.then(|| leak(format!("{myself} (other)"))))
         }))
     }
 

@@ -317,10 +317,7 @@ impl<'a> Reader<'a> {
             let other = format!("{tag}-other");
             let someone_else = Self::get(t, &other)
                 .and_then(|v| self.as_string(v, &format!("{key}.{other}"), item));
-            wordings.push(myself.map(|myself| Wording::Here {
-                myself,
-                someone_else,
-            }));
+            wordings.push(myself.map(|myself| Wording::here(myself, someone_else)));
         }
         let wordings: Vec<Wording> = wordings.into_iter().collect::<Option<_>>()?;
         Some(Text(wordings.try_into().ok()?))

@@ -330,48 +330,31 @@ mod tests {
     use crate::strings::EN;
     use crate::{ChoiceId, Guideline, Kind, Line, Phone, QuestionId, Tier, Wording};
 
-    const fn text(en: &'static str, es: &'static str) -> Text {
-        Text([
-            Wording::Here {
-                myself: en,
-                someone_else: None,
-            },
-            Wording::Here {
-                myself: es,
-                someone_else: None,
-            },
-        ])
+    fn text(en: &'static str, es: &'static str) -> Text {
+        Text([Wording::here(en, None), Wording::here(es, None)])
     }
 
-    const YES: Text = text("Yes", "Sí");
-    const NO: Text = text("No", "No");
     const ARTICLE: Source = Source::Article("Acupuncture helps.");
 
     /// A quiz of one question and one rule, each field set.
     fn tiny() -> (Quiz, Clinic) {
-        let choices: &'static [Choice] = &[
+        let choices: &'static [Choice] = Box::leak(Box::new([
             Choice {
                 id: ChoiceId("yes"),
-                label: YES,
+                label: text("Yes", "Sí"),
                 exclusive: false,
                 source: ARTICLE,
             },
             Choice {
                 id: ChoiceId("no"),
-                label: NO,
+                label: text("No", "No"),
                 exclusive: false,
                 source: ARTICLE,
             },
-        ];
+        ]));
         let prompt = Text([
-            Wording::Here {
-                myself: "Do you have a fever?",
-                someone_else: Some("Do they have a fever?"),
-            },
-            Wording::Here {
-                myself: "¿Tiene fiebre?",
-                someone_else: Some("¿La persona tiene fiebre?"),
-            },
+            Wording::here("Do you have a fever?", Some("Do they have a fever?")),
+            Wording::here("¿Tiene fiebre?", Some("¿La persona tiene fiebre?")),
         ]);
         let questions: &'static [Question] = Box::leak(Box::new([
             Question {
@@ -453,7 +436,10 @@ mod tests {
                 worse: text("Worse.", "Peor."),
                 source: ARTICLE,
             }])),
-            words: Words { yes: YES, no: NO },
+            words: Words {
+                yes: text("Yes", "Sí"),
+                no: text("No", "No"),
+            },
             checks: &crate::model::Checks::NONE,
         };
         let clinic = Clinic {
@@ -582,7 +568,7 @@ clinic after-hours.es "Llame al 911."
         // The clinic's other facts are not clinical.
         let renamed = Clinic {
             name: "Another name",
-            hours: &[YES],
+            hours: Box::leak(Box::new([text("Yes", "Sí")])),
             ..clinic
         };
         assert_eq!(before, canonical_with(&quiz, "", &renamed, tables));

@@ -96,15 +96,9 @@ fn a_changed_word_changes_it_in_any_language_and_audience() {
         let mut prompt = questions[question].prompt;
         let (myself, someone_else) = (prompt.myself(lang), prompt.someone_else(lang));
         prompt.0[lang.index()] = if other {
-            Wording::Here {
-                myself,
-                someone_else: someone_else.map(|t| &*format!("{t}!").leak()),
-            }
+            Wording::here(myself, someone_else.map(|t| &*format!("{t}!").leak()))
         } else {
-            Wording::Here {
-                myself: format!("{myself}!").leak(),
-                someone_else,
-            }
+            Wording::here(format!("{myself}!").leak(), someone_else)
         };
         questions[question].prompt = prompt;
         let changed = Quiz {
@@ -116,14 +110,8 @@ fn a_changed_word_changes_it_in_any_language_and_audience() {
     // The after-hours advice of the clinic file, and the article, are clinical too.
     let mut advice = clinic();
     advice.after_hours = Some(Text([
-        Wording::Here {
-            myself: "Wait until morning.",
-            someone_else: None,
-        },
-        Wording::Here {
-            myself: "Espere a la mañana.",
-            someone_else: None,
-        },
+        Wording::here("Wait until morning.", None),
+        Wording::here("Espere a la mañana.", None),
     ]));
     assert_ne!(fingerprint(&QUIZ, ARTICLE, &advice), before);
     assert_ne!(
