@@ -16,10 +16,10 @@ pub fn bench() -> Result<(), String> {
     let dist = root().join("target/bench/dist");
     let path = tools.path_var();
     step("release build (trunk build --release)", || {
-        Cmd::new(tools.trunk())
+        tools
+            .trunk()
             .args(["build", "--release", "--dist"])
             .args([&dist])
-            .env("PATH", &path)
             .status()
     })?;
     // Served precompressed, as deployed (README "Deploying"): the mobile profile's

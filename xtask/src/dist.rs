@@ -15,10 +15,10 @@ pub fn dist(public_url: &str) -> Result<(), String> {
     step("tools: brotli, gzip", Tools::ensure_compressors)?;
     let dist = root().join("dist");
     step("release build (trunk build --release)", || {
-        Cmd::new(tools.trunk())
+        tools
+            .trunk()
             .args(["build", "--release", "--public-url", public_url, "--dist"])
             .args([&dist])
-            .env("PATH", tools.path_var())
             .status()
     })?;
     let assets = compress_all(&dist)?;

@@ -176,9 +176,9 @@ fn serve() -> Result<(), String> {
     println!("\nServing the quiz on http://127.0.0.1:8080 (Ctrl-C stops it)\n");
     // `cargo xtask` runs this process in cargo's place, and this process becomes Trunk:
     // one process id, so `kill <id>` stops the server too (a child Trunk outlived it).
-    Err(run::Cmd::new(tools.trunk())
+    Err(tools
+        .trunk()
         .args(["serve", "--address", "127.0.0.1", "--port", "8080"])
-        .env("PATH", tools.path_var())
         .exec())
 }
 

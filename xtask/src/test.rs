@@ -88,19 +88,20 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
             .tests()
     });
     let built = report.check("release build (trunk build --release)", || {
-        Cmd::new(tools.trunk())
+        tools
+            .trunk()
             .args(["build", "--release", "--dist", E2E_DIST])
-            .env("PATH", &path)
             .status()?;
         // The same build for a sub-path (/quiz/), as a site would deploy it beside its
         // own pages: the embed suite serves it from there.
-        Cmd::new(tools.trunk())
+        tools
+            .trunk()
             .args(["build", "--release", "--public-url", "/quiz/", "--dist"])
             .args([format!("{E2E_SUBPATH}/quiz")])
-            .env("PATH", &path)
             .status()?;
         // The test-only build that panics on Start (cargo feature `e2e-panic`).
-        Cmd::new(tools.trunk())
+        tools
+            .trunk()
             .args([
                 "build",
                 "--release",
@@ -109,7 +110,6 @@ pub fn test(engines: &[Engine]) -> Result<(), String> {
                 "--dist",
                 E2E_PANIC,
             ])
-            .env("PATH", &path)
             .status()
     });
     if built {
@@ -234,9 +234,9 @@ fn staff_edits(report: &mut Report, tools: &Tools, axe: &std::path::Path) {
     });
     report.tests("staff edits: native tests", || native_tests(&typical));
     let built = report.check("staff edits: release build", || {
-        Cmd::new(tools.trunk())
+        tools
+            .trunk()
             .args(["build", "--release", "--dist", DIST])
-            .env("PATH", tools.path_var())
             .env(CONTENT, &typical)
             .status()
     });

@@ -122,8 +122,30 @@ impl Tools {
         ensure_debian_packages(&[("/usr/bin/brotli", "brotli"), ("/bin/gzip", "gzip")])
     }
 
-    pub fn trunk(&self) -> PathBuf {
-        self.cargo_bin.join("trunk")
+    /// Trunk, with [`Tools::path_var`] as `PATH`, and the wasm the same bytes wherever
+    /// cargo keeps the crates. Panic messages name each crate's files by their path under
+    /// `CARGO_HOME`, so a fresh clone's run with a longer one (`/work/ci42-home/cargo`)
+    /// built another wasm than `/root/.cargo` did, for the same code, and brotli's bytes
+    /// moved by tens; the size guard asserts them. The wasm names each crate's files from
+    /// the crate's folder (`yew-0.23.0/src/…`), whatever `CARGO_HOME` is (only the wasm:
+    /// with `--target`, cargo leaves the build scripts' flags alone).
+    pub fn trunk(&self) -> Cmd {
+        const WASM_FLAGS: &str = "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS";
+        let mut flags = env::var(WASM_FLAGS).unwrap_or_default();
+        // The registry's folders: cargo has fetched the xtask's crates into one already.
+        // (When several remappings match, rustc applies the last.)
+        let home = cargo_home();
+        let mut prefixes = vec![(home.clone(), "/cargo/")];
+        let sources = fs::read_dir(home.join("registry/src"))
+            .into_iter()
+            .flatten();
+        prefixes.extend(sources.filter_map(Result::ok).map(|e| (e.path(), "")));
+        for (from, to) in prefixes {
+            flags.push_str(&format!(" --remap-path-prefix={}/={to}", from.display()));
+        }
+        Cmd::new(self.cargo_bin.join("trunk"))
+            .env("PATH", self.path_var())
+            .env(WASM_FLAGS, flags.trim_start())
     }
 
     /// `PATH` for child processes: cargo's bin folder, wasm-opt's and terser's first, so
