@@ -10,5 +10,6 @@ use quiz::{
 };
 
 include!(concat!(env!("OUT_DIR"), "/quiz.rs"));
-// `PACKS`: where each language after the first is, in the wasm (`quiz::pack`).
+// `PACKS`: where each language after the first is; and in the wasm `TEXTS`, the first
+// language's table (`quiz::pack`).
 include!(concat!(env!("OUT_DIR"), "/packs.rs"));

@@ -132,16 +132,36 @@ impl Tools {
     pub fn trunk(&self) -> Cmd {
         const WASM_FLAGS: &str = "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS";
         let mut flags = env::var(WASM_FLAGS).unwrap_or_default();
-        // The registry's folders: cargo has fetched the xtask's crates into one already.
-        // (When several remappings match, rustc applies the last.)
-        let home = cargo_home();
+        // rustc sees absolute paths; the registry's folders: cargo has fetched the
+        // xtask's crates into one already. (When several remappings match, rustc
+        // applies the last.)
+        let home = std::path::absolute(cargo_home()).unwrap_or_else(|_| cargo_home());
         let mut prefixes = vec![(home.clone(), "/cargo/")];
         let sources = fs::read_dir(home.join("registry/src"))
             .into_iter()
             .flatten();
         prefixes.extend(sources.filter_map(Result::ok).map(|e| (e.path(), "")));
         for (from, to) in prefixes {
-            flags.push_str(&format!(" --remap-path-prefix={}/={to}", from.display()));
+            let from = from.join("");
+            let from = from.to_string_lossy();
+            if from.contains(char::is_whitespace) {
+                // Cargo splits these flags on whitespace, with no escape.
+                eprintln!(
+                    "warning: CARGO_HOME's path has a space ({from}): the wasm will name \
+                     it, and its bytes may differ from the size guard's on other machines"
+                );
+                continue;
+            }
+            flags.push_str(&format!(" --remap-path-prefix={from}={to}"));
+        }
+        if ["RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS"]
+            .iter()
+            .any(|v| env::var_os(v).is_some())
+        {
+            eprintln!(
+                "warning: RUSTFLAGS is set, so cargo ignores {WASM_FLAGS}: the wasm will name \
+                 CARGO_HOME's path, and its bytes may differ from the size guard's"
+            );
         }
         Cmd::new(self.cargo_bin.join("trunk"))
             .env("PATH", self.path_var())

@@ -94,8 +94,9 @@ pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
             built_in = format!(
                 "pub static TEXTS: quiz::pack::Table = quiz::pack::Table::new({body:?});\n"
             );
-            // The texts handed back read from the same entries.
-            let table: &'static Table = Box::leak(Box::new(Table::of(entries)));
+            // The texts handed back read the same text, split as the app splits it.
+            let body: &'static str = Box::leak(body.into_boxed_str());
+            let table: &'static Table = Box::leak(Box::new(Table::new(body)));
             for (_, code) in &mut texts {
                 for wording in &mut code.0 {
                     if let Wording::Table { table: t, .. } = wording {

@@ -105,7 +105,8 @@ pub struct Text(pub [Wording; Lang::COUNT]);
 /// the wasm ([`Table`], `Wording::Table`), and another language's are entries of its
 /// pack ([`crate::pack`]), a file fetched when a visitor first needs that language.
 /// Until it is installed, such a text reads in the first language, never empty. A
-/// wording is 8 bytes in the wasm: the table holds the sentences, once, in order.
+/// wording is 8 bytes in the wasm: the table holds each text's sentences once, in the
+/// order of a pack.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Wording {
     /// Written here: the content reader's texts, and the native build's.
@@ -141,7 +142,7 @@ pub struct Written {
     pub someone_else: Option<&'static str>,
 }
 
-/// A packed wording's version for someone else.
+/// A table's or a pack's wording for someone else.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Other {
     /// None: the text has no wording for someone else.
@@ -156,7 +157,7 @@ pub enum Other {
 impl Text {
     /// The wording in `lang`: for the person in pain, and for someone else if it differs.
     /// A packed wording whose pack is not installed reads in `Lang::BUILT_IN`, which is
-    /// always written here.
+    /// always there (written here, or in the table compiled in).
     fn wording(&self, lang: Lang) -> (&'static str, Option<&'static str>) {
         match self.0[lang.index()] {
             Wording::Here(written) => (written.myself, written.someone_else),

@@ -345,7 +345,7 @@ mod tests {
             id: ChoiceId(id),
             label: text(label, false),
             exclusive: false,
-            source: SOURCE,
+            source: crate::cited(SOURCE),
         };
         let rule = |id, reason, action: Option<Text>, worse: Option<Text>| Rule {
             id,
@@ -381,7 +381,7 @@ mod tests {
                     min: 0,
                     max: 0,
                     show_if: None,
-                    source: SOURCE,
+                    source: crate::cited(SOURCE),
                 },
                 Question {
                     id: QuestionId("n"),
@@ -394,7 +394,7 @@ mod tests {
                     min: 1,
                     max: 9,
                     show_if: Some(never),
-                    source: SOURCE,
+                    source: crate::cited(SOURCE),
                 },
             ]),
             rules: leak(vec![
@@ -417,7 +417,7 @@ mod tests {
                 headline: text("u headline", false),
                 action: text("u action", false),
                 worse: text("u worse", false),
-                source: SOURCE,
+                source: crate::cited(SOURCE),
             }]),
             words: Words {
                 yes: text("yes", false),
