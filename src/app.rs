@@ -22,6 +22,8 @@ pub struct AppProps {
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
+    // The first language's texts, before any is read (once; again is harmless).
+    quiz::pack::install_built_in(crate::content::TEXTS);
     let state = {
         let (config, lang) = (props.config, props.lang);
         use_reducer_eq(move || State::new(config, lang, edge::load_progress(&config)))

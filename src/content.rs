@@ -10,6 +10,6 @@ use quiz::{
 };
 
 include!(concat!(env!("OUT_DIR"), "/quiz.rs"));
-// `PACKS`: where each language after the first is; and in the wasm `TEXTS`, the first
-// language's table (`quiz::pack`).
+// `PACKS`: where each language after the first is; `TEXTS`: the first language's list,
+// which `App` installs (empty in a native build, whose texts are written out).
 include!(concat!(env!("OUT_DIR"), "/packs.rs"));

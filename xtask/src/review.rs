@@ -328,6 +328,13 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
             }
         };
         write!(h, "<p><b>Answers:</b> {answers}</p>").unwrap();
+        // A choice's own "if it gets worse" (a place's), on every result below emergency.
+        for c in q.choices {
+            if let Some(worse) = c.worse {
+                let head = format!("If it gets worse, for “{}”", c.label.myself(Lang::En));
+                h.push_str(&texts(&head, worse));
+            }
+        }
         write!(
             h,
             "<p><b>Asked:</b> {}</p><p><b>Source:</b> {}</p></section>",

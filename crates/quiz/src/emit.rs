@@ -5,9 +5,9 @@
 //! The code names the core's types unqualified; the including module imports them.
 //!
 //! For the browser ([`app_code`] with `packed`), the first language's wordings are one
-//! table written into the code ([`Table`], `TEXTS`); every other language's go to its
-//! pack ([`crate::pack`]), a file the build writes beside the wasm; the code points at
-//! their entries.
+//! list written into the code (`TEXTS`, which the app installs as it starts); every
+//! other language's go to its pack ([`crate::pack`]), a file the build writes beside
+//! the wasm; the code points at their entries.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -16,7 +16,7 @@ use crate::clinic::Clinic;
 use crate::model::{
     Condition, Lang, Other, Question, Quiz, Remark, Source, Text, Wording, Written,
 };
-use crate::pack::{header, key_of, Table, SEPARATOR};
+use crate::pack::{header, key_of, SEPARATOR};
 use crate::strings::table;
 use crate::texts::every_text;
 
@@ -26,10 +26,12 @@ pub struct AppCode {
     pub quiz: String,
     /// `pub static CLINIC: Clinic = …;`
     pub clinic: String,
-    /// `pub static PACKS: [Option<PackRef>; Lang::COUNT] = …;`, and with `packed`,
-    /// `pub static TEXTS: quiz::pack::Table = …;`, the first language's table, which
-    /// the quiz's and the clinic's code name as `crate::content::TEXTS`.
+    /// `pub static PACKS: [Option<PackRef>; Lang::COUNT] = …;` and `pub static TEXTS:
+    /// &str = …;`, the first language's list (empty without `packed`), which the app
+    /// installs ([`crate::pack::install_built_in`]).
     pub packs: String,
+    /// The first language's list, as `TEXTS` holds it (empty without `packed`).
+    pub built_in: String,
     /// Each packed language's file: its path under the build's folder and its text.
     pub files: Vec<(String, String)>,
     /// Each content text, in the order of [`every_text`] (a pack's), with the code's
@@ -63,9 +65,6 @@ pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
     // A text written the same in several places (the same "what to do" for several
     // rules) is held once: one pack entry, and equal in the app, so that a result that
     // shows each different text once shows it once.
-    // (A `Table`'s lazily split entries are interior mutability, but a table hashes and
-    // compares by its address, which never changes.)
-    #[allow(clippy::mutable_key_type)]
     let mut same: HashMap<Text, Text> = HashMap::new();
     for (_, text) in every_text(quiz, clinic) {
         let code = match same.get(text) {
@@ -91,19 +90,7 @@ pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
         let body = entries.join(&SEPARATOR.to_string());
         if *lang == Lang::BUILT_IN {
             refs.push("None".to_string());
-            built_in = format!(
-                "pub static TEXTS: quiz::pack::Table = quiz::pack::Table::new({body:?});\n"
-            );
-            // The texts handed back read the same text, split as the app splits it.
-            let body: &'static str = Box::leak(body.into_boxed_str());
-            let table: &'static Table = Box::leak(Box::new(Table::new(body)));
-            for (_, code) in &mut texts {
-                for wording in &mut code.0 {
-                    if let Wording::Table { table: t, .. } = wording {
-                        *t = table;
-                    }
-                }
-            }
+            built_in = body;
             continue;
         }
         let key = key_of(&body);
@@ -121,13 +108,15 @@ pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
         refs = vec!["None".to_string(); Lang::COUNT];
     }
     let packs = format!(
-        "pub static PACKS: [Option<PackRef>; Lang::COUNT] = [{}];\n{built_in}",
+        "pub static PACKS: [Option<PackRef>; Lang::COUNT] = [{}];\n\
+         pub static TEXTS: &str = {built_in:?};\n",
         refs.join(", ")
     );
     AppCode {
         quiz,
         clinic,
         packs,
+        built_in,
         files,
         texts,
     }
@@ -136,8 +125,6 @@ pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
 /// `t` as the code holds it: with `packs`, each language's wordings added to its table
 /// or pack, the code pointing at their entries; without, every wording written here.
 fn hold(t: &Text, mut packs: Option<&mut Vec<Vec<&'static str>>>) -> Text {
-    /// Until the table is complete (`app_code` sets it in the texts it hands back).
-    static PENDING: Table = Table::new("");
     Text(Lang::ALL.map(|lang| {
         let (myself, someone_else) = (t.myself(lang), t.someone_else(lang));
         let Some(packs) = packs.as_deref_mut() else {
@@ -155,14 +142,7 @@ fn hold(t: &Text, mut packs: Option<&mut Vec<Vec<&'static str>>>) -> Text {
                 Other::Own
             }
         };
-        match lang {
-            Lang::BUILT_IN => Wording::Table {
-                table: &PENDING,
-                at,
-                other,
-            },
-            _ => Wording::Packed { at, other },
-        }
+        Wording::Packed { at, other }
     }))
 }
 
@@ -173,8 +153,8 @@ struct Writer {
 }
 
 impl Writer {
-    /// `t` as code: `Text([Wording::Table { … }, Wording::Packed { … }])`, or with
-    /// `Wording::Here(&quiz::Written { … })` unpacked.
+    /// `t` as code: `Text([Wording::Packed { … }, …])`, or with `Wording::Here(&quiz::Written
+    /// { … })` unpacked.
     fn text(&self, t: &Text) -> String {
         let held = self
             .held
@@ -190,9 +170,6 @@ impl Writer {
                 }) => format!(
                     "Wording::Here(&quiz::Written {{ myself: {myself:?}, someone_else: {someone_else:?} }})"
                 ),
-                Wording::Table { at, other, .. } => format!(
-                    "Wording::Table {{ table: &crate::content::TEXTS, at: {at}, other: quiz::Other::{other:?} }}"
-                ),
                 Wording::Packed { at, other } => {
                     format!("Wording::Packed {{ at: {at}, other: quiz::Other::{other:?} }}")
                 }
@@ -201,9 +178,9 @@ impl Writer {
         format!("Text([{}])", wordings.join(", "))
     }
 
-    fn optional_text(&self, t: &Option<Text>) -> String {
-        t.as_ref()
-            .map_or("None".into(), |t| format!("Some({})", self.text(t)))
+    /// An optional text, held by reference: `Some(&Text(…))` or `None`.
+    fn optional_text(&self, t: Option<&Text>) -> String {
+        t.map_or("None".into(), |t| format!("Some(&{})", self.text(t)))
     }
 }
 
@@ -250,8 +227,8 @@ fn quiz_code(quiz: &Quiz, p: &Writer) -> String {
                         .map(|l| format!("Line::{l:?}"))
                         .collect::<Vec<_>>()
                         .join(", "),
-                    p.optional_text(&r.action),
-                    p.optional_text(&r.worse),
+                    p.optional_text(r.action),
+                    p.optional_text(r.worse),
                     r.details
                 ))
                 .collect()
@@ -323,11 +300,12 @@ fn question(q: &Question, p: &Writer) -> String {
         .iter()
         .map(|c| {
             format!(
-                "Choice {{ id: ChoiceId({:?}), label: {}, exclusive: {}, source: {} }}",
+                "Choice {{ id: ChoiceId({:?}), label: {}, exclusive: {}, source: {}, worse: {} }}",
                 c.id.0,
                 p.text(&c.label),
                 c.exclusive,
-                cited(&c.source)
+                cited(&c.source),
+                p.optional_text(c.worse)
             )
         })
         .collect();
@@ -339,7 +317,7 @@ fn question(q: &Question, p: &Writer) -> String {
         q.kind,
         p.text(&q.prompt),
         p.text(&q.why),
-        p.optional_text(&q.hint),
+        p.optional_text(q.hint),
         choices.join(", "),
         q.min,
         q.max,

@@ -41,10 +41,12 @@ pub mod validate;
 
 pub use clinic::{Clinic, ContentVersion, Location, Phone, Review};
 pub use flow::{Answer, AnswerError, Answers, Position, Progress, Walk};
+#[cfg(any(feature = "content-tools", not(target_arch = "wasm32")))]
+pub use model::Written;
 pub use model::{
     cited, Checks, Choice, ChoiceId, Cited, Condition, Expectation, Guideline, Kind, Lang, Line,
     Other, Perspective, Question, QuestionId, Quiz, Remark, Rule, Section, Source, Text, Tier,
-    TierText, Wording, Words, Written,
+    TierText, Wording, Words,
 };
 pub use saved::{Discarded, Saved, KEEP_FOR_MS};
 pub use texts::{every_text, Field, Owner, Place};

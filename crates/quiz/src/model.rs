@@ -6,8 +6,6 @@
 //! (build script, `cargo xtask check-content`, tests) the loader leaks what it parsed,
 //! so one model serves both without lifetimes or copies.
 
-use crate::pack::Table;
-
 /// The languages every visitor-facing text is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -101,27 +99,23 @@ pub struct Text(pub [Wording; Lang::COUNT]);
 
 /// A text's wording in one language.
 ///
-/// In the app, the first language's wordings are entries of one table compiled into
-/// the wasm ([`Table`], `Wording::Table`), and another language's are entries of its
-/// pack ([`crate::pack`]), a file fetched when a visitor first needs that language.
-/// Until it is installed, such a text reads in the first language, never empty. A
-/// wording is 8 bytes in the wasm: the table holds each text's sentences once, in the
-/// order of a pack.
+/// In the app, every language's wordings are entries of its list ([`crate::pack`]): the
+/// first language's is compiled in and installed as the app starts (`TEXTS`), each
+/// other's is a file fetched when a visitor first needs that language. Until it is
+/// installed, such a text reads in the first language, never empty. A wording is 4
+/// bytes in the wasm, a text 8: the sentences are one run of text, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Wording {
-    /// Written here: the content reader's texts, and the native build's.
+    /// Written here: the content reader's texts, and the native build's. Not in the wasm
+    /// (`build.rs` lists every language there), so that a wording is 4 bytes.
+    #[cfg(any(feature = "content-tools", not(target_arch = "wasm32")))]
     Here(&'static Written),
-    /// Entry `at` of `table`, for the person in pain; for someone else, as `other` says.
-    Table {
-        table: &'static Table,
-        at: u16,
-        other: Other,
-    },
-    /// Entry `at` of the language's pack, for the person in pain; for someone else, as
+    /// Entry `at` of the language's list, for the person in pain; for someone else, as
     /// `other` says.
     Packed { at: u16, other: Other },
 }
 
+#[cfg(any(feature = "content-tools", not(target_arch = "wasm32")))]
 impl Wording {
     /// A wording written here (leaked: the host's texts live as long as the process).
     pub fn here(myself: &'static str, someone_else: Option<&'static str>) -> Wording {
@@ -134,6 +128,7 @@ impl Wording {
 
 /// A wording written out: to the person in pain, and to someone answering for another
 /// person where it differs.
+#[cfg(any(feature = "content-tools", not(target_arch = "wasm32")))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Written {
     /// "How old are you?"
@@ -142,7 +137,7 @@ pub struct Written {
     pub someone_else: Option<&'static str>,
 }
 
-/// A table's or a pack's wording for someone else.
+/// A listed wording's version for someone else.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Other {
     /// None: the text has no wording for someone else.
@@ -156,18 +151,18 @@ pub enum Other {
 
 impl Text {
     /// The wording in `lang`: for the person in pain, and for someone else if it differs.
-    /// A packed wording whose pack is not installed reads in `Lang::BUILT_IN`, which is
-    /// always there (written here, or in the table compiled in).
+    /// A wording whose pack is not installed reads in `Lang::BUILT_IN`, whose list the
+    /// app installs as it starts.
     fn wording(&self, lang: Lang) -> (&'static str, Option<&'static str>) {
         match self.0[lang.index()] {
+            #[cfg(any(feature = "content-tools", not(target_arch = "wasm32")))]
             Wording::Here(written) => (written.myself, written.someone_else),
-            // The emitter writes every entry a text points at (`emit::app_code`).
-            Wording::Table { table, at, other } => table
-                .entry(at, other)
-                .expect("a table holds every entry its texts point at"),
-            Wording::Packed { at, other } => {
-                crate::pack::entry(lang, at, other).unwrap_or_else(|| self.wording(Lang::BUILT_IN))
-            }
+            Wording::Packed { at, other } => match crate::pack::entry(lang, at, other) {
+                Some(wording) => wording,
+                None if lang != Lang::BUILT_IN => self.wording(Lang::BUILT_IN),
+                // The app installs it before its first screen (`App`).
+                None => panic!("the first language's texts are not installed"),
+            },
         }
     }
 
@@ -565,6 +560,10 @@ pub struct Choice {
     /// A checklist's "None of these": chosen alone, never with another choice.
     pub exclusive: bool,
     pub source: Cited,
+    /// "If it gets worse" for whoever chose it, on every result below emergency: a
+    /// place's own (the head's, the knee's), since the tiers' lines are the spine's.
+    /// (A reference: 4 bytes of wasm in each of the many choices without one.)
+    pub worse: Option<&'static Text>,
 }
 
 /// The source of an item no screen cites (a question, a choice, a tier's texts): on
@@ -639,7 +638,7 @@ pub struct Question {
     /// "Why we ask", shown (expandable) with the question.
     pub why: Text,
     /// A line under the prompt, e.g. what 0 and 10 mean on a scale.
-    pub hint: Option<Text>,
+    pub hint: Option<&'static Text>,
     pub choices: &'static [Choice],
     /// For `Scale` and `Number`: the smallest and largest answer.
     pub min: u8,
@@ -673,10 +672,10 @@ pub struct Rule {
     pub call: &'static [Line],
     /// What to do now, in place of the tier's action when every rule of the tier that
     /// fired has one (Poison Control for an overdose, 988 for self-harm).
-    pub action: Option<Text>,
+    pub action: Option<&'static Text>,
     /// A line for "If it gets worse" that fits this cause (pregnancy, infection, neck,
     /// belly), shown before the tier's own line.
-    pub worse: Option<Text>,
+    pub worse: Option<&'static Text>,
     /// False: the result shows no session details or TCM patterns (under 18).
     pub details: bool,
 }
@@ -742,12 +741,15 @@ pub struct Checks {
     pub rules: &'static [(&'static str, Condition)],
     /// The same for each tier's result.
     pub results: &'static [(Tier, Condition)],
+    /// The same for each choice with an "if it gets worse" line.
+    pub choices: &'static [(QuestionId, ChoiceId, Condition)],
 }
 
 impl Checks {
     pub const NONE: Checks = Checks {
         rules: &[],
         results: &[],
+        choices: &[],
     };
 }
 

@@ -1,5 +1,5 @@
 //! A language's pack: every wording of one language that the app does not compile in;
-//! and the first language's [`Table`], which it does, in the same form.
+//! and the first language's list, which it does, in the same form ([`install_built_in`]).
 //!
 //! An English visit should not download Spanish. So the app's wasm holds only the first
 //! language's texts (`Lang::BUILT_IN`); each other language's wordings, the screens'
@@ -63,7 +63,8 @@ impl fmt::Display for PackError {
 
 struct Installed {
     entries: Vec<&'static str>,
-    strings: Strings,
+    /// A pack's screens' strings; the first language's are written in Rust.
+    strings: Option<Strings>,
 }
 
 /// One slot per language; a pack is installed once and kept for the page's life.
@@ -117,30 +118,38 @@ pub fn install(pack: &PackRef, text: String) -> Result<(), PackError> {
         .map(Strings::from_list)
         .ok_or_else(|| not_this("too short"))?;
     // Two installs of the same pack, raced, find the slot full: either is this one.
-    let _ = INSTALLED[pack.lang.index()].set(Installed { entries, strings });
+    let _ = INSTALLED[pack.lang.index()].set(Installed {
+        entries,
+        strings: Some(strings),
+    });
     Ok(())
 }
 
-/// Whether `lang` can be shown: the first language always, another once its pack is in.
+/// Installs the first language's list: its content wordings, in a pack's form without
+/// header or screens' strings (the app's `TEXTS`, which the emitter writes). Compiled
+/// in, each wording is an index into one run of text, not two pointers: 2,744 B less
+/// wasm (brotli, 2026-12-04) than a `&str` pair per wording, and ~700 B more with the
+/// index alone. The app installs it before its first screen; again, it is harmless.
+pub fn install_built_in(text: &'static str) {
+    INSTALLED[Lang::BUILT_IN.index()].get_or_init(|| Installed {
+        entries: text.split(SEPARATOR).collect(),
+        strings: None,
+    });
+}
+
+/// Whether `lang` can be shown: the first language always (the app installs its list as
+/// it starts), another once its pack is in.
 pub fn installed(lang: Lang) -> bool {
     lang == Lang::BUILT_IN || INSTALLED[lang.index()].get().is_some()
 }
 
-/// A packed wording: entry `at`, and for someone else as `other` says.
+/// A listed wording: entry `at`, and for someone else as `other` says.
 pub(crate) fn entry(
     lang: Lang,
     at: u16,
     other: Other,
 ) -> Option<(&'static str, Option<&'static str>)> {
-    wording(&INSTALLED[lang.index()].get()?.entries, at, other)
-}
-
-/// Entry `at` of `entries`, and for someone else as `other` says: a pack's or a table's.
-fn wording(
-    entries: &[&'static str],
-    at: u16,
-    other: Other,
-) -> Option<(&'static str, Option<&'static str>)> {
+    let entries = &INSTALLED[lang.index()].get()?.entries;
     let at = usize::from(at);
     let myself = *entries.get(at)?;
     let someone_else = match other {
@@ -151,61 +160,7 @@ fn wording(
     Some((myself, someone_else))
 }
 
-/// The first language's wordings, compiled into the app as one text in a pack's form
-/// (entries between [`SEPARATOR`]s, no header), which [`Wording::Table`] points into.
-/// Held so, the sentences are one run of text in the order a pack has them, and each
-/// wording is an index, not two pointers: 2,744 B less wasm (brotli) than a `&str`
-/// pair per wording (2026-12-04). Split into its entries the first time a text is read.
-///
-/// [`Wording::Table`]: crate::Wording::Table
-pub struct Table {
-    text: &'static str,
-    entries: OnceLock<Vec<&'static str>>,
-}
-
-impl Table {
-    pub const fn new(text: &'static str) -> Table {
-        Table {
-            text,
-            entries: OnceLock::new(),
-        }
-    }
-
-    /// Entry `at`, and for someone else as `other` says.
-    pub(crate) fn entry(
-        &self,
-        at: u16,
-        other: Other,
-    ) -> Option<(&'static str, Option<&'static str>)> {
-        let entries = self
-            .entries
-            .get_or_init(|| self.text.split(SEPARATOR).collect());
-        wording(entries, at, other)
-    }
-}
-
-/// One table is one table: texts compare by where they point.
-impl PartialEq for Table {
-    fn eq(&self, other: &Table) -> bool {
-        std::ptr::eq(self, other)
-    }
-}
-
-impl Eq for Table {}
-
-impl std::hash::Hash for Table {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        std::ptr::hash(self, state);
-    }
-}
-
-impl fmt::Debug for Table {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Table({} bytes)", self.text.len())
-    }
-}
-
 /// The screens' strings of an installed pack.
 pub(crate) fn strings(lang: Lang) -> Option<&'static Strings> {
-    INSTALLED[lang.index()].get().map(|i| &i.strings)
+    INSTALLED[lang.index()].get()?.strings.as_ref()
 }

@@ -153,7 +153,7 @@ impl<'a> Visit<'a> {
         self.0.push((Place { owner, field }, text));
     }
 
-    fn optional(&mut self, owner: Owner, field: Field, text: &'a Option<Text>) {
+    fn optional(&mut self, owner: Owner, field: Field, text: Option<&'a Text>) {
         if let Some(text) = text {
             self.add(owner, field, text);
         }
@@ -162,7 +162,8 @@ impl<'a> Visit<'a> {
 
 impl Quiz {
     /// Every text of the quiz, in the content's order: the sections' titles; each
-    /// question's prompt, "why we ask", hint and choices; each rule's reason, action and
+    /// question's prompt, "why we ask", hint and choices (label, "if it gets worse");
+    /// each rule's reason, action and
     /// "if it gets worse"; the patterns, the things to tell, the expectations; each
     /// result's headline, action and "if it gets worse"; the words yes and no.
     pub fn texts(&self) -> Vec<(Place, &Text)> {
@@ -199,15 +200,17 @@ impl Quiz {
             let owner = Owner::Question(*id);
             out.add(owner, Field::Prompt, prompt);
             out.add(owner, Field::Why, why);
-            out.optional(owner, Field::Hint, hint);
+            out.optional(owner, Field::Hint, *hint);
             for Choice {
                 id: choice,
                 label,
                 exclusive: _,
                 source: _,
+                worse,
             } in choices.iter()
             {
                 out.add(Owner::Choice(*id, *choice), Field::Label, label);
+                out.optional(Owner::Choice(*id, *choice), Field::Worse, *worse);
             }
         }
         for rule in rules.iter() {
@@ -224,8 +227,8 @@ impl Quiz {
             } = rule;
             let owner = Owner::Rule(id);
             out.add(owner, Field::Reason, reason);
-            out.optional(owner, Field::Action, action);
-            out.optional(owner, Field::Worse, worse);
+            out.optional(owner, Field::Action, *action);
+            out.optional(owner, Field::Worse, *worse);
         }
         for (remarks, owner) in [
             (patterns, Owner::Pattern as fn(&'static str) -> Owner),
@@ -292,7 +295,7 @@ impl Clinic {
         for (i, line) in hours.iter().enumerate() {
             out.add(Owner::Clinic, Field::Hours(i), line);
         }
-        out.optional(Owner::Clinic, Field::AfterHours, after_hours);
+        out.optional(Owner::Clinic, Field::AfterHours, after_hours.as_ref());
         out.add(Owner::Clinic, Field::Insurance, insurance);
         for (i, language) in languages.iter().enumerate() {
             out.add(Owner::Clinic, Field::Language(i), language);
@@ -332,6 +335,11 @@ mod tests {
         Box::leak(items.into_boxed_slice())
     }
 
+    /// An optional text as the model holds it: by reference.
+    fn held(t: Text) -> Option<&'static Text> {
+        Some(Box::leak(Box::new(t)))
+    }
+
     const SOURCE: Source = Source::Guideline(Guideline::NiceCks);
 
     /// A quiz and a clinic with every field that holds a text set, each text named
@@ -341,13 +349,14 @@ mod tests {
             question: QuestionId("q"),
             any: &[ChoiceId("a")],
         };
-        let choice = |id, label| Choice {
+        let choice = |id, label, worse: Option<&'static Text>| Choice {
             id: ChoiceId(id),
             label: text(label, false),
             exclusive: false,
             source: crate::cited(SOURCE),
+            worse,
         };
-        let rule = |id, reason, action: Option<Text>, worse: Option<Text>| Rule {
+        let rule = |id, reason, action: Option<&'static Text>, worse: Option<&'static Text>| Rule {
             id,
             tier: Tier::Urgent,
             when: never,
@@ -376,8 +385,11 @@ mod tests {
                     kind: Kind::Single,
                     prompt: text("q prompt", true),
                     why: text("q why", false),
-                    hint: Some(text("q hint", false)),
-                    choices: leak(vec![choice("a", "a label"), choice("b", "b label")]),
+                    hint: held(text("q hint", false)),
+                    choices: leak(vec![
+                        choice("a", "a label", held(text("a worse", true))),
+                        choice("b", "b label", None),
+                    ]),
                     min: 0,
                     max: 0,
                     show_if: None,
@@ -401,8 +413,8 @@ mod tests {
                 rule(
                     "r",
                     "r reason",
-                    Some(text("r action", false)),
-                    Some(text("r worse", true)),
+                    held(text("r action", false)),
+                    held(text("r worse", true)),
                 ),
                 rule("plain", "plain reason", None, None),
             ]),
@@ -469,6 +481,7 @@ mod tests {
                 "question \"q\", why: q why",
                 "question \"q\", hint: q hint",
                 "choice \"a\" of question \"q\", label: a label",
+                "choice \"a\" of question \"q\", worse: a worse",
                 "choice \"b\" of question \"q\", label: b label",
                 "question \"n\", prompt: n prompt",
                 "question \"n\", why: n why",

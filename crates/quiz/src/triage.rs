@@ -127,10 +127,10 @@ impl Outcome {
     /// room, not urgent care), else the tier's action. A rule's own says where to go
     /// for its cause; the tier's general one beside it would name another place.
     pub fn actions(&self) -> Vec<Text> {
-        let mut actions = Vec::new();
+        let mut actions: Vec<Text> = Vec::new();
         for a in self.top().filter_map(|r| r.action) {
-            if !actions.contains(&a) {
-                actions.push(a);
+            if !actions.contains(a) {
+                actions.push(*a);
             }
         }
         if actions.is_empty() {
@@ -140,19 +140,30 @@ impl Outcome {
     }
 
     /// "If it gets worse": the lines of every rule that fired and has one (pregnancy,
-    /// infection, neck, belly…), each once, then the tier's own line. Never empty: the
-    /// loader requires the tier's line. An emergency result takes only its own rules'
-    /// lines: "call 911 if…" under "call 911 now" would read as a later step.
+    /// infection, neck, belly…), then below emergency those of the choices given (the
+    /// place: the head's, the knee's), each once, then the tier's own line (the spine's).
+    /// Never empty: the loader requires the tier's line. An emergency result takes only
+    /// its own rules' lines: "call 911 if…" under "call 911 now" would read as a later
+    /// step.
     pub fn worse(&self) -> Vec<Text> {
         let mut lines: Vec<Text> = Vec::new();
+        let mut add = |w: &Text| {
+            if !lines.contains(w) {
+                lines.push(*w);
+            }
+        };
         let emergency = self.tier == Tier::Emergency;
-        let fitting = self
-            .fired
-            .iter()
-            .filter(|r| !emergency || r.tier == self.tier);
-        for w in fitting.filter_map(|r| r.worse) {
-            if !lines.contains(&w) {
-                lines.push(w);
+        for rule in &self.fired {
+            match rule.worse {
+                Some(w) if !emergency || rule.tier == self.tier => add(w),
+                _ => {}
+            }
+        }
+        for q in self.quiz.questions.iter().filter(|_| !emergency) {
+            if let Some(Answer::Choices(ids)) = self.answers.get(q.id) {
+                for c in q.choices.iter().filter(|c| ids.contains(&c.id)) {
+                    c.worse.map(&mut add);
+                }
             }
         }
         lines.extend(self.text().map(|t| t.worse));

@@ -116,6 +116,23 @@ pub const TO_SELF_CARE: &Run = &[
     ("other-treatments", C(&["none-tried"])),
     ("pain-feels", C(&["none"])),
 ];
+/// A stiff neck since yesterday at 35, nothing else: the neck's own "if it gets worse".
+pub const NECK_SINCE_YESTERDAY: &Run = &[
+    ("where", C(&["neck"])),
+    ("nerve-signs", C(&["none"])),
+    ("body-signs", C(&["none"])),
+    ("belly-signs", C(&["none"])),
+    ("pain-medicines", C(&["none"])),
+    ("injury", C(&["no"])),
+    ("age", N("35")),
+    ("general-signs", C(&["none"])),
+    ("pain-signs", C(&["none"])),
+    ("acupuncture-so-far", C(&["no"])),
+    ("how-long", C(&["under-4-weeks"])),
+    ("how-bad", S(2)),
+    ("daily-life", C(&["a-little"])),
+    ("other-treatments", C(&["none-tried"])),
+];
 /// A husband answering for his wife, who took extra acetaminophen: Poison Control.
 pub const TO_POISON_CONTROL: &Run = &[
     ("where", C(&["low-back"])),

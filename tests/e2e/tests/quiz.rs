@@ -3,7 +3,9 @@
 //! (`cargo xtask test --engine chromium` runs one engine's copies).
 
 use e2e::pages::Step::C;
-use e2e::runs::{at, TO_CALL_CLINIC, TO_EMERGENCY, TO_POISON_CONTROL, TO_SELF_CARE};
+use e2e::runs::{
+    at, NECK_SINCE_YESTERDAY, TO_CALL_CLINIC, TO_EMERGENCY, TO_POISON_CONTROL, TO_SELF_CARE,
+};
 use e2e::server::clinic_phone;
 use e2e::webdriver::keys::{ARROW_DOWN, ENTER, SPACE, TAB};
 use e2e::{Engine, Harness};
@@ -286,6 +288,26 @@ fn edit_answers_changes_the_result_and_keeps_the_emergency_notice(h: Harness) {
         !page.has("emergency-still"),
         "a new result did not replace the notice"
     );
+}
+
+/// "If it gets worse" names the place chosen: a neck is told about a weak arm as well
+/// as the spine's signs; a low back, only the spine's.
+fn if_it_gets_worse_names_the_place_chosen(h: Harness) {
+    let page = h.open();
+    page.start();
+    page.run(NECK_SINCE_YESTERDAY);
+    let neck = page.result();
+    assert!(
+        neck.text.contains("arm or leg gets weak") && neck.text.contains("bladder"),
+        "{}",
+        neck.text
+    );
+    page.click("start-over");
+    page.start();
+    page.run(TO_SELF_CARE);
+    let back = page.result();
+    assert!(back.text.contains("bladder"), "{}", back.text);
+    assert!(!back.text.contains("arm or leg gets weak"), "{}", back.text);
 }
 
 fn the_browser_back_button_goes_to_the_previous_question(h: Harness) {
@@ -765,6 +787,7 @@ in_every_engine!(
     the_result_names_the_reviewer_only_for_the_signed_content,
     next_waits_for_an_answer_and_back_keeps_it,
     edit_answers_changes_the_result_and_keeps_the_emergency_notice,
+    if_it_gets_worse_names_the_place_chosen,
     the_browser_back_button_goes_to_the_previous_question,
     history_entries_survive_an_edit_that_hides_a_question,
     switching_language_keeps_answers_and_sets_html_lang,

@@ -240,7 +240,7 @@ fn reading_grades_cover_every_english_text_of_the_quiz() {
         })
         .sum();
     assert_eq!(graded.len(), english);
-    let lines: Vec<(&str, Option<Text>)> = quiz
+    let lines: Vec<(&str, Option<&Text>)> = quiz
         .rules
         .iter()
         .flat_map(|r| [(r.id, r.action), (r.id, r.worse)])

@@ -38,7 +38,7 @@ impl<'a> Reader<'a> {
             }
         };
         let sections = self.sections(&root);
-        let questions = self.questions(&root, words);
+        let (questions, watch_choices) = self.questions(&root, words);
         let (rules, watch_rules) = self.rules(&root);
         let patterns = self.remarks(&root, "pattern", Item::Pattern);
         let tell = self.remarks(&root, "tell", Item::Tell);
@@ -47,6 +47,7 @@ impl<'a> Reader<'a> {
         let checks = Checks {
             rules: leak(watch_rules),
             results: leak(watch_results),
+            choices: leak(watch_choices),
         };
         Some(Quiz {
             sections: leak(sections),
@@ -78,12 +79,18 @@ impl<'a> Reader<'a> {
         out
     }
 
-    pub(super) fn questions(&mut self, root: &DeTable<'a>, words: Option<Words>) -> Vec<Question> {
+    /// The questions, and the `watch` of each choice that has one ([`Checks`]).
+    pub(super) fn questions(
+        &mut self,
+        root: &DeTable<'a>,
+        words: Option<Words>,
+    ) -> (Vec<Question>, Vec<(QuestionId, ChoiceId, Condition)>) {
         const KEYS: [&str; 11] = [
             "id", "section", "kind", "prompt", "why", "hint", "min", "max", "show_if", "source",
             "choice",
         ];
         let mut out = Vec::new();
+        let mut watches = Vec::new();
         for (t, span) in self.tables(root, "question", "question") {
             let Some(id) = self.string(t, "id", "question", &span) else {
                 continue;
@@ -115,7 +122,7 @@ impl<'a> Reader<'a> {
             let section = self.string(t, "section", &name, &span);
             let prompt = self.text(t, "prompt", &name, &span);
             let why = self.text(t, "why", &name, &span);
-            let hint = Self::get(t, "hint").map(|v| self.as_text(v, "hint", &name, &span));
+            let hint = self.optional_text(t, "hint", &name, &span);
             let source = self.source(t, &name, &span, None);
             let show_if = self.optional_condition(t, "show_if", &name);
             let (mut min, mut max) = (0, 0);
@@ -134,7 +141,11 @@ impl<'a> Reader<'a> {
                 let citem = Item::Choice(id, ChoiceId(cid));
                 let cname = citem.to_string();
                 self.remember(citem, &cspan);
-                self.known_keys(c, &["id", "label", "none", "source"], &cname);
+                self.known_keys(
+                    c,
+                    &["id", "label", "none", "source", "worse", "watch"],
+                    &cname,
+                );
                 let exclusive = match Self::get(c, "none") {
                     None => false,
                     Some(v) => match v.get_ref() {
@@ -147,12 +158,17 @@ impl<'a> Reader<'a> {
                 };
                 let label = self.text(c, "label", &cname, &cspan);
                 let csource = self.source(c, &cname, &cspan, source);
+                let worse = self.optional_text(c, "worse", &cname, &cspan);
+                if let Some(watch) = self.watch(c, &cname) {
+                    watches.push((id, ChoiceId(cid), watch));
+                }
                 if let (Some(label), Some(source)) = (label, csource) {
                     choices.push(Choice {
                         id: ChoiceId(cid),
                         label,
                         exclusive,
                         source,
+                        worse,
                     });
                 }
             }
@@ -164,12 +180,14 @@ impl<'a> Reader<'a> {
                             label: words.yes,
                             exclusive: false,
                             source,
+                            worse: None,
                         },
                         Choice {
                             id: ChoiceId("no"),
                             label: words.no,
                             exclusive: false,
                             source,
+                            worse: None,
                         },
                     ];
                 }
@@ -189,7 +207,7 @@ impl<'a> Reader<'a> {
                     kind,
                     prompt,
                     why,
-                    hint: hint.flatten(),
+                    hint,
                     choices: leak(choices),
                     min,
                     max,
@@ -198,7 +216,7 @@ impl<'a> Reader<'a> {
                 });
             }
         }
-        out
+        (out, watches)
     }
 
     /// The rules, and the `watch` of those that have one ([`Checks`]).
@@ -235,8 +253,8 @@ impl<'a> Reader<'a> {
             let reason = self.text(t, "reason", &name, &span);
             let source = self.source(t, &name, &span, None);
             let call = self.lines(t, &name);
-            let action = Self::get(t, "action").map(|v| self.as_text(v, "action", &name, &span));
-            let worse = Self::get(t, "worse").map(|v| self.as_text(v, "worse", &name, &span));
+            let action = self.optional_text(t, "action", &name, &span);
+            let worse = self.optional_text(t, "worse", &name, &span);
             if let Some(watch) = self.watch(t, &name) {
                 watches.push((id, watch));
             }
@@ -263,8 +281,8 @@ impl<'a> Reader<'a> {
                     reason,
                     source,
                     call,
-                    action: action.flatten(),
-                    worse: worse.flatten(),
+                    action,
+                    worse,
                     details,
                 });
             }

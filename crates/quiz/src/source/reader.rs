@@ -280,6 +280,20 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// An optional text (a hint, a rule's action or "if it gets worse", a choice's): held
+    /// by reference, as the app holds it ([`crate::model`]).
+    pub(super) fn optional_text(
+        &mut self,
+        table: &DeTable<'a>,
+        key: &str,
+        item: &str,
+        span: &Range<usize>,
+    ) -> Option<&'static Text> {
+        let v = Self::get(table, key)?;
+        let text = self.as_text(v, key, item, span)?;
+        Some(Box::leak(Box::new(text)))
+    }
+
     /// A text table; a missing language is reported at `at`, the item's line.
     pub(super) fn as_text(
         &mut self,

@@ -19,7 +19,7 @@
 //!   prompt.<lang>[-other] "…"      (also why, hint)
 //!   source article "<sentence>" | source guideline <id>
 //!   choice <id> [exclusive]
-//!     label.<lang>[-other] "…"
+//!     label.<lang>[-other] "…"      (also worse)
 //!     source …
 //! rule <id> <tier> [call <line>, …] [no-details]
 //!   when <condition>
@@ -200,7 +200,7 @@ impl Form {
         }
     }
 
-    fn optional_text(&mut self, depth: usize, field: &str, text: &Option<Text>) {
+    fn optional_text(&mut self, depth: usize, field: &str, text: Option<&Text>) {
         if let Some(text) = text {
             self.text(depth, field, text);
         }
@@ -242,18 +242,20 @@ impl Form {
         }
         self.text(1, "prompt", prompt);
         self.text(1, "why", why);
-        self.optional_text(1, "hint", hint);
+        self.optional_text(1, "hint", *hint);
         self.source(1, source);
         for Choice {
             id,
             label,
             exclusive,
             source,
+            worse,
         } in choices.iter()
         {
             let exclusive = if *exclusive { " exclusive" } else { "" };
             self.line(1, &format!("choice {}{exclusive}", id.0));
             self.text(2, "label", label);
+            self.optional_text(2, "worse", *worse);
             self.source(2, source);
         }
     }
@@ -281,8 +283,8 @@ impl Form {
         self.line(0, &head);
         self.line(1, &format!("when {}", condition(when)));
         self.text(1, "reason", reason);
-        self.optional_text(1, "action", action);
-        self.optional_text(1, "worse", worse);
+        self.optional_text(1, "action", *action);
+        self.optional_text(1, "worse", *worse);
         self.source(1, source);
     }
 }
@@ -344,12 +346,17 @@ mod tests {
                 label: text("Yes", "Sí"),
                 exclusive: false,
                 source: ARTICLE,
+                worse: Some(Box::leak(Box::new(text(
+                    "Call if worse.",
+                    "Llame si empeora.",
+                )))),
             },
             Choice {
                 id: ChoiceId("no"),
                 label: text("No", "No"),
                 exclusive: false,
                 source: ARTICLE,
+                worse: None,
             },
         ]));
         let prompt = Text([
@@ -376,7 +383,7 @@ mod tests {
                 kind: Kind::Number,
                 prompt: text("Age \"now\"", "Edad"),
                 why: text("Why.", "Por qué."),
-                hint: Some(text("Years.\nWhole.", "Años.")),
+                hint: Some(Box::leak(Box::new(text("Years.\nWhole.", "Años.")))),
                 choices: &[],
                 min: 1,
                 max: 120,
@@ -411,7 +418,7 @@ mod tests {
                 reason: text("A child with a fever.", "Un niño con fiebre."),
                 source: Source::Guideline(Guideline::NiceCks),
                 call: &[Line::Emergency, Line::Poison],
-                action: Some(text("Call.", "Llame.")),
+                action: Some(Box::leak(Box::new(text("Call.", "Llame.")))),
                 worse: None,
                 details: false,
             }])),
@@ -487,6 +494,8 @@ question fever yes-no in signs
   choice yes
     label.en "Yes"
     label.es "Sí"
+    worse.en "Call if worse."
+    worse.es "Llame si empeora."
     source article "Acupuncture helps."
   choice no
     label.en "No"

@@ -42,10 +42,28 @@ impl Shown {
 
 /// Every text a result can show: each rule's reason (from its tier up when it is
 /// doctor-first or higher, as "also tell the doctor"), its "what to do" and its "if it
-/// gets worse" (an emergency shows only its own rules' lines); each tier's headline,
-/// "what to do" and "if it gets worse".
+/// gets worse" (an emergency shows only its own rules' lines); each choice's "if it gets
+/// worse", below emergency, when chosen; each tier's headline, "what to do" and "if it
+/// gets worse".
 fn shown(quiz: &Quiz) -> Vec<Shown> {
     let mut out = Vec::new();
+    for question in quiz.questions {
+        for choice in question.choices {
+            if let Some(worse) = choice.worse {
+                let chosen = Condition::Chose {
+                    question: question.id,
+                    any: std::slice::from_ref(&choice.id),
+                };
+                out.push(Shown {
+                    owner: Item::Choice(question.id, choice.id),
+                    field: Field::Worse,
+                    text: worse,
+                    when: Some(Box::leak(Box::new(chosen))),
+                    tiers: Tiers::ALL.without(Tier::Emergency),
+                });
+            }
+        }
+    }
     for rule in quiz.rules {
         let owner = Item::Rule(rule.id);
         let when = Some(&rule.when);
@@ -61,7 +79,7 @@ fn shown(quiz: &Quiz) -> Vec<Shown> {
             when,
             tiers: reason_tiers,
         });
-        if let Some(action) = &rule.action {
+        if let Some(action) = rule.action {
             let tiers = Tiers::only(rule.tier);
             let field = Field::Action;
             out.push(Shown {
@@ -72,7 +90,7 @@ fn shown(quiz: &Quiz) -> Vec<Shown> {
                 tiers,
             });
         }
-        if let Some(worse) = &rule.worse {
+        if let Some(worse) = rule.worse {
             let tiers = if rule.tier == Tier::Emergency {
                 Tiers::only(Tier::Emergency)
             } else {
@@ -284,6 +302,9 @@ fn watch_of(quiz: &Quiz, owner: Item) -> Option<&'static Condition> {
         Item::Result(tier) => (quiz.checks.results.iter())
             .find(|(t, _)| *t == tier)
             .map(|(_, w)| w),
+        Item::Choice(question, choice) => (quiz.checks.choices.iter())
+            .find(|(q, c, _)| (*q, *c) == (question, choice))
+            .map(|(_, _, w)| w),
         _ => None,
     }
 }
@@ -512,7 +533,7 @@ pub(super) fn texts(quiz: &Quiz, report: &mut impl FnMut(Item, String)) {
     ] {
         let actions = (quiz.rules.iter())
             .filter(|r| r.tier == tier)
-            .filter_map(|r| r.action.as_ref().map(|a| (Item::Rule(r.id), a)));
+            .filter_map(|r| r.action.map(|a| (Item::Rule(r.id), a)));
         let result = quiz.result(tier).map(|r| (Item::Result(tier), &r.action));
         for (item, action) in result.into_iter().chain(actions) {
             for wording in wordings(action) {
@@ -544,7 +565,8 @@ pub(super) fn texts(quiz: &Quiz, report: &mut impl FnMut(Item, String)) {
                 .results
                 .iter()
                 .map(|(t, w)| (Item::Result(*t), w)),
-        );
+        )
+        .chain((quiz.checks.choices.iter()).map(|(q, c, w)| (Item::Choice(*q, *c), w)));
     for (item, watch) in watches {
         if let Condition::Any(parts) = watch {
             for part in parts.iter() {
@@ -560,6 +582,14 @@ pub(super) fn texts(quiz: &Quiz, report: &mut impl FnMut(Item, String)) {
     for result in quiz.results {
         if watch_of(quiz, Item::Result(result.tier)).is_none() {
             report(Item::Result(result.tier), NO_WATCH.into());
+        }
+    }
+    for question in quiz.questions {
+        for choice in question.choices.iter().filter(|c| c.worse.is_some()) {
+            let item = Item::Choice(question.id, choice.id);
+            if watch_of(quiz, item).is_none() {
+                report(item, NO_WATCH.into());
+            }
         }
     }
 }

@@ -1441,6 +1441,41 @@ fn a_line_with_no_watch_is_reported() {
     );
 }
 
+/// The neck's own "if it gets worse" and its watch, as `where` holds them.
+const NECK_WATCH: &str = "label.es = \"Cuello\"\n# If it gets worse, below emergency: the place's own line, as rule \"arm-weakness\" words it.\nworse.en = \"Call 911 if an arm or leg gets weak, or weaker, or clumsy, or walking becomes hard.\"\nworse.es = \"Llame al 911 si un brazo o una pierna se debilita, o se debilita más, o se vuelve torpe, o si caminar se hace difícil.\"\nworse.es-other = \"Llame al 911 si un brazo o una pierna se debilita, o se debilita más, o se vuelve torpe, o si caminar se hace difícil.\"\nwatch = [{ question = \"body-signs\", is = [\"stroke\"] }, { question = \"nerve-signs\", is = [\"leg-weakness\"] }]";
+
+#[test]
+fn a_place_s_line_is_checked_against_the_answers_like_a_rule_s() {
+    // Had the neck's line not watched arm weakness (an urgent sign of the neck), a
+    // neck with a weak arm would be told "call 911 if an arm gets weak".
+    let text = edited(
+        NECK_WATCH,
+        &NECK_WATCH.replace(
+            "is = [\"leg-weakness\"] }]",
+            "is = [\"leg-weakness\"] }, { question = \"pain-signs\", is = [\"arm-weakness\"] }]",
+        ),
+    );
+    let hits = found(
+        &text,
+        "choice \"neck\" of question \"where\"",
+        "contradicts the answers on a path: its worse",
+    );
+    assert!(
+        hits[0].message.contains("pain-signs=arm-weakness"),
+        "{hits:#?}"
+    );
+    // And a place's line with no watch at all is refused.
+    let (watch, _) = NECK_WATCH.rsplit_once("\nwatch").expect("the neck's watch");
+    let problems = quiz_problems(&edited(NECK_WATCH, watch));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.item == "choice \"neck\" of question \"where\""
+                && p.message.contains("no `watch`")),
+        "{problems:#?}"
+    );
+}
+
 #[test]
 fn the_same_line_twice_on_one_result_is_reported() {
     let text = edited(

@@ -40,9 +40,14 @@ fn a_pack_gives_back_every_wording_and_any_other_file_is_refused() {
     };
     assert_eq!(head[..2], ["symptom-quiz", "es"]);
     assert_eq!(*file, format!("lang/es-{}.txt", pack.key));
-    // The code names the file as written, holds the English as one table, and holds no
+    // The code names the file as written, holds the English as one list, and holds no
     // Spanish.
-    assert!(code.packs.contains("pub static TEXTS: quiz::pack::Table"));
+    assert!(code
+        .packs
+        .contains(&format!("pub static TEXTS: &str = {:?};", code.built_in)));
+    assert!(code
+        .built_in
+        .contains(QUIZ.questions[0].prompt.myself(Lang::En)));
     assert!(code.packs.contains(&format!(
         "Some(PackRef {{ lang: Lang::Es, file: {file:?}, key: {:?}, entries: {} }})",
         pack.key, pack.entries
@@ -113,6 +118,8 @@ fn a_pack_gives_back_every_wording_and_any_other_file_is_refused() {
     assert!(code.texts.len() > 200, "{}", code.texts.len());
     let both = [Perspective::Myself, Perspective::SomeoneElse];
 
+    // The app installs the English list as it starts (`App`).
+    quiz::pack::install_built_in(leak(&code.built_in));
     // Before its pack: Spanish reads as English, never empty.
     assert!(!installed(Lang::Es) && installed(Lang::En));
     for (original, held) in &code.texts {

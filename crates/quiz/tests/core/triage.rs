@@ -1510,6 +1510,31 @@ fn if_it_gets_worse_fits_the_person() {
     ] {
         assert!(lines.last().unwrap().contains("bladder"), "{lines:?}");
     }
+    // Each place has its own line, before the spine's, even where no rule fired for it
+    // (a knee was told only about the bladder and the groin): a knee is told about a
+    // clot's chest pain, a headache about a sudden one (the choice's line); the belly and
+    // the chest have their rule's. The low back has the spine's alone.
+    let places: [(&'static [&'static str], &str); 7] = [
+        (&["neck"], "arm or leg"),
+        (&["shoulder"], "spreading to the arm or jaw"),
+        (&["joint"], "chest pain or shortness of breath starts"),
+        (&["head"], "at its worst within a minute"),
+        (&["belly"], "a racing heart"),
+        (&["chest"], "pressure at rest"),
+        (&["period"], "soaks a pad"),
+    ];
+    for (place, words) in places {
+        let lines = worse(&[("where", A::C(place))]);
+        assert!(
+            lines.len() == 2 && lines[0].contains(words),
+            "{place:?}: {lines:?}"
+        );
+        assert!(lines[1].contains("bladder"), "{place:?}: {lines:?}");
+    }
+    assert_eq!(worse(&[("where", A::C(&["low-back"]))]).len(), 1);
+    // Two places: both lines, each once.
+    let both = worse(&[("where", A::C(&["neck", "head"]))]);
+    assert_eq!(both.len(), 3, "{both:?}");
     // Under "call 911 now", no "call 911 if…" line of a lower tier (seen in a playtest:
     // belly pain's line on an aneurysm's emergency result).
     let lump = worse(&[
