@@ -49,7 +49,7 @@ pub struct AppCode {
 /// up by where it is in `quiz` or `clinic`, so a text the visit misses cannot be
 /// written (it panics here, at build time).
 pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
-    // The first language's table holds the content's wordings; another language's pack
+    // The first language's list holds the content's wordings; another language's pack
     // first holds its screens' strings.
     let mut packs: Option<Vec<Vec<&'static str>>> = packed.then(|| {
         Lang::ALL
@@ -122,8 +122,8 @@ pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
     }
 }
 
-/// `t` as the code holds it: with `packs`, each language's wordings added to its table
-/// or pack, the code pointing at their entries; without, every wording written here.
+/// `t` as the code holds it: with `packs`, each language's wordings added to its list
+/// (the first language's) or pack, the code pointing at their entries; without, every wording written here.
 fn hold(t: &Text, mut packs: Option<&mut Vec<Vec<&'static str>>>) -> Text {
     Text(Lang::ALL.map(|lang| {
         let (myself, someone_else) = (t.myself(lang), t.someone_else(lang));

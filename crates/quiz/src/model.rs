@@ -161,7 +161,7 @@ impl Text {
                 Some(wording) => wording,
                 None if lang != Lang::BUILT_IN => self.wording(Lang::BUILT_IN),
                 // The app installs it before its first screen (`App`).
-                None => panic!("the first language's texts are not installed"),
+                None => panic!("the first language's texts are not installed, or short"),
             },
         }
     }
@@ -674,7 +674,7 @@ pub struct Rule {
     /// fired has one (Poison Control for an overdose, 988 for self-harm).
     pub action: Option<&'static Text>,
     /// A line for "If it gets worse" that fits this cause (pregnancy, infection, neck,
-    /// belly), shown before the tier's own line.
+    /// belly), shown before the choices' lines and the tier's own.
     pub worse: Option<&'static Text>,
     /// False: the result shows no session details or TCM patterns (under 18).
     pub details: bool,

@@ -166,7 +166,9 @@ impl Outcome {
                 }
             }
         }
-        lines.extend(self.text().map(|t| t.worse));
+        if let Some(t) = self.text() {
+            add(&t.worse);
+        }
         lines
     }
 

@@ -585,10 +585,17 @@ pub(super) fn texts(quiz: &Quiz, report: &mut impl FnMut(Item, String)) {
         }
     }
     for question in quiz.questions {
-        for choice in question.choices.iter().filter(|c| c.worse.is_some()) {
+        for choice in question.choices {
             let item = Item::Choice(question.id, choice.id);
-            if watch_of(quiz, item).is_none() {
-                report(item, NO_WATCH.into());
+            match (choice.worse, watch_of(quiz, item)) {
+                (Some(_), None) => report(item, NO_WATCH.into()),
+                (None, Some(_)) => report(
+                    item,
+                    "has a `watch` and no `worse` line for it to watch: remove the watch, \
+                     or give the choice its line"
+                        .into(),
+                ),
+                _ => {}
             }
         }
     }

@@ -1446,8 +1446,9 @@ const NECK_WATCH: &str = "label.es = \"Cuello\"\n# If it gets worse, below emerg
 
 #[test]
 fn a_place_s_line_is_checked_against_the_answers_like_a_rule_s() {
-    // Had the neck's line not watched arm weakness (an urgent sign of the neck), a
-    // neck with a weak arm would be told "call 911 if an arm gets weak".
+    // The neck's line says "call 911 if an arm or leg gets weak": a watch naming arm
+    // weakness (an urgent sign of the neck, which the line is shown with) is refused,
+    // with the path that shows it.
     let text = edited(
         NECK_WATCH,
         &NECK_WATCH.replace(
@@ -1463,6 +1464,20 @@ fn a_place_s_line_is_checked_against_the_answers_like_a_rule_s() {
     assert!(
         hits[0].message.contains("pain-signs=arm-weakness"),
         "{hits:#?}"
+    );
+    // A watch with no line to watch is reported too.
+    let watch_only: String = NECK_WATCH
+        .lines()
+        .filter(|l| !l.starts_with("worse."))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let problems = quiz_problems(&edited(NECK_WATCH, &watch_only));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.item == "choice \"neck\" of question \"where\""
+                && p.message.contains("no `worse`")),
+        "{problems:#?}"
     );
     // And a place's line with no watch at all is refused.
     let (watch, _) = NECK_WATCH.rsplit_once("\nwatch").expect("the neck's watch");

@@ -1511,14 +1511,15 @@ fn if_it_gets_worse_fits_the_person() {
         assert!(lines.last().unwrap().contains("bladder"), "{lines:?}");
     }
     // Each place has its own line, before the spine's, even where no rule fired for it
-    // (a knee was told only about the bladder and the groin): a knee is told about a
-    // clot's chest pain, a headache about a sudden one (the choice's line); the belly and
-    // the chest have their rule's. The low back has the spine's alone.
+    // (a knee was told only about the bladder and the groin): a knee or a shoulder is told
+    // about the chest pain of a clot or the heart, a headache about a sudden one (the
+    // choice's line); the belly and the chest have their rule's. The low back has the
+    // spine's alone. A knee with chest pain is told the chest's line once.
     let places: [(&'static [&'static str], &str); 7] = [
         (&["neck"], "arm or leg"),
-        (&["shoulder"], "spreading to the arm or jaw"),
-        (&["joint"], "chest pain or shortness of breath starts"),
-        (&["head"], "at its worst within a minute"),
+        (&["shoulder"], "pressure at rest"),
+        (&["joint"], "pressure at rest"),
+        (&["head"], "vision is being lost"),
         (&["belly"], "a racing heart"),
         (&["chest"], "pressure at rest"),
         (&["period"], "soaks a pad"),
@@ -1535,6 +1536,8 @@ fn if_it_gets_worse_fits_the_person() {
     // Two places: both lines, each once.
     let both = worse(&[("where", A::C(&["neck", "head"]))]);
     assert_eq!(both.len(), 3, "{both:?}");
+    let knee_and_chest = worse(&[("where", A::C(&["joint", "chest"]))]);
+    assert_eq!(knee_and_chest.len(), 2, "{knee_and_chest:?}");
     // Under "call 911 now", no "call 911 if…" line of a lower tier (seen in a playtest:
     // belly pain's line on an aneurysm's emergency result).
     let lump = worse(&[
