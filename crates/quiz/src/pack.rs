@@ -128,7 +128,7 @@ pub fn install(pack: &PackRef, text: String) -> Result<(), PackError> {
 /// Installs the first language's list: its content wordings, in a pack's form without
 /// header or screens' strings (the app's `TEXTS`, which the emitter writes). Compiled
 /// in, each wording is an index into one run of text, not two pointers: 2,744 B less
-/// wasm (brotli, 2026-12-04) than a `&str` pair per wording, and ~700 B more with the
+/// wasm (brotli, 2026-12-04) than a `&str` pair per wording, and ~700 B less again with the
 /// index alone. The app installs it before its first screen; again, it is harmless.
 pub fn install_built_in(text: &'static str) {
     INSTALLED[Lang::BUILT_IN.index()].get_or_init(|| Installed {

@@ -431,7 +431,7 @@ const TABLE: &[Case] = &[
         &[
             ("where", A::C(&["shoulder"])),
             ("age", A::N(62)),
-            ("shoulder-soon", A::C(&["both-shoulders-hips"])),
+            ("over-50", A::C(&["both-shoulders-hips"])),
         ],
         DoctorFirst,
     ),
@@ -990,6 +990,42 @@ const TABLE: &[Case] = &[
             ("where", A::C(&["head"])),
             ("age", A::N(50)),
             ("over-50", A::C(&["vision-changes"])),
+        ],
+        Urgent,
+    ),
+    (
+        "70, a new one-sided headache for two weeks, no jaw or vision sign",
+        &[
+            ("where", A::C(&["head"])),
+            ("age", A::N(70)),
+            ("head-changes", A::C(&["new-kind"])),
+        ],
+        Urgent,
+    ),
+    (
+        "49, a new kind of headache",
+        &[
+            ("where", A::C(&["head"])),
+            ("age", A::N(49)),
+            ("head-changes", A::C(&["new-kind"])),
+        ],
+        DoctorFirst,
+    ),
+    (
+        "neck pain at 58 with a headache new to them",
+        &[
+            ("where", A::C(&["neck"])),
+            ("age", A::N(58)),
+            ("over-50", A::C(&["new-headache"])),
+        ],
+        Urgent,
+    ),
+    (
+        "over 50, a scalp sore to comb, no headache",
+        &[
+            ("where", A::C(&["shoulder"])),
+            ("age", A::N(74)),
+            ("over-50", A::C(&["scalp"])),
         ],
         Urgent,
     ),
