@@ -173,8 +173,8 @@ fn a_condition_on_a_later_question() {
 #[test]
 fn an_unreachable_question() {
     let text = edited(
-        "{ question = \"age\", min = 50 }, { question = \"where\", is = [\"head\"",
-        "{ question = \"age\", min = 121 }, { question = \"where\", is = [\"head\"",
+        "{ question = \"age\", min = 50 }, { question = \"where\", is = [\"neck\"",
+        "{ question = \"age\", min = 121 }, { question = \"where\", is = [\"neck\"",
     );
     assert_walk_finds(
         &text,

@@ -149,8 +149,8 @@ fn cases() -> Vec<Case> {
             "a cycle: a question shown only if it was answered itself",
             Quiz,
             quiz(
-                "{ question = \"age\", min = 50 }, { question = \"where\", is = [\"head\"",
-                "{ question = \"over-50\", is = [\"none\"] }, { question = \"where\", is = [\"head\"",
+                "{ question = \"age\", min = 50 }, { question = \"where\", is = [\"neck\"",
+                "{ question = \"over-50\", is = [\"none\"] }, { question = \"where\", is = [\"neck\"",
             ),
             "question \"over-50\"",
             "which is not asked before it",
