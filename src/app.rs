@@ -66,8 +66,8 @@ pub fn App(props: &AppProps) -> Html {
         Position::Result => {
             let headline = outcome
                 .as_ref()
-                .and_then(|o| o.text())
-                .map(|t| t.headline.get(state.lang, state.perspective))
+                .and_then(|o| o.headline())
+                .map(|h| h.get(state.lang, state.perspective))
                 .unwrap_or(text.could_not_finish);
             (
                 html! { <ResultScreen /> },

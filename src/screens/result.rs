@@ -50,7 +50,7 @@ pub fn ResultScreen() -> Html {
     };
 
     let outcome = QUIZ.outcome(&quiz.answers).ok();
-    let Some((outcome, tier_text)) = outcome.and_then(|o| o.text().map(|t| (o, t))) else {
+    let Some((outcome, headline)) = outcome.and_then(|o| o.headline().map(|h| (o, h))) else {
         // Unreachable by answering (validation walks every path at build time); if it
         // ever happened, the visitor still gets both numbers.
         return html! {
@@ -113,7 +113,7 @@ pub fn ResultScreen() -> Html {
             <p class="print-only print-title">{ text.print_title.fill(&[CLINIC.name]) }</p>
             <h1 data-testid="result-headline" tabindex="-1" data-focus="">
                 <span class="tier-icon" aria-hidden="true">{ icon }</span>
-                { tier_text.headline.get(lang, who) }
+                { headline.get(lang, who) }
             </h1>
             <div data-testid="action">
                 { for outcome.actions().iter().map(|a| html! { <p>{ a.get(lang, who) }</p> }) }

@@ -394,6 +394,12 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
                 let lines = if lines.is_empty() { vec!["911"] } else { lines };
                 write!(h, "<p><b>Numbers shown:</b> {}</p>", esc(&lines.join(", "))).unwrap();
             }
+            if let Some(headline) = &rule.headline {
+                h.push_str(&texts(
+                    "Headline, when only this rule sets the tier",
+                    headline,
+                ));
+            }
             if let Some(action) = &rule.action {
                 h.push_str(&texts("What to do now", action));
             }
@@ -887,8 +893,8 @@ fn as_seen(h: &mut String, quiz: &Quiz, paths: &[Option<(Answers, Tier)>]) {
             esc(&answered(quiz, answers))
         )
         .unwrap();
-        if let Some(t) = outcome.text() {
-            write!(h, "<p class=headline>{}</p>", en(&t.headline)).unwrap();
+        if let Some(headline) = outcome.headline() {
+            write!(h, "<p class=headline>{}</p>", en(headline)).unwrap();
         }
         for a in outcome.actions() {
             write!(h, "<p>{}</p>", en(&a)).unwrap();

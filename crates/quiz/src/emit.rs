@@ -216,7 +216,7 @@ fn quiz_code(quiz: &Quiz, p: &Writer) -> String {
                 .iter()
                 .map(|r| format!(
                     "Rule {{ id: {:?}, tier: Tier::{:?}, when: {}, reason: {}, source: {}, \
-                     call: &[{}], action: {}, worse: {}, details: {} }}",
+                     call: &[{}], action: {}, headline: {}, worse: {}, details: {} }}",
                     r.id,
                     r.tier,
                     condition(&r.when),
@@ -228,6 +228,7 @@ fn quiz_code(quiz: &Quiz, p: &Writer) -> String {
                         .collect::<Vec<_>>()
                         .join(", "),
                     p.optional_text(r.action),
+                    p.optional_text(r.headline),
                     p.optional_text(r.worse),
                     r.details
                 ))

@@ -673,6 +673,10 @@ pub struct Rule {
     /// What to do now, in place of the tier's action when every rule of the tier that
     /// fired has one (Poison Control for an overdose, 988 for self-harm).
     pub action: Option<&'static Text>,
+    /// The result's headline, in place of the tier's when every rule of the tier that
+    /// fired has this same one: "Call or text 988 now" for self-harm, Poison Control for
+    /// an overdose, rather than "Get emergency care now" (the physician's review, 8).
+    pub headline: Option<&'static Text>,
     /// A line for "If it gets worse" that fits this cause (pregnancy, infection, neck,
     /// belly), shown before the choices' lines and the tier's own.
     pub worse: Option<&'static Text>,

@@ -222,12 +222,14 @@ impl Quiz {
                 source: _,
                 call: _,
                 action,
+                headline,
                 worse,
                 details: _,
             } = rule;
             let owner = Owner::Rule(id);
             out.add(owner, Field::Reason, reason);
             out.optional(owner, Field::Action, *action);
+            out.optional(owner, Field::Headline, *headline);
             out.optional(owner, Field::Worse, *worse);
         }
         for (remarks, owner) in [
@@ -364,6 +366,7 @@ mod tests {
             source: SOURCE,
             call: &[Line::Emergency],
             action,
+            headline: None,
             worse,
             details: true,
         };

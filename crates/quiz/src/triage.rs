@@ -122,6 +122,18 @@ impl Outcome {
         lines
     }
 
+    /// The headline: the one every rule of the tier that fired shares (self-harm: "Call
+    /// or text 988 now"), else the tier's. Self-harm with chest pain is an emergency
+    /// first: "Get emergency care now".
+    pub fn headline(&self) -> Option<&'static Text> {
+        let mut own = self.top().map(|r| r.headline);
+        let first = own.next().flatten();
+        match first {
+            Some(h) if own.all(|o| o == Some(h)) => Some(h),
+            _ => self.text().map(|t| &t.headline),
+        }
+    }
+
     /// What to do now: the own actions of the rules of the tier that fired, each once
     /// (an overdose: Poison Control; self-harm: 988; a spine infection: the emergency
     /// room, not urgent care), else the tier's action. A rule's own says where to go

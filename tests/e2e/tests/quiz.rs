@@ -744,13 +744,15 @@ fn progress_never_reads_past_its_total(h: Harness) {
 
 /// Each emergency result names only the lines that fit it: an overdose gets Poison
 /// Control (as a `tel:` link with the number written out) beside 911, and no 988;
-/// thoughts of self-harm get 988 first, and no Poison Control.
+/// thoughts of self-harm get 988 first, and no Poison Control. Each headline is the
+/// first call to make, not "Get emergency care now" (the physician's review, 8).
 fn each_emergency_shows_only_the_numbers_that_fit(h: Harness) {
     let page = h.open();
     page.start();
     page.run(TO_POISON_CONTROL);
     let result = page.result();
     assert_eq!(result.tier, "emergency");
+    assert_eq!(result.headline, "Call Poison Control now: 1-800-222-1222");
     let poison = page.call_link("call-poison");
     assert_eq!(poison.href, "tel:+18002221222");
     assert_eq!(poison.number_text, "1-800-222-1222");
@@ -772,7 +774,9 @@ fn each_emergency_shows_only_the_numbers_that_fit(h: Harness) {
         ("nerve-signs", C(&["none"])),
         ("body-signs", C(&["self-harm"])),
     ]);
-    assert_eq!(page.result().tier, "emergency");
+    let result = page.result();
+    assert_eq!(result.tier, "emergency");
+    assert_eq!(result.headline, "Call or text 988 now");
     assert_eq!(page.call_link("call-988").href, "tel:988");
     assert_eq!(page.call_link("call-911").href, "tel:911");
     assert!(

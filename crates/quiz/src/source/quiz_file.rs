@@ -237,8 +237,8 @@ impl<'a> Reader<'a> {
             self.known_keys(
                 t,
                 &[
-                    "id", "tier", "when", "reason", "source", "call", "action", "worse", "watch",
-                    "details",
+                    "id", "tier", "when", "reason", "source", "call", "action", "headline",
+                    "worse", "watch", "details",
                 ],
                 &name,
             );
@@ -254,6 +254,7 @@ impl<'a> Reader<'a> {
             let source = self.source(t, &name, &span, None);
             let call = self.lines(t, &name);
             let action = self.optional_text(t, "action", &name, &span);
+            let headline = self.optional_text(t, "headline", &name, &span);
             let worse = self.optional_text(t, "worse", &name, &span);
             if let Some(watch) = self.watch(t, &name) {
                 watches.push((id, watch));
@@ -282,6 +283,7 @@ impl<'a> Reader<'a> {
                     source,
                     call,
                     action,
+                    headline,
                     worse,
                     details,
                 });

@@ -269,6 +269,7 @@ impl Form {
             source,
             call,
             action,
+            headline,
             worse,
             details,
         } = rule;
@@ -284,6 +285,7 @@ impl Form {
         self.line(1, &format!("when {}", condition(when)));
         self.text(1, "reason", reason);
         self.optional_text(1, "action", *action);
+        self.optional_text(1, "headline", *headline);
         self.optional_text(1, "worse", *worse);
         self.source(1, source);
     }
@@ -419,6 +421,7 @@ mod tests {
                 source: Source::Guideline(Guideline::NiceCks),
                 call: &[Line::Emergency, Line::Poison],
                 action: Some(Box::leak(Box::new(text("Call.", "Llame.")))),
+                headline: None,
                 worse: None,
                 details: false,
             }])),

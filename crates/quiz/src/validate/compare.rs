@@ -140,6 +140,7 @@ pub fn changes(old: &Quiz, new: &Quiz) -> Vec<(Item, Change)> {
             aspect(&mut what, differ(&o.source, &n.source), "its source");
             aspect(&mut what, differ(&o.call, &n.call), "the lines it calls");
             aspect(&mut what, differ(&o.action, &n.action), "its action");
+            aspect(&mut what, differ(&o.headline, &n.headline), "its headline");
             aspect(
                 &mut what,
                 differ(&o.worse, &n.worse),

@@ -79,16 +79,19 @@ fn shown(quiz: &Quiz) -> Vec<Shown> {
             when,
             tiers: reason_tiers,
         });
-        if let Some(action) = rule.action {
-            let tiers = Tiers::only(rule.tier);
-            let field = Field::Action;
-            out.push(Shown {
-                owner,
-                field,
-                text: action,
-                when,
-                tiers,
-            });
+        for (field, text) in [
+            (Field::Action, rule.action),
+            (Field::Headline, rule.headline),
+        ] {
+            if let Some(text) = text {
+                out.push(Shown {
+                    owner,
+                    field,
+                    text,
+                    when,
+                    tiers: Tiers::only(rule.tier),
+                });
+            }
         }
         if let Some(worse) = rule.worse {
             let tiers = if rule.tier == Tier::Emergency {

@@ -1524,6 +1524,40 @@ fn each_emergency_shows_only_the_lines_that_fit() {
     assert!(both.actions()[0].myself(Lang::En).contains("Call 911"));
 }
 
+/// The headline is the first call to make when every emergency rule that fired names
+/// the same one (988, Poison Control); with any other emergency, the tier's.
+#[test]
+fn a_crisis_line_s_headline_only_when_it_is_the_whole_emergency() {
+    let headline = |case: &[(&str, A)]| {
+        let outcome = outcome(&QUIZ, case).unwrap();
+        outcome.headline().unwrap().myself(Lang::En)
+    };
+    let tier = QUIZ
+        .result(Tier::Emergency)
+        .unwrap()
+        .headline
+        .myself(Lang::En);
+    assert_eq!(
+        headline(&[("body-signs", A::C(&["self-harm"]))]),
+        "Call or text 988 now"
+    );
+    assert_eq!(
+        headline(&[("pain-medicines", A::C(&["overdose"]))]),
+        "Call Poison Control now: 1-800-222-1222"
+    );
+    assert_eq!(
+        headline(&[("body-signs", A::C(&["self-harm", "chest"]))]),
+        tier
+    );
+    assert_eq!(headline(&[("body-signs", A::C(&["chest"]))]), tier);
+    // Below emergency, the tier's own, whatever fired.
+    let urgent = headline(&[("general-signs", A::C(&["fever"]))]);
+    assert_eq!(
+        urgent,
+        QUIZ.result(Tier::Urgent).unwrap().headline.myself(Lang::En)
+    );
+}
+
 #[test]
 fn if_it_gets_worse_fits_the_person() {
     let worse = |case: &[(&str, A)]| -> Vec<&'static str> {
