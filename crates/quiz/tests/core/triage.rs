@@ -1039,6 +1039,15 @@ const TABLE: &[Case] = &[
         Urgent,
     ),
     (
+        "shoulder pain at 66, jaw pain when chewing, no headache",
+        &[
+            ("where", A::C(&["shoulder"])),
+            ("age", A::N(66)),
+            ("over-50", A::C(&["jaw-pain"])),
+        ],
+        Urgent,
+    ),
+    (
         "over 50, a scalp sore to comb, no headache",
         &[
             ("where", A::C(&["shoulder"])),
