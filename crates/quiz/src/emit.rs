@@ -9,7 +9,7 @@
 //! other language's go to its pack ([`crate::pack`]), a file the build writes beside
 //! the wasm; the code points at their entries.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::clinic::Clinic;
@@ -60,21 +60,23 @@ pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
             })
             .collect()
     });
-    let mut texts = Vec::new();
-    let mut held = HashMap::new();
     // A text written the same in several places (the same "what to do" for several
     // rules) is held once: one pack entry, and equal in the app, so that a result that
     // shows each different text once shows it once.
-    let mut same: HashMap<Text, Text> = HashMap::new();
-    for (_, text) in every_text(quiz, clinic) {
-        let code = match same.get(text) {
-            Some(code) => *code,
-            None => {
-                let code = hold(text, packs.as_mut());
-                same.insert(*text, code);
-                code
-            }
-        };
+    let every = every_text(quiz, clinic);
+    let mut distinct: Vec<Text> = Vec::new();
+    let mut index: HashMap<Text, usize> = HashMap::new();
+    for (_, text) in &every {
+        index.entry(**text).or_insert_with(|| {
+            distinct.push(**text);
+            distinct.len() - 1
+        });
+    }
+    let codes = hold(&distinct, packs.as_mut());
+    let mut texts = Vec::new();
+    let mut held = HashMap::new();
+    for (_, text) in every {
+        let code = codes[index[text]];
         held.insert(std::ptr::from_ref(text), code);
         texts.push((*text, code));
     }
@@ -122,28 +124,86 @@ pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
     }
 }
 
-/// `t` as the code holds it: with `packs`, each language's wordings added to its list
-/// (the first language's) or pack, the code pointing at their entries; without, every wording written here.
-fn hold(t: &Text, mut packs: Option<&mut Vec<Vec<&'static str>>>) -> Text {
-    Text(Lang::ALL.map(|lang| {
-        let (myself, someone_else) = (t.myself(lang), t.someone_else(lang));
-        let Some(packs) = packs.as_deref_mut() else {
-            return Wording::here(myself, someone_else);
-        };
+/// `texts` as the code holds them: with `packs`, each language's wordings added to its
+/// list (the first language's) or pack, in the order of [`brotli_order`], the code
+/// pointing at their entries; without, every wording written here.
+fn hold(texts: &[Text], packs: Option<&mut Vec<Vec<&'static str>>>) -> Vec<Text> {
+    let Some(packs) = packs else {
+        return texts
+            .iter()
+            .map(|t| Text(Lang::ALL.map(|l| Wording::here(t.myself(l), t.someone_else(l)))))
+            .collect();
+    };
+    let unset = Wording::Packed {
+        at: 0,
+        other: Other::No,
+    };
+    let mut codes = vec![Text([unset; Lang::COUNT]); texts.len()];
+    for lang in Lang::ALL {
         let entries = &mut packs[lang.index()];
-        let at = u16::try_from(entries.len()).expect("a pack holds under 65,536 entries");
-        entries.push(myself);
         // A wording for someone else that repeats the text's own is held once.
-        let other = match someone_else {
-            None => Other::No,
-            Some(other) if other == myself => Other::Same,
-            Some(other) => {
-                entries.push(other);
-                Other::Own
-            }
+        let units: Vec<(&'static str, Option<&'static str>)> = texts
+            .iter()
+            .map(|t| {
+                let myself = t.myself(lang);
+                (myself, t.someone_else(lang).filter(|o| *o != myself))
+            })
+            .collect();
+        for i in brotli_order(&units) {
+            let (myself, own) = units[i];
+            let at = u16::try_from(entries.len()).expect("a pack holds under 65,536 entries");
+            entries.push(myself);
+            let other = match (texts[i].someone_else(lang), own) {
+                (None, _) => Other::No,
+                (Some(_), None) => Other::Same,
+                (Some(_), Some(own)) => {
+                    entries.push(own);
+                    Other::Own
+                }
+            };
+            codes[i].0[lang.index()] = Wording::Packed { at, other };
+        }
+    }
+    codes
+}
+
+/// The order to write one language's wordings in (each with its own for someone else,
+/// which follows it): from the first, each next the one that shares the largest part of
+/// its words with the last. Brotli finds repeats better near by: ordered so, the English
+/// list and the Spanish pack each compress about 200 bytes smaller than in the content's
+/// order (2026-12-04).
+fn brotli_order(units: &[(&str, Option<&str>)]) -> Vec<usize> {
+    let words: Vec<HashSet<&str>> = units
+        .iter()
+        .map(|(myself, other)| {
+            myself
+                .split_whitespace()
+                .chain(other.iter().flat_map(|o| o.split_whitespace()))
+                .collect()
+        })
+        .collect();
+    let mut rest: Vec<usize> = (0..units.len()).collect();
+    let mut order = Vec::with_capacity(units.len());
+    let mut next = (!rest.is_empty()).then_some(0);
+    while let Some(pos) = next {
+        let last = rest.remove(pos);
+        order.push(last);
+        // The share of words in common, common / (1 + all), compared without division;
+        // on a tie, the first in the content's order.
+        let share = |k: usize| {
+            let common = words[last].intersection(&words[k]).count();
+            (common, 1 + words[last].len() + words[k].len() - common)
         };
-        Wording::Packed { at, other }
-    }))
+        next = rest
+            .iter()
+            .enumerate()
+            .max_by(|(_, &a), (_, &b)| {
+                let ((ca, aa), (cb, ab)) = (share(a), share(b));
+                (ca * ab).cmp(&(cb * aa)).then(b.cmp(&a))
+            })
+            .map(|(pos, _)| pos);
+    }
+    order
 }
 
 /// Writes the texts as code, each as [`app_code`] held it.
