@@ -126,12 +126,15 @@ impl Outcome {
     /// or text 988 now"), else the tier's. Self-harm with chest pain is an emergency
     /// first: "Get emergency care now".
     pub fn headline(&self) -> Option<&'static Text> {
+        self.own_headline()
+            .or_else(|| self.text().map(|t| &t.headline))
+    }
+
+    /// The headline every rule of the tier that fired shares, if they share one.
+    fn own_headline(&self) -> Option<&'static Text> {
         let mut own = self.top().map(|r| r.headline);
-        let first = own.next().flatten();
-        match first {
-            Some(h) if own.all(|o| o == Some(h)) => Some(h),
-            _ => self.text().map(|t| &t.headline),
-        }
+        let first = own.next().flatten()?;
+        own.all(|o| o == Some(first)).then_some(first)
     }
 
     /// What to do now: the own actions of the rules of the tier that fired, each once
@@ -154,9 +157,11 @@ impl Outcome {
     /// "If it gets worse": the lines of every rule that fired and has one (pregnancy,
     /// infection, neck, belly…), then below emergency those of the choices given (the
     /// place: the head's, the knee's), each once, then the tier's own line (the spine's).
-    /// Never empty: the loader requires the tier's line. An emergency result takes only
-    /// its own rules' lines: "call 911 if…" under "call 911 now" would read as a later
-    /// step.
+    /// Never empty: the loader requires the tier's line, and a rule with its own
+    /// headline its own line. An emergency result takes only its own rules' lines: "call
+    /// 911 if…" under "call 911 now" would read as a later step. Under a rule's own
+    /// headline ("Call or text 988 now") the tier's line, which speaks to a 911 operator,
+    /// gives way to the rules' own.
     pub fn worse(&self) -> Vec<Text> {
         let mut lines: Vec<Text> = Vec::new();
         let mut add = |w: &Text| {
@@ -178,7 +183,7 @@ impl Outcome {
                 }
             }
         }
-        if let Some(t) = self.text() {
+        if let Some(t) = self.text().filter(|_| self.own_headline().is_none()) {
             add(&t.worse);
         }
         lines

@@ -745,7 +745,8 @@ fn progress_never_reads_past_its_total(h: Harness) {
 /// Each emergency result names only the lines that fit it: an overdose gets Poison
 /// Control (as a `tel:` link with the number written out) beside 911, and no 988;
 /// thoughts of self-harm get 988 first, and no Poison Control. Each headline is the
-/// first call to make, not "Get emergency care now" (the physician's review, 8).
+/// first call to make, not "Get emergency care now", and "if it gets worse" is that
+/// rule's own (the physician's review, 8).
 fn each_emergency_shows_only_the_numbers_that_fit(h: Harness) {
     let page = h.open();
     page.start();
@@ -766,6 +767,9 @@ fn each_emergency_shows_only_the_numbers_that_fit(h: Harness) {
         );
     }
     assert!(!result.text.contains("stroke"), "{}", result.text);
+    // Under a crisis line's headline, "if it gets worse" is the rule's own, not the
+    // tier's words for a 911 operator.
+    assert!(!result.text.contains("911 operator"), "{}", result.text);
 
     page.click("start-over");
     page.start();
@@ -783,6 +787,8 @@ fn each_emergency_shows_only_the_numbers_that_fit(h: Harness) {
         !page.has("call-poison"),
         "Poison Control shown for self-harm"
     );
+    assert!(result.text.contains("someone you trust"), "{}", result.text);
+    assert!(!result.text.contains("911 operator"), "{}", result.text);
 }
 
 use e2e::in_every_engine;

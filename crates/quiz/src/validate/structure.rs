@@ -106,6 +106,14 @@ pub(super) fn structure(quiz: &Quiz, article: &str, report: &mut impl FnMut(Item
                 "only an emergency rule names lines to call (\"call\")".into(),
             );
         }
+        if rule.headline.is_some() && rule.worse.is_none() {
+            report(
+                Item::Rule(rule.id),
+                "has its own headline and no \"if it gets worse\" line (worse): under its \
+                 headline the result shows the rule's own line instead of the tier's"
+                    .into(),
+            );
+        }
         if rule.source == Source::Guideline(Guideline::Acp2017)
             && !requires(&rule.when, PLACES, LOW_BACK)
         {

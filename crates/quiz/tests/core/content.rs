@@ -302,6 +302,27 @@ fn an_emergency_item_after_an_urgent_one() {
 }
 
 #[test]
+fn a_rule_with_its_own_headline_needs_its_own_worse_line() {
+    // Self-harm's own lines gone: the result would fall back to the tier's line for a
+    // 911 operator under "Call or text 988 now".
+    let start = QUIZ_TOML.find("id = \"self-harm\"\ntier").unwrap();
+    let end = start + QUIZ_TOML[start..].find("\n\n").unwrap();
+    let rule = &QUIZ_TOML[start..end];
+    let without: Vec<&str> = rule
+        .lines()
+        .filter(|l| !l.starts_with("worse.") && !l.starts_with("watch"))
+        .collect();
+    assert!(without.len() < rule.lines().count(), "{rule}");
+    let text = edited(rule, &without.join("\n"));
+    assert_problem(
+        &text,
+        "rule \"self-harm\"",
+        "has its own headline and no \"if it gets worse\" line",
+        "id = \"self-harm\"\ntier",
+    );
+}
+
+#[test]
 fn wrong_types_and_unknown_keys() {
     let text = edited("min = 1\nmax = 120", "min = \"one\"\nmax = 120");
     assert_problem(

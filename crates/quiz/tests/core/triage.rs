@@ -387,7 +387,7 @@ const TABLE: &[Case] = &[
         Urgent,
     ),
     (
-        "a new kind of headache",
+        "a headache that is new, or unlike any before",
         &[
             ("where", A::C(&["head"])),
             ("head-changes", A::C(&["new-kind"])),
@@ -592,6 +592,28 @@ const TABLE: &[Case] = &[
             ("pregnancy-soon", A::C(&["vision-changes"])),
         ],
         Urgent,
+    ),
+    (
+        "pregnant, severe pain under the ribs on the right (HELLP): the labor unit now",
+        &[
+            ("pregnancy", A::C(&["yes"])),
+            ("pregnancy-soon", A::C(&["upper-belly"])),
+        ],
+        Urgent,
+    ),
+    (
+        "3 weeks after a birth with an epidural, low back pain and a fever: the labor unit \
+         or the emergency room today",
+        &[
+            ("pregnancy", A::C(&["gave-birth"])),
+            ("general-signs", A::C(&["fever"])),
+        ],
+        Urgent,
+    ),
+    (
+        "6 months after a birth, mild and recent low back pain, nothing else",
+        &[("pregnancy", A::C(&["gave-birth"]))],
+        SelfCare,
     ),
     (
         "period cramps, mild and recent, having her period now: no pregnancy screens",
@@ -1021,7 +1043,7 @@ const TABLE: &[Case] = &[
         Urgent,
     ),
     (
-        "49, a new kind of headache",
+        "49, a headache that is new, or unlike any before",
         &[
             ("where", A::C(&["head"])),
             ("age", A::N(49)),
@@ -1208,6 +1230,15 @@ type Named = (
 );
 
 const NAMED: &[Named] = &[
+    (
+        "fever after a birth is explained as after a birth: the labor unit, not urgent care",
+        &[
+            ("pregnancy", A::C(&["gave-birth"])),
+            ("general-signs", A::C(&["fever"])),
+        ],
+        "after-birth-fever",
+        &[],
+    ),
     (
         "fever with injected drugs is a possible spine infection: the emergency room",
         &[("general-signs", A::C(&["fever", "injected-drugs"]))],
@@ -1564,6 +1595,53 @@ fn a_crisis_line_s_headline_only_when_it_is_the_whole_emergency() {
     assert_eq!(
         urgent,
         QUIZ.result(Tier::Urgent).unwrap().headline.myself(Lang::En)
+    );
+}
+
+#[test]
+fn fever_after_a_birth_goes_to_the_labor_unit_not_urgent_care() {
+    let outcome = outcome(
+        &QUIZ,
+        &[
+            ("pregnancy", A::C(&["gave-birth"])),
+            ("general-signs", A::C(&["fever"])),
+        ],
+    )
+    .unwrap();
+    let actions: Vec<&str> = outcome
+        .actions()
+        .iter()
+        .map(|t| t.myself(Lang::En))
+        .collect();
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert!(actions[0].contains("labor and delivery"), "{actions:?}");
+    assert!(!actions[0].contains("urgent care"), "{actions:?}");
+}
+
+#[test]
+fn under_a_crisis_line_s_headline_if_it_gets_worse_is_the_rule_s_own() {
+    let worse = |case: &[(&str, A)]| -> Vec<&'static str> {
+        let outcome = outcome(&QUIZ, case).unwrap();
+        outcome.worse().iter().map(|t| t.myself(Lang::En)).collect()
+    };
+    let tier = QUIZ.result(Tier::Emergency).unwrap().worse.myself(Lang::En);
+    // The tier's line speaks to a 911 operator: not under "Call or text 988 now".
+    for case in [
+        &[("body-signs", A::C(&["self-harm"]))][..],
+        &[("pain-medicines", A::C(&["overdose"]))],
+    ] {
+        let lines = worse(case);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert_ne!(lines[0], tier);
+    }
+    assert!(worse(&[("body-signs", A::C(&["self-harm"]))])[0].contains("someone you trust"));
+    assert!(worse(&[("pain-medicines", A::C(&["overdose"]))])[0].contains("Poison Control"));
+    // Under the tier's headline, the tier's line is there as well.
+    let both = worse(&[("body-signs", A::C(&["self-harm", "chest"]))]);
+    assert!(both.contains(&tier), "{both:?}");
+    assert!(
+        both.iter().any(|l| l.contains("someone you trust")),
+        "{both:?}"
     );
 }
 
