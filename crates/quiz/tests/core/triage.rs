@@ -1616,6 +1616,25 @@ fn fever_after_a_birth_goes_to_the_labor_unit_not_urgent_care() {
     assert_eq!(actions.len(), 1, "{actions:?}");
     assert!(actions[0].contains("labor and delivery"), "{actions:?}");
     assert!(!actions[0].contains("urgent care"), "{actions:?}");
+    // With the epidural ticked as a spine procedure, the spine infection's "emergency
+    // room today" alone: "call the labor unit first" beside it read as a conflict to
+    // two players.
+    let epidural = self::outcome(
+        &QUIZ,
+        &[
+            ("pregnancy", A::C(&["gave-birth"])),
+            ("general-signs", A::C(&["fever"])),
+            ("pain-signs", A::C(&["spine-procedure"])),
+        ],
+    )
+    .unwrap();
+    let actions: Vec<&str> = epidural
+        .actions()
+        .iter()
+        .map(|t| t.myself(Lang::En))
+        .collect();
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert!(actions[0].contains("emergency room today"), "{actions:?}");
 }
 
 #[test]
