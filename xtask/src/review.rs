@@ -404,7 +404,13 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
                 h.push_str(&texts("What to do now", action));
             }
             if let Some(worse) = &rule.worse {
-                h.push_str(&texts("If it gets worse", worse));
+                let head = if rule.headline.is_some() {
+                    "If it gets worse, instead of the result's line when only this rule sets \
+                     the tier"
+                } else {
+                    "If it gets worse"
+                };
+                h.push_str(&texts(head, worse));
             }
             let path = match &shortest_paths[i] {
                 Some((answers, result)) => {

@@ -34,8 +34,8 @@ pub struct AppCode {
     pub built_in: String,
     /// Each packed language's file: its path under the build's folder and its text.
     pub files: Vec<(String, String)>,
-    /// Each content text, in the order of [`every_text`] (a pack's), with the code's
-    /// form of it: for the test that a pack gives back every wording.
+    /// Each content text, in the order of [`every_text`], with the code's form of it:
+    /// for the test that a pack gives back every wording.
     pub texts: Vec<(Text, Text)>,
 }
 
@@ -44,10 +44,10 @@ pub struct AppCode {
 /// and `cargo xtask trunk-post-build` both call it, so the code's entries and the files
 /// are one computation's.
 ///
-/// A pack holds the screens' strings, then every content text in the order of
-/// [`every_text`], the one visit of every text: the code written below looks each text
-/// up by where it is in `quiz` or `clinic`, so a text the visit misses cannot be
-/// written (it panics here, at build time).
+/// A pack holds the screens' strings, then every different content text of
+/// [`every_text`], the one visit of every text, in [`brotli_order`]: the code written
+/// below looks each text up by where it is in `quiz` or `clinic`, so a text the visit
+/// misses cannot be written (it panics here, at build time).
 pub fn app_code(quiz: &Quiz, clinic: &Clinic, packed: bool) -> AppCode {
     // The first language's list holds the content's wordings; another language's pack
     // first holds its screens' strings.
@@ -169,9 +169,9 @@ fn hold(texts: &[Text], packs: Option<&mut Vec<Vec<&'static str>>>) -> Vec<Text>
 
 /// The order to write one language's wordings in (each with its own for someone else,
 /// which follows it): from the first, each next the one that shares the largest part of
-/// its words with the last. Brotli finds repeats better near by: ordered so, the English
-/// list and the Spanish pack each compress about 200 bytes smaller than in the content's
-/// order (2026-12-04).
+/// its words with the last. Brotli finds repeats better near by. Measured on 2026-12-04
+/// against the content's order: the Spanish pack 264 bytes smaller; the English list
+/// alone 217, but only 19 in the wasm, whose tables then point at it out of sequence.
 fn brotli_order(units: &[(&str, Option<&str>)]) -> Vec<usize> {
     let words: Vec<HashSet<&str>> = units
         .iter()
@@ -196,10 +196,10 @@ fn brotli_order(units: &[(&str, Option<&str>)]) -> Vec<usize> {
         };
         next = rest
             .iter()
+            .map(|&k| (k, share(k)))
             .enumerate()
-            .max_by(|(_, &a), (_, &b)| {
-                let ((ca, aa), (cb, ab)) = (share(a), share(b));
-                (ca * ab).cmp(&(cb * aa)).then(b.cmp(&a))
+            .max_by(|(_, (a, (ca, aa))), (_, (b, (cb, ab)))| {
+                (ca * ab).cmp(&(cb * aa)).then(b.cmp(a))
             })
             .map(|(pos, _)| pos);
     }

@@ -3,8 +3,9 @@
 //!
 //! An English visit should not download Spanish. So the app's wasm holds only the first
 //! language's texts (`Lang::BUILT_IN`); each other language's wordings, the screens'
-//! strings first ([`Strings::list`]) and then every content text in the order of
-//! [`every_text`](crate::every_text), are one file, `lang/<tag>-<key>.txt`, that the build writes beside
+//! strings first ([`Strings::list`]) and then every different content text of
+//! [`every_text`](crate::every_text), each beside the one most like it (the emitter's
+//! order, which brotli compresses best), are one file, `lang/<tag>-<key>.txt`, that the build writes beside
 //! the wasm (`emit::app_code`, `cargo xtask trunk-post-build`). The app fetches it when a
 //! visitor first needs the language, and [`install`]s it; a content text then points at
 //! its entry ([`Wording::Packed`](crate::Wording::Packed)).

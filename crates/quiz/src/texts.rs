@@ -5,8 +5,8 @@
 //! Whatever needs every text asks here rather than walking the model itself: the
 //! validator's checks of each text (both languages, a wording for someone else where
 //! the English says "you"), the reading grades of `cargo xtask check-content`, the
-//! review packet (and its test that it shows every text), and the emitter, which writes
-//! a language's pack in this order. A second walk of the model drifts: one had left out
+//! review packet (and its test that it shows every text), and the emitter, which packs
+//! every text it visits. A second walk of the model drifts: one had left out
 //! the rules' "what to do" and "if it gets worse" lines, another the patterns, things to
 //! tell, expectations and section titles.
 //!

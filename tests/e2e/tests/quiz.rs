@@ -510,8 +510,8 @@ fn a_keyboard_only_run_reaches_a_result(h: Harness) {
     page.wait_for_question("age");
     page.press(&[TAB, "3", "5", ENTER]);
     page.wait_for_question("pregnancy");
-    // "No, or it does not apply" is the last of four.
-    page.press(&[TAB, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN]);
+    // "No, or it does not apply" is the last of five.
+    page.press(&[TAB, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN, ARROW_DOWN]);
     assert!(page.is_chosen("no"));
     page.press(&[ENTER]);
     assert_eq!(page.question_id(), "general-signs");
@@ -770,6 +770,7 @@ fn each_emergency_shows_only_the_numbers_that_fit(h: Harness) {
     // Under a crisis line's headline, "if it gets worse" is the rule's own, not the
     // tier's words for a 911 operator.
     assert!(!result.text.contains("911 operator"), "{}", result.text);
+    assert!(result.text.contains("harm to the liver"), "{}", result.text);
 
     page.click("start-over");
     page.start();

@@ -67,9 +67,9 @@ fn a_pack_gives_back_every_wording_and_any_other_file_is_refused() {
             "{words}"
         );
     }
-    // Every text of the quiz and the clinic is packed, in the order of the one visit of
-    // every text: the pack holds the screens' strings, then each text's one or two
-    // wordings.
+    // Every text of the quiz and the clinic is packed (the one visit of every text): the
+    // pack holds the screens' strings, then each different text's one or two wordings,
+    // in the emitter's order.
     let visited = quiz::every_text(&QUIZ, &clinic);
     assert_eq!(code.texts.len(), visited.len());
     for ((packed, _), (place, text)) in code.texts.iter().zip(&visited) {
