@@ -693,6 +693,22 @@ fn red_flag_wording_problems(quiz: &quiz::Quiz) -> Vec<String> {
             &["hacerse daño", "quitarse la vida"],
         ),
         (
+            "pain-medicines",
+            "self-harm-weeks",
+            &[
+                "2 weeks",
+                "self-harm",
+                "ending one's life",
+                "wishing to be dead",
+            ],
+            &[
+                "2 semanas",
+                "hacerse daño",
+                "quitarse la vida",
+                "estar muerto",
+            ],
+        ),
+        (
             "belly-signs",
             "faint-pale",
             &["Sudden", "fainting", "pale", "racing heart"],

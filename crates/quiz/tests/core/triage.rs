@@ -490,6 +490,11 @@ const TABLE: &[Case] = &[
         Emergency,
     ),
     (
+        "thoughts of ending his life on days of the last 2 weeks, none today",
+        &[("pain-medicines", A::C(&["self-harm-weeks"]))],
+        Emergency,
+    ),
+    (
         "pregnant, spotting (the emergency room, not 911)",
         &[
             ("pregnancy", A::C(&["yes"])),
@@ -1584,6 +1589,11 @@ fn a_crisis_line_s_headline_only_when_it_is_the_whole_emergency() {
     assert_eq!(
         headline(&[("pain-medicines", A::C(&["overdose"]))]),
         "Call Poison Control now: 1-800-222-1222"
+    );
+    // Thoughts on other days of the last 2 weeks, none today (a player's case).
+    assert_eq!(
+        headline(&[("pain-medicines", A::C(&["self-harm-weeks"]))]),
+        "Call or text 988 now"
     );
     assert_eq!(
         headline(&[("body-signs", A::C(&["self-harm", "chest"]))]),
