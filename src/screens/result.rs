@@ -175,16 +175,20 @@ fn reason(reason: &Reason, lang: Lang, who: Perspective, text: &Strings) -> Html
     }
 }
 
-/// The source of an item: the article's own sentence, or the guideline's name.
+/// The source of an item: the article's own sentence, the guideline's name, or that
+/// no guideline covers it.
 fn cite(source: &Source, text: &Strings) -> Html {
     match source {
         Source::Article(quote) => html! {
             // The article is in English: say so, for screen readers in Spanish.
             <span class="source">{ text.article }{ " " }<q lang="en">{ *quote }</q></span>
         },
+        Source::Guideline(Guideline::SafetyRules) => html! {
+            <span class="source">{ text.own_rules }</span>
+        },
         Source::Guideline(g) => html! {
             <span class="source">
-                { text.source }{ " " }<cite lang="en" title={Guideline::citation(*g)}>{ Guideline::short(*g) }</cite>
+                { text.source }{ " " }<cite lang="en">{ Guideline::short(*g) }</cite>
             </span>
         },
     }

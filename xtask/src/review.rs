@@ -238,6 +238,20 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
         },
     )
     .unwrap();
+    let unsourced: Vec<String> = (quiz.rules.iter())
+        .filter(|r| r.source == Source::Guideline(quiz::Guideline::SafetyRules))
+        .map(|r| format!("<code>{}</code> ({})", r.id, esc(r.reason.myself(Lang::En))))
+        .collect();
+    if !unsourced.is_empty() {
+        write!(
+            h,
+            "<p>No guideline cited here covers these {} rules, so none is cited for them:              the visitor reads \"this quiz's own safety rules, not a published \
+             guideline\". Each needs your judgement, or a source you can name: {}.</p>",
+            unsourced.len(),
+            unsourced.join("; ")
+        )
+        .unwrap();
+    }
     first_page(&mut h, quiz);
     match since {
         Some(c) => h.push_str(&c.html(quiz)),
@@ -1176,6 +1190,30 @@ mod tests {
                 html.contains(&format!("<tr id=\"d-{}\">", rule.id)),
                 "{}",
                 rule.id
+            );
+        }
+    }
+
+    #[test]
+    fn the_first_page_asks_for_each_rule_no_guideline_covers() {
+        let (quiz, clinic, print) = fixture();
+        let html = packet(&quiz, &clinic, &print, None);
+        let first = &html[..html.find("Decision table").unwrap()];
+        let own = (quiz.rules.iter())
+            .filter(|r| r.source == quiz::Source::Guideline(quiz::Guideline::SafetyRules))
+            .collect::<Vec<_>>();
+        // The rules the physician found citing NICE's back-pain summary for what it
+        // does not say (FIX 7), and that no guideline here covers.
+        assert!(own.len() >= 4, "{}", own.len());
+        assert!(
+            first.contains(&format!("these {} rules", own.len())),
+            "{first}"
+        );
+        for r in own {
+            assert!(
+                first.contains(&format!("<code>{}</code>", r.id)),
+                "{}",
+                r.id
             );
         }
     }

@@ -253,7 +253,10 @@ impl Tier {
 /// fixed in code: the safety rules' sources, those the physician's review of
 /// 2026-12-03 named, and a few that cover what no other does (renal colic, acute
 /// pancreatitis, visible blood in the urine, chronic widespread pain, sepsis's new
-/// confusion, Ottawa's weight bearing), each cited with the part that supports the rule.
+/// confusion, Ottawa's weight bearing, acute pyelonephritis), each cited with the part
+/// that supports the rule. Where no guideline here covers a rule, it cites
+/// `SafetyRules`, which says so to the visitor and asks the reviewing clinician for it by
+/// name, rather than a guideline that does not say it (the physician's FIX 7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Guideline {
     Acp2017,
@@ -289,10 +292,13 @@ pub enum Guideline {
     NiceNg51,
     NiceCksNeck,
     Ottawa,
+    NiceNg111,
+    Finucane2020,
+    SafetyRules,
 }
 
 impl Guideline {
-    pub const ALL: [Guideline; 33] = [
+    pub const ALL: [Guideline; 36] = [
         Guideline::Acp2017,
         Guideline::NiceCks,
         Guideline::Bass2018,
@@ -326,6 +332,9 @@ impl Guideline {
         Guideline::NiceNg51,
         Guideline::NiceCksNeck,
         Guideline::Ottawa,
+        Guideline::NiceNg111,
+        Guideline::Finucane2020,
+        Guideline::SafetyRules,
     ];
 
     /// The id written in the content file.
@@ -364,6 +373,9 @@ impl Guideline {
             Guideline::NiceNg51 => "NICE-NG51",
             Guideline::NiceCksNeck => "NICE-CKS-NECK",
             Guideline::Ottawa => "OTTAWA",
+            Guideline::NiceNg111 => "NICE-NG111",
+            Guideline::Finucane2020 => "FINUCANE-2020",
+            Guideline::SafetyRules => "SAFETY-RULES",
         }
     }
 
@@ -371,11 +383,12 @@ impl Guideline {
         Guideline::ALL.into_iter().find(|g| g.id() == id)
     }
 
-    /// A short name for the citation beside a text.
+    /// A short name for the citation beside a text: all the visitor reads of it, so it
+    /// names the topic where the body's name does not (NICE's summaries).
     pub fn short(self) -> &'static str {
         match self {
             Guideline::Acp2017 => "American College of Physicians guideline, 2017",
-            Guideline::NiceCks => "NICE Clinical Knowledge Summaries",
+            Guideline::NiceCks => "NICE CKS, Back pain – low, and Sciatica",
             Guideline::Bass2018 => "Cauda equina standards, BASS/SBNS 2018",
             Guideline::BeFast => "American Stroke Association, BE FAST",
             Guideline::Lifeline988 => "988 Suicide & Crisis Lifeline",
@@ -409,10 +422,14 @@ impl Guideline {
             Guideline::NiceNg51 => "NICE guideline NG51, Sepsis",
             Guideline::NiceCksNeck => "NICE CKS, Neck pain – cervical radiculopathy",
             Guideline::Ottawa => "Ottawa ankle and knee rules",
+            Guideline::NiceNg111 => "NICE guideline NG111, 2018",
+            Guideline::Finucane2020 => "International framework for spinal red flags, 2020",
+            Guideline::SafetyRules => "this quiz's own safety rules, not a guideline",
         }
     }
 
-    /// The full citation, as the safety rules give it.
+    /// The full citation, as the safety rules give it, with the part that supports the
+    /// rules citing it: for the clinician's packet, not in the wasm.
     pub fn citation(self) -> &'static str {
         match self {
             Guideline::Acp2017 => {
@@ -471,6 +488,9 @@ impl Guideline {
             Guideline::NiceNg51 => "NICE guideline NG51, Suspected sepsis: recognition, diagnosis and early management (2016, updated 2024): new confusion or altered mental state",
             Guideline::NiceCksNeck => "NICE Clinical Knowledge Summaries: Neck pain – cervical radiculopathy (red flags: progressive or widespread neurological deficit)",
             Guideline::Ottawa => "Stiell I.G. et al., Ottawa ankle rules (JAMA 1993;269:1127) and Ottawa knee rule (Ann Emerg Med 1995;26:405): unable to bear weight after an injury",
+            Guideline::NiceNg111 => "NICE guideline NG111, Pyelonephritis (acute): antimicrobial prescribing (2018): 1.1.1 (an infection of the kidney), 1.1.5 (offer an antibiotic) and its advice on referral (signs of a more serious illness, unable to keep fluids down)",
+            Guideline::Finucane2020 => "Finucane L.M. et al., International Framework for Red Flags for Potential Serious Spinal Pathologies. J Orthop Sports Phys Ther 2020;50(7):350–372: spinal fracture (older age; trauma, even minor trauma in older people)",
+            Guideline::SafetyRules => "No published guideline is cited: this rule is the quiz's own safety rule (clinical-safety.md), asked of the reviewing clinician by name",
         }
     }
 }

@@ -123,6 +123,8 @@ strings! {
     question_answer: Sentence,
     source: Str,
     article: Str,
+    /// In place of "Source:" and a guideline, for a rule no guideline here covers.
+    own_rules: Str,
     could_not_finish: Str,
     language: Str,
     /// What a screen reader hears on the result: "Result: {0}" (the headline).
@@ -188,6 +190,7 @@ pub const EN: Strings = Strings {
     question_answer: Sentence("{0} {1}"),
     source: "Source:",
     article: "The clinic's article:",
+    own_rules: "Source: this quiz's own safety rules, not a published guideline",
     could_not_finish: "We could not finish the quiz",
     language: "Language",
     announce_result: Sentence("Result: {0}"),
@@ -255,6 +258,7 @@ pub const ES: Strings = Strings {
     question_answer: Sentence("{0} {1}"),
     source: "Fuente (en inglés):",
     article: "El artículo de la clínica (en inglés):",
+    own_rules: "Fuente: las reglas de seguridad del propio cuestionario, no una guía publicada",
     could_not_finish: "No pudimos terminar el cuestionario",
     language: "Idioma",
     announce_result: Sentence("Resultado: {0}"),

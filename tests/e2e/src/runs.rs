@@ -40,7 +40,8 @@ pub const TO_EMERGENCY: &Run = &[
     ("where", C(&["low-back"])),
     ("nerve-signs", C(&["saddle-numbness"])),
 ];
-/// Fever at 62, and the first back pain ever (doctor-first, shown below the urgent).
+/// Fever and throwing up at 62, and the first back pain ever (doctor-first, shown below
+/// the urgent). Throwing up's rule cites no guideline: the result says so.
 pub const TO_URGENT: &Run = &[
     ("where", C(&["low-back"])),
     ("nerve-signs", C(&["none"])),
@@ -49,7 +50,7 @@ pub const TO_URGENT: &Run = &[
     ("pain-medicines", C(&["none"])),
     ("injury", C(&["no"])),
     ("age", N("62")),
-    ("general-signs", C(&["fever"])),
+    ("general-signs", C(&["fever", "vomiting"])),
     ("pain-signs", C(&["none"])),
     ("first-time", C(&["yes"])),
     ("acupuncture-so-far", C(&["no"])),

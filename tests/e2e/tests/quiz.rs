@@ -92,6 +92,14 @@ fn full_runs_reach_each_of_the_five_tiers(h: Harness) {
                     "{}",
                     result.text
                 );
+                // A rule no guideline covers says so, rather than cite one that does
+                // not say it (the physician's FIX 7); the others name theirs.
+                for source in [
+                    "Source: this quiz's own safety rules, not a published guideline",
+                    "Source: NICE CKS, Back pain – low, and Sciatica",
+                ] {
+                    assert!(result.text.contains(source), "{source}: {}", result.text);
+                }
                 // The first back pain at 62 (doctor-first) is still shown, under the
                 // fever that set the tier: a ticked symptom never vanishes.
                 assert!(
