@@ -89,7 +89,8 @@ fn small() -> Quiz {
         qs.iter().all(|q| kept.contains(&q.0))
     };
     // "first-time" is asked about the back or neck only: with no places here, its
-    // show-if keeps the part on ages.
+    // show-if keeps the part on ages. The pain's questions, asked unless chest, belly or
+    // somewhere else is the only place, lose theirs: here they are always asked.
     let questions = leak(
         QUIZ.questions
             .iter()
@@ -102,6 +103,10 @@ fn small() -> Quiz {
                         ..*q
                     }
                 }
+                Some(c) if !within(&c) => Question {
+                    show_if: None,
+                    ..*q
+                },
                 _ => *q,
             })
             .collect(),

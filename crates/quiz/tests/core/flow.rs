@@ -252,7 +252,7 @@ fn progress_counts_what_is_left_honestly() {
     let mut a = Answers::default();
     let p = QUIZ.progress(None, &a);
     assert_eq!(p.done, 0);
-    // The questions without a show-if are always asked (15 in the shipped content; a
+    // The questions without a show-if are always asked (10 in the shipped content; a
     // clinic may add more); the others depend on answers not given yet.
     let always = QUIZ
         .questions
@@ -268,16 +268,16 @@ fn progress_counts_what_is_left_honestly() {
     answer(&mut a, "injury", choices(&["no"]));
     answer(&mut a, "age", Answer::Number(35));
     // Known now: no injury questions, no over-50 or first-time question, the back-pain
-    // question is asked; the two screens of pregnancy signs still depend on the
-    // pregnancy answer. So two questions beyond the usual ones are sure now, and two
-    // still open.
+    // question and the five others on the pain (asked for the back) are; the two
+    // screens of pregnancy signs still depend on the pregnancy answer. So seven
+    // questions beyond the usual ones are sure now, and two still open.
     let beyond = |p: Progress| (p.done, p.fewest - always, p.most - always);
-    assert_eq!(beyond(QUIZ.progress(None, &a)), (7, 2, 4));
+    assert_eq!(beyond(QUIZ.progress(None, &a)), (7, 7, 9));
     answer(&mut a, "pregnancy", choices(&["no"]));
-    assert_eq!(beyond(QUIZ.progress(None, &a)), (8, 2, 2));
+    assert_eq!(beyond(QUIZ.progress(None, &a)), (8, 7, 7));
     // Editing an earlier question: its own place on the path, not the next one's.
     let p = QUIZ.progress(Some(QuestionId("body-signs")), &a);
-    assert_eq!(beyond(p), (2, 2, 2));
+    assert_eq!(beyond(p), (2, 7, 7));
 }
 
 #[test]
@@ -356,5 +356,42 @@ proptest! {
         script in prop::collection::vec((0u8..8, 0usize..10_000), 1..80)
     ) {
         prop_assert_eq!(progress_stays_within_the_path(&script), Ok(()));
+    }
+}
+
+#[test]
+fn a_place_that_sends_everyone_to_a_doctor_is_not_asked_about_the_pain() {
+    // Chest, belly and somewhere else each have a rule that sends everyone who chose
+    // them to a doctor at least; the pain's score, length and the rest decide only
+    // between the tiers below. Chosen with another place, that place's questions stay.
+    for (places, asked) in [
+        (&["chest"][..], false),
+        (&["belly"], false),
+        (&["elsewhere"], false),
+        (&["belly", "low-back"], true),
+        (&["head"], true),
+        (&["period"], true),
+    ] {
+        let mut a = Answers::default();
+        answer(&mut a, "where", choices(places));
+        let mut seen = Vec::new();
+        while let Position::Question(id) = QUIZ.next(&a) {
+            let q = QUIZ.question(id).unwrap();
+            let plain = match id.0 {
+                "age" => Answer::Number(35),
+                _ => q.plain_answer(),
+            };
+            answer(&mut a, id.0, plain);
+            seen.push(id.0);
+        }
+        for pain in ["how-long", "how-bad", "daily-life", "other-treatments"] {
+            assert_eq!(
+                seen.contains(&pain),
+                asked,
+                "{places:?}: {pain} in {seen:?}"
+            );
+        }
+        let tier = QUIZ.outcome(&a).unwrap().tier;
+        assert!(asked || tier >= Tier::DoctorFirst, "{places:?}: {tier:?}");
     }
 }
