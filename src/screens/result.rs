@@ -170,7 +170,7 @@ fn reason(reason: &Reason, lang: Lang, who: Perspective, text: &Strings) -> Html
         <li data-rule={reason.rule.id}>
             <strong>{ given.join(" · ") }</strong>
             <br />
-            { reason.rule.reason.get(lang, who) }{ cite(&reason.rule.source, text) }
+            { reason.rule.reason.get(lang, who) }{ cite(&reason.source, text) }
         </li>
     }
 }

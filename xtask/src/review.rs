@@ -21,7 +21,7 @@ use quiz::strings;
 use quiz::validate::{candidates, decisions, explore, Decisions, Lands, Moved, SAFETY_STRINGS};
 use quiz::{
     Answer, Answers, ChoiceId, Clinic, Condition, Kind, Lang, Perspective, Position, Question,
-    QuestionId, Quiz, Section, Source, Text, Tier,
+    QuestionId, Quiz, Rule, Section, Source, Text, Tier,
 };
 
 use crate::history;
@@ -245,10 +245,26 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
     if !unsourced.is_empty() {
         write!(
             h,
-            "<p>No guideline cited here covers these {} rules, so none is cited for them:              the visitor reads \"this quiz's own safety rules, not a published \
+            "<p>No guideline cited here covers these {} rules, so none is cited for them: \
+             the visitor reads \"this quiz's own safety rules, not a published \
              guideline\". Each needs your judgement, or a source you can name: {}.</p>",
             unsourced.len(),
             unsourced.join("; ")
+        )
+        .unwrap();
+    }
+    let elsewhere: Vec<String> = (quiz.rules.iter())
+        .filter(|r| elsewhere_own(r))
+        .map(|r| format!("<code>{}</code>", r.id))
+        .collect();
+    if !elsewhere.is_empty() {
+        write!(
+            h,
+            "<p>These {} rules cite NICE's back-pain summary and also fire for pain in other \
+             places, which it does not cover: there the visitor reads the same \"this \
+             quiz's own safety rules\", and the rule rests on your judgement too: {}.</p>",
+            elsewhere.len(),
+            elsewhere.join(", ")
         )
         .unwrap();
     }
@@ -436,7 +452,7 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
                 h,
                 "<p><b>Source:</b> {}</p><p class=path><b>A path that fires it:</b> \
                  {path}</p></section>",
-                source(&rule.source)
+                rule_source(rule)
             )
             .unwrap();
         }
@@ -884,7 +900,7 @@ fn decision_table(h: &mut String, quiz: &Quiz) {
                 when = esc(&said(quiz, &rule.when, false)),
                 tier = short_name(*tier),
                 by = by_when(*tier),
-                source = source(&rule.source),
+                source = rule_source(rule),
             )
             .unwrap();
         }
@@ -1036,6 +1052,36 @@ fn texts(label: &str, text: &Text) -> String {
     }
     out.push_str("</dd></dl>");
     out
+}
+
+/// A rule's source, and what a visitor who chose no place of the back reads instead
+/// when it is about the back alone and the rule fires for other places too
+/// (`quiz::Reason::source`).
+fn rule_source(rule: &Rule) -> String {
+    let mut out = source(&rule.source);
+    if elsewhere_own(rule) {
+        out.push_str(
+            "; for a place other than the back the visitor reads instead: this quiz's own \
+             safety rules, not a published guideline",
+        );
+    }
+    out
+}
+
+/// Whether a rule cites a source about the back alone and can fire for someone who
+/// chose no place of the back.
+fn elsewhere_own(rule: &Rule) -> bool {
+    fn needs_back(c: &Condition) -> bool {
+        match c {
+            Condition::Chose { question, any } => {
+                question.0 == quiz::PLACES && any.iter().all(|a| quiz::BACK.contains(&a.0))
+            }
+            Condition::Between { .. } => false,
+            Condition::All(parts) => parts.iter().any(needs_back),
+            Condition::Any(parts) => !parts.is_empty() && parts.iter().all(needs_back),
+        }
+    }
+    matches!(rule.source, Source::Guideline(g) if g.back_only()) && !needs_back(&rule.when)
 }
 
 fn source(source: &Source) -> String {
@@ -1216,6 +1262,17 @@ mod tests {
                 r.id
             );
         }
+        // And the rules citing NICE's back-pain summary that fire for other places too,
+        // with what the visitor reads there beside their source in the decision table.
+        let rule = |id: &str| quiz.rules.iter().find(|r| r.id == id).unwrap();
+        assert!(super::elsewhere_own(rule("fever")));
+        assert!(!super::elsewhere_own(rule("middle-back-pain")));
+        assert!(!super::elsewhere_own(rule("under-18")));
+        assert!(first.contains("cite NICE's back-pain summary and also fire"));
+        assert!(first.contains("<code>fever</code>"), "{first}");
+        let row = &html[html.find("<tr id=\"d-fever\">").unwrap()..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        assert!(row.contains("for a place other than the back"), "{row}");
     }
 
     #[test]

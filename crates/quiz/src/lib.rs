@@ -46,7 +46,7 @@ pub use model::Written;
 pub use model::{
     cited, Checks, Choice, ChoiceId, Cited, Condition, Expectation, Guideline, Kind, Lang, Line,
     Other, Perspective, Question, QuestionId, Quiz, Remark, Rule, Section, Source, Text, Tier,
-    TierText, Wording, Words,
+    TierText, Wording, Words, BACK, PLACES,
 };
 pub use saved::{Discarded, Saved, KEEP_FOR_MS};
 pub use texts::{every_text, Field, Owner, Place};

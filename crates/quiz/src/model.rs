@@ -249,6 +249,11 @@ impl Tier {
     }
 }
 
+/// The question that asks where the pain is.
+pub const PLACES: &str = "where";
+/// Its choices that are the back: what NICE's back-pain summary covers.
+pub const BACK: [&str; 2] = ["low-back", "mid-back"];
+
 /// The guidelines an item may cite instead of a sentence of the article. The list is
 /// fixed in code: the safety rules' sources, those the physician's review of
 /// 2026-12-03 named, and a few that cover what no other does (renal colic, acute
@@ -381,6 +386,14 @@ impl Guideline {
 
     pub fn from_id(id: &str) -> Option<Guideline> {
         Guideline::ALL.into_iter().find(|g| g.id() == id)
+    }
+
+    /// A source about the back alone: NICE's back-pain summary. A rule citing it that
+    /// also fires for other places cites, to someone who chose no place of [`BACK`],
+    /// the quiz's own safety rules ([`crate::Reason::source`]). (ACP 2017, about low
+    /// back pain too, is cited only by rules that require it: the validator checks.)
+    pub fn back_only(self) -> bool {
+        self == Guideline::NiceCks
     }
 
     /// A short name for the citation beside a text: all the visitor reads of it, so it

@@ -7,8 +7,8 @@
 
 use crate::flow::{Answer, Answers, Position};
 use crate::model::{
-    Choice, Condition, Expectation, Line, Question, QuestionId, Quiz, Remark, Rule, Text, Tier,
-    TierText,
+    Choice, Condition, Expectation, Guideline, Line, Question, QuestionId, Quiz, Remark, Rule,
+    Source, Text, Tier, TierText, BACK, PLACES,
 };
 
 /// The result of the quiz, and everything needed to explain it.
@@ -27,6 +27,11 @@ pub struct Outcome {
 pub struct Reason {
     pub rule: &'static Rule,
     pub given: Vec<Given>,
+    /// The rule's source as this person reads it: a source about the back alone
+    /// ([`Guideline::back_only`]) gives way to the quiz's own safety rules when no
+    /// place of the back was chosen (the physician's FIX 7: a knee's fever is not in
+    /// NICE's back-pain summary).
+    pub source: Source,
 }
 
 /// An answer as a reason quotes it: the question, and the choices or number given.
@@ -83,10 +88,7 @@ impl Outcome {
         self.fired
             .iter()
             .filter(|r| r.tier == self.tier)
-            .map(|rule| Reason {
-                rule,
-                given: self.given(&rule.when),
-            })
+            .map(|rule| self.reason(rule))
             .collect()
     }
 
@@ -98,11 +100,29 @@ impl Outcome {
         self.fired
             .iter()
             .filter(|r| r.tier < self.tier && r.tier >= Tier::DoctorFirst)
-            .map(|rule| Reason {
-                rule,
-                given: self.given(&rule.when),
-            })
+            .map(|rule| self.reason(rule))
             .collect()
+    }
+
+    fn reason(&self, rule: &'static Rule) -> Reason {
+        let back = self
+            .answers
+            .get(QuestionId(PLACES))
+            .is_some_and(|a| match a {
+                Answer::Choices(chosen) => chosen.iter().any(|c| BACK.contains(&c.0)),
+                _ => false,
+            });
+        let source = match rule.source {
+            Source::Guideline(g) if g.back_only() && !back => {
+                Source::Guideline(Guideline::SafetyRules)
+            }
+            source => source,
+        };
+        Reason {
+            rule,
+            given: self.given(&rule.when),
+            source,
+        }
     }
 
     /// The rules of the result's tier that fired.

@@ -19,8 +19,7 @@ use super::{describe, Item, PLACES};
 use crate::model::{Condition, Kind, Lang, QuestionId, Quiz, Text, Tier};
 use crate::texts::Field;
 
-/// The `where` choices that are the back.
-pub const BACK: [&str; 2] = ["low-back", "mid-back"];
+pub use crate::model::BACK;
 
 /// One text a result can show, and when: the condition of the rule it belongs to (none
 /// for a tier's own texts) and the tiers of the results that show it.

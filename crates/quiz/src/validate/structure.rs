@@ -151,7 +151,7 @@ pub(super) fn structure(quiz: &Quiz, article: &str, report: &mut impl FnMut(Item
 /// The question that asks where the pain is, and its choice for low back pain: the
 /// only place the ACP 2017 guideline speaks to (ARCHITECTURE.md, the safety rules:
 /// "Evidence fits the place").
-pub const PLACES: &str = "where";
+pub use crate::model::PLACES;
 pub const LOW_BACK: &str = "low-back";
 
 /// Whether `c` can only hold when question `question` was answered with `choice`

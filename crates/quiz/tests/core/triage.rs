@@ -2218,3 +2218,27 @@ proptest! {
             "adding {} to {} lowered {} to {}", added.0, q.id.0, tier_before.slug(), tier_after.slug());
     }
 }
+
+#[test]
+fn a_source_about_the_back_alone_is_not_shown_for_another_place() {
+    // The physician's FIX 7: fever with a knee's pain is not in NICE's back-pain
+    // summary. Chosen with a place of the back, it is.
+    use quiz::{Guideline, Source};
+    for (places, shown) in [
+        (&["joint"][..], Guideline::SafetyRules),
+        (&["head"], Guideline::SafetyRules),
+        (&["low-back"], Guideline::NiceCks),
+        (&["joint", "mid-back"], Guideline::NiceCks),
+    ] {
+        let outcome = outcome(
+            &QUIZ,
+            &[("where", A::C(places)), ("general-signs", A::C(&["fever"]))],
+        )
+        .unwrap();
+        let fever = (outcome.reasons().into_iter())
+            .find(|r| r.rule.id == "fever")
+            .unwrap_or_else(|| panic!("{places:?}: no fever reason"));
+        assert_eq!(fever.rule.source, Source::Guideline(Guideline::NiceCks));
+        assert_eq!(fever.source, Source::Guideline(shown), "{places:?}");
+    }
+}
