@@ -260,7 +260,8 @@ pub fn packet(quiz: &Quiz, clinic: &Clinic, print: &str, since: Option<&Comparis
     if !elsewhere.is_empty() {
         write!(
             h,
-            "<p>These {} rules cite NICE's back-pain summary and also fire for pain in other \
+            "<p>These {} rules cite a source about the back alone (NICE's back-pain \
+             summary, Finucane 2020's spinal red flags) and also fire for pain in other \
              places, which it does not cover: there the visitor reads the same \"this \
              quiz's own safety rules\", and the rule rests on your judgement too: {}.</p>",
             elsewhere.len(),
@@ -1268,7 +1269,8 @@ mod tests {
         assert!(super::elsewhere_own(rule("fever")));
         assert!(!super::elsewhere_own(rule("middle-back-pain")));
         assert!(!super::elsewhere_own(rule("under-18")));
-        assert!(first.contains("cite NICE's back-pain summary and also fire"));
+        assert!(super::elsewhere_own(rule("fall-at-65")));
+        assert!(first.contains("cite a source about the back alone"));
         assert!(first.contains("<code>fever</code>"), "{first}");
         let row = &html[html.find("<tr id=\"d-fever\">").unwrap()..];
         let row = &row[..row.find("</tr>").unwrap()];

@@ -388,12 +388,13 @@ impl Guideline {
         Guideline::ALL.into_iter().find(|g| g.id() == id)
     }
 
-    /// A source about the back alone: NICE's back-pain summary. A rule citing it that
-    /// also fires for other places cites, to someone who chose no place of [`BACK`],
-    /// the quiz's own safety rules ([`crate::Reason::source`]). (ACP 2017, about low
-    /// back pain too, is cited only by rules that require it: the validator checks.)
+    /// A source about the back alone: NICE's back-pain summary, and Finucane 2020's
+    /// spinal red flags. A rule citing one that also fires for other places cites, to
+    /// someone who chose no place of [`BACK`], the quiz's own safety rules
+    /// ([`crate::Reason::source`]). (ACP 2017, about low back pain too, is cited only by
+    /// rules that require it: the validator checks.)
     pub fn back_only(self) -> bool {
-        self == Guideline::NiceCks
+        matches!(self, Guideline::NiceCks | Guideline::Finucane2020)
     }
 
     /// A short name for the citation beside a text: all the visitor reads of it, so it
