@@ -7,7 +7,7 @@ mod forget_button;
 mod language_switch;
 mod print_summary;
 
-pub use call_link::CallLink;
+pub use call_link::{line_call, CallLink};
 pub use forget_button::ForgetButton;
 pub use language_switch::LanguageSwitch;
 pub use print_summary::PrintSummary;

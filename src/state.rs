@@ -10,7 +10,7 @@ use yew::{Reducible, UseReducerHandle};
 
 use crate::content::QUIZ;
 use crate::edge::Config;
-use quiz::{Answer, Answers, ChoiceId, Lang, Perspective, Position, Saved, Tier};
+use quiz::{Answer, Answers, ChoiceId, Lang, Line, Perspective, Position, Saved, Tier};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
@@ -25,9 +25,10 @@ pub struct State {
     pub answers: Answers,
     /// The current question's answer while the visitor is choosing; Next records it.
     pub draft: Option<Answer>,
-    /// An emergency result was shown and no newer result has replaced it: the question
-    /// screens keep saying "call 911" (the safety rules, ARCHITECTURE.md).
-    pub emergency_notice: bool,
+    /// The first line of the emergency result that was shown, while no newer result has
+    /// replaced it: the question screens keep showing its call, 988 after self-harm's
+    /// (the safety rules, ARCHITECTURE.md).
+    pub emergency_notice: Option<Line>,
     /// Saved progress, offered on the start screen until taken or refused.
     pub resume: Option<Saved>,
     /// The visitor had this device forget their answers and has not gone back into the
@@ -69,7 +70,7 @@ impl State {
             perspective: Perspective::default(),
             answers: Answers::default(),
             draft: None,
-            emergency_notice: false,
+            emergency_notice: None,
             resume,
             forgotten: false,
         }
@@ -91,8 +92,9 @@ impl State {
         };
         if position == Position::Result {
             // A new result replaces the emergency notice, or is one.
-            self.emergency_notice =
-                QUIZ.outcome(&self.answers).map(|o| o.tier) == Ok(Tier::Emergency);
+            self.emergency_notice = (QUIZ.outcome(&self.answers).ok())
+                .filter(|o| o.tier == Tier::Emergency)
+                .and_then(|o| o.lines().first().copied());
         }
     }
 

@@ -1,6 +1,9 @@
 use yew::prelude::*;
 
-use crate::clinic::Phone;
+use quiz::strings::Strings;
+use quiz::Line;
+
+use crate::clinic::{Phone, CRISIS_LINE, EMERGENCY, POISON_CONTROL};
 use crate::edge;
 use crate::state::QuizContext;
 
@@ -44,4 +47,16 @@ pub fn CallLink(props: &CallLinkProps) -> Html {
             </span>
         </p>
     }
+}
+
+/// The call button of one of an emergency's lines: the result's, and the notice on
+/// every question after it until a new result (the safety rules: only the numbers that
+/// fit).
+pub fn line_call(line: Line, text: &Strings, primary: bool) -> Html {
+    let (label, phone, testid) = match line {
+        Line::Emergency => (text.call_911, &EMERGENCY, "call-911"),
+        Line::Crisis => (text.call_988, &CRISIS_LINE, "call-988"),
+        Line::Poison => (text.call_poison, &POISON_CONTROL, "call-poison"),
+    };
+    html! { <CallLink {label} {phone} {testid} {primary} /> }
 }

@@ -1,7 +1,6 @@
 use yew::prelude::*;
 
-use crate::clinic::EMERGENCY;
-use crate::components::CallLink;
+use crate::components::line_call;
 use crate::content::QUIZ;
 use crate::state::{Action, QuizContext};
 use quiz::strings::strings;
@@ -140,10 +139,10 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     html! {
         <form class="screen screen--question" key={question.id.0} data-testid="question"
             data-question={question.id.0} {onsubmit} {onkeydown}>
-            if quiz.emergency_notice {
+            if let Some(line) = quiz.emergency_notice {
                 <div class="notice notice--emergency" role="alert" data-testid="emergency-still">
                     <p>{ text.emergency_still }</p>
-                    <CallLink label={text.call_911} phone={&EMERGENCY} testid="call-911" primary=true />
+                    { line_call(line, text, true) }
                 </div>
             }
             <p class="progress" data-testid="progress">

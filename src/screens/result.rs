@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use crate::clinic::{CLINIC, CRISIS_LINE, EMERGENCY, POISON_CONTROL};
-use crate::components::{CallLink, ForgetButton, PrintSummary};
+use crate::clinic::CLINIC;
+use crate::components::{line_call, CallLink, ForgetButton, PrintSummary};
 use crate::content::QUIZ;
 use crate::edge;
 use crate::state::{Action, QuizContext};
@@ -56,7 +56,7 @@ pub fn ResultScreen() -> Html {
         return html! {
             <section class="screen screen--result" data-testid="result" data-tier="none">
                 <h1 tabindex="-1" data-focus="">{ text.could_not_finish }</h1>
-                <CallLink label={text.call_911} phone={&EMERGENCY} testid="call-911" primary=true />
+                { line_call(Line::Emergency, text, true) }
                 { call_clinic(false) }
                 { nav }
             </section>
@@ -72,14 +72,7 @@ pub fn ResultScreen() -> Html {
     let calls = match outcome.tier {
         // Only the lines the fired rules name, the first one primary (§4).
         Tier::Emergency => html! {
-            { for outcome.lines().into_iter().enumerate().map(|(i, line)| {
-                let (label, phone, testid) = match line {
-                    Line::Emergency => (text.call_911, &EMERGENCY, "call-911"),
-                    Line::Crisis => (text.call_988, &CRISIS_LINE, "call-988"),
-                    Line::Poison => (text.call_poison, &POISON_CONTROL, "call-poison"),
-                };
-                html! { <CallLink {label} {phone} {testid} primary={i == 0} /> }
-            }) }
+            { for outcome.lines().into_iter().enumerate().map(|(i, line)| line_call(line, text, i == 0)) }
         },
         Tier::Urgent => html! {
             <>

@@ -1,11 +1,10 @@
 use yew::prelude::*;
 
-use crate::clinic::EMERGENCY;
-use crate::components::{CallLink, ForgetButton};
+use crate::components::{line_call, ForgetButton};
 use crate::content::TYPICAL_QUESTIONS;
 use crate::state::{Action, QuizContext};
 use quiz::strings::strings;
-use quiz::Perspective;
+use quiz::{Line, Perspective};
 
 /// What this is, that it is not a diagnosis, 911 first, who it is for, and Start — or,
 /// with saved progress, "Continue where you left off?" and "Forget my answers".
@@ -86,7 +85,7 @@ pub fn StartScreen() -> Html {
             <p class="notice notice--emergency" data-testid="emergency-notice">
                 <strong>{ text.emergency_notice }</strong>
             </p>
-            <CallLink label={text.call_911} phone={&EMERGENCY} testid="call-911" />
+            { line_call(Line::Emergency, text, false) }
             <p class="notice" data-testid="not-a-diagnosis">{ text.not_a_diagnosis }</p>
             <p>{ text.stays_on_device }</p>
             { begin }

@@ -164,7 +164,7 @@ pub const EN: Strings = Strings {
     back: "Back",
     next: "Next",
     scale_point: Sentence("Pain score {0}"),
-    emergency_still: "Your answers pointed to an emergency. Call 911 now; you can change answers \
+    emergency_still: "Your answers pointed to an emergency: call now. You can change answers \
                       below if one was wrong.",
     why_this_result: "Why this result",
     also_tell: "Also tell the doctor",
@@ -232,8 +232,8 @@ pub const ES: Strings = Strings {
     back: "Atrás",
     next: "Siguiente",
     scale_point: Sentence("Nivel de dolor {0}"),
-    emergency_still: "Sus respuestas indicaron una emergencia. Llame al 911 ahora; puede cambiar \
-                      las respuestas abajo si alguna estaba mal.",
+    emergency_still: "Sus respuestas indicaron una emergencia: llame ahora. Puede cambiar las \
+                      respuestas abajo si alguna estaba mal.",
     why_this_result: "Por qué este resultado",
     also_tell: "Dígale también al médico",
     if_worse: "Si empeora",

@@ -779,6 +779,13 @@ fn each_emergency_shows_only_the_numbers_that_fit(h: Harness) {
     // tier's words for a 911 operator.
     assert!(!result.text.contains("911 operator"), "{}", result.text);
     assert!(result.text.contains("harm to the liver"), "{}", result.text);
+    // Editing answers, the notice on each question keeps the result's own numbers.
+    page.edit_answers();
+    assert!(page.has("emergency-still"));
+    assert_eq!(page.call_link("call-poison").href, "tel:+18002221222");
+    assert!(!page.has("call-988"), "988 in the overdose's notice");
+    page.click("next");
+    page.result();
 
     page.click("start-over");
     page.start();
@@ -798,6 +805,12 @@ fn each_emergency_shows_only_the_numbers_that_fit(h: Harness) {
     );
     assert!(result.text.contains("someone you trust"), "{}", result.text);
     assert!(!result.text.contains("911 operator"), "{}", result.text);
+    // Not "Call 911 now" above the questions after 988's result: 988 first, as there.
+    page.edit_answers();
+    let notice = page.element("emergency-still").text();
+    assert!(!notice.contains("911 now"), "{notice}");
+    assert_eq!(page.call_link("call-988").href, "tel:988");
+    assert!(!page.has("call-poison"));
 }
 
 use e2e::in_every_engine;
