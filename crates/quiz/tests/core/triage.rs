@@ -1711,14 +1711,16 @@ fn if_it_gets_worse_fits_the_person() {
     // (a knee was told only about the bladder and the groin): a knee or a shoulder is told
     // about the chest pain of a clot or the heart, a headache about a sudden one (the
     // choice's line); the belly and the chest have their rule's. The low back has the
-    // spine's alone. A knee with chest pain is told the chest's line once.
+    // spine's alone. A knee with chest pain is told the chest's line once. The chest's
+    // line is for a new pressure or tightness: someone with a week's chest-wall ache read
+    // "chest pain lasting more than a few minutes" as a call to make now (a playtest).
     let places: [(&'static [&'static str], &str); 7] = [
         (&["neck"], "arm or leg"),
-        (&["shoulder"], "pressure at rest"),
-        (&["joint"], "pressure at rest"),
+        (&["shoulder"], "new chest pressure"),
+        (&["joint"], "new chest pressure"),
         (&["head"], "vision is being lost"),
         (&["belly"], "a racing heart"),
-        (&["chest"], "pressure at rest"),
+        (&["chest"], "new chest pressure"),
         (&["period"], "soaks a pad"),
     ];
     for (place, words) in places {
