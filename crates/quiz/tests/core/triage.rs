@@ -2244,3 +2244,35 @@ fn a_source_about_the_back_alone_is_not_shown_for_another_place() {
         assert_eq!(fever.source, Source::Guideline(shown), "{places:?}");
     }
 }
+
+#[test]
+fn a_result_gives_one_time_frame() {
+    // Seen in playtest F: "within the next week or two" (doctor-first's action) above
+    // "within the next few days" (somewhere else's reason). The reasons leave the time
+    // frame to the action.
+    for places in [
+        &["elsewhere"][..],
+        &["elsewhere", "joint"],
+        &["chest"],
+        &["belly"],
+    ] {
+        let outcome = outcome(&QUIZ, &[("where", A::C(places))]).unwrap();
+        let mut texts: Vec<&str> = (outcome.actions().iter())
+            .map(|t| t.myself(Lang::En))
+            .collect();
+        if texts.is_empty() {
+            texts.extend(outcome.text().map(|t| t.action.myself(Lang::En)));
+        }
+        texts.extend(
+            outcome
+                .reasons()
+                .iter()
+                .map(|r| r.rule.reason.myself(Lang::En)),
+        );
+        let frames = ["week or two", "few days", "today", "within a day"]
+            .into_iter()
+            .filter(|f| texts.iter().any(|t| t.contains(f)))
+            .count();
+        assert_eq!(frames, 1, "{places:?}: {texts:?}");
+    }
+}
