@@ -18,7 +18,9 @@ use std::fs;
 use std::time::Instant;
 
 use quiz::strings;
-use quiz::validate::{candidates, decisions, explore, Decisions, Lands, Moved, SAFETY_STRINGS};
+use quiz::validate::{
+    candidates, decisions, explore, requires, Decisions, Lands, Moved, SAFETY_STRINGS,
+};
 use quiz::{
     Answer, Answers, ChoiceId, Clinic, Condition, Kind, Lang, Perspective, Position, Question,
     QuestionId, Quiz, Rule, Section, Source, Text, Tier,
@@ -1072,17 +1074,8 @@ fn rule_source(rule: &Rule) -> String {
 /// Whether a rule cites a source about the back alone and can fire for someone who
 /// chose no place of the back.
 fn elsewhere_own(rule: &Rule) -> bool {
-    fn needs_back(c: &Condition) -> bool {
-        match c {
-            Condition::Chose { question, any } => {
-                question.0 == quiz::PLACES && any.iter().all(|a| quiz::BACK.contains(&a.0))
-            }
-            Condition::Between { .. } => false,
-            Condition::All(parts) => parts.iter().any(needs_back),
-            Condition::Any(parts) => !parts.is_empty() && parts.iter().all(needs_back),
-        }
-    }
-    matches!(rule.source, Source::Guideline(g) if g.back_only()) && !needs_back(&rule.when)
+    matches!(rule.source, Source::Guideline(g) if g.back_only())
+        && !requires(&rule.when, quiz::PLACES, &quiz::BACK)
 }
 
 fn source(source: &Source) -> String {

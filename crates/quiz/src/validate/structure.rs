@@ -115,7 +115,7 @@ pub(super) fn structure(quiz: &Quiz, article: &str, report: &mut impl FnMut(Item
             );
         }
         if rule.source == Source::Guideline(Guideline::Acp2017)
-            && !requires(&rule.when, PLACES, LOW_BACK)
+            && !requires(&rule.when, PLACES, &[LOW_BACK])
         {
             report(
                 Item::Rule(rule.id),
@@ -154,17 +154,17 @@ pub(super) fn structure(quiz: &Quiz, article: &str, report: &mut impl FnMut(Item
 pub use crate::model::PLACES;
 pub const LOW_BACK: &str = "low-back";
 
-/// Whether `c` can only hold when question `question` was answered with `choice`
-/// (among others): every way of satisfying `c` includes it.
-pub fn requires(c: &Condition, question: &str, choice: &str) -> bool {
+/// Whether `c` can only hold when question `question` was answered with one of
+/// `choices` (among others): every way of satisfying `c` includes one of them.
+pub fn requires(c: &Condition, question: &str, choices: &[&str]) -> bool {
     match c {
         Condition::Chose { question: q, any } => {
-            q.0 == question && !any.is_empty() && any.iter().all(|a| a.0 == choice)
+            q.0 == question && !any.is_empty() && any.iter().all(|a| choices.contains(&a.0))
         }
         Condition::Between { .. } => false,
-        Condition::All(parts) => parts.iter().any(|p| requires(p, question, choice)),
+        Condition::All(parts) => parts.iter().any(|p| requires(p, question, choices)),
         Condition::Any(parts) => {
-            !parts.is_empty() && parts.iter().all(|p| requires(p, question, choice))
+            !parts.is_empty() && parts.iter().all(|p| requires(p, question, choices))
         }
     }
 }
