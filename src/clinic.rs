@@ -4,6 +4,7 @@
 //! `<noscript>` messages get the same name and phone at build time (`cargo xtask
 //! trunk-post-build`, Trunk's hook).
 
+use quiz::strings::Strings;
 pub use quiz::{Clinic, ContentVersion, Location, Phone};
 use quiz::{Text, Wording};
 
@@ -26,3 +27,13 @@ pub const POISON_CONTROL: Phone = Phone {
     display: "1-800-222-1222",
     tel: "tel:+18002221222",
 };
+
+/// "Content version …, reviewed by …" (or "not yet reviewed"): the result's last line.
+pub fn version(text: &Strings) -> String {
+    let content = CLINIC.content;
+    // `build.rs` keeps the review only when it was given to this very content.
+    match content.review {
+        Some(r) => text.version_reviewed.fill(&[content.version, r.by, r.on]),
+        None => text.version_not_reviewed.fill(&[content.version]),
+    }
+}

@@ -1,6 +1,6 @@
 //! The browser edge, in one place: the page's URL and framing, the host page of an
 //! embed, `localStorage`, the language packs fetched from the deployment, and the document (theme, `<html lang>`, history, focus,
-//! printing). Untrusted input (parameters, stored values, history entries) becomes
+//! printing), and the share sheet and the clipboard. Untrusted input (parameters, stored values, history entries) becomes
 //! typed, validated values here; the rest of the app only ever sees those. Nothing here
 //! can fail loudly: storage may be disabled, a parameter malformed — the quiz then runs
 //! with defaults.
@@ -8,6 +8,7 @@
 mod host;
 mod pack;
 mod page;
+mod share;
 mod storage;
 mod url;
 
@@ -16,6 +17,7 @@ pub use pack::{load_lang, not_loaded_at_start, started_without, PACK_CACHES};
 pub use page::{
     apply_theme, focus_step, history_position, print, record_history, set_document_lang,
 };
+pub use share::{can_share, now, take, Taken};
 pub use storage::{clear_progress, forget, initial_lang, load_progress, save_lang, save_progress};
 pub use url::{read_page, Config, HostOrigin, Theme};
 

@@ -53,10 +53,15 @@ pub fn CallLink(props: &CallLinkProps) -> Html {
 /// every question after it until a new result (the safety rules: only the numbers that
 /// fit).
 pub fn line_call(line: Line, text: &Strings, primary: bool) -> Html {
-    let (label, phone, testid) = match line {
+    let (label, phone, testid) = line_number(line, text);
+    html! { <CallLink {label} {phone} {testid} {primary} /> }
+}
+
+/// One of an emergency's lines: its button's label, its number and its test id.
+pub fn line_number(line: Line, text: &Strings) -> (&'static str, &'static Phone, &'static str) {
+    match line {
         Line::Emergency => (text.call_911, &EMERGENCY, "call-911"),
         Line::Crisis => (text.call_988, &CRISIS_LINE, "call-988"),
         Line::Poison => (text.call_poison, &POISON_CONTROL, "call-poison"),
-    };
-    html! { <CallLink {label} {phone} {testid} {primary} /> }
+    }
 }

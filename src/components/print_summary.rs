@@ -3,7 +3,6 @@ use yew::prelude::*;
 use crate::content::QUIZ;
 use crate::state::QuizContext;
 use quiz::strings::strings;
-use quiz::Answer;
 
 /// The answers, question by question, for the printed summary to bring to an
 /// appointment. Shown only in print (see `styles/main.css`), in the current language.
@@ -13,15 +12,7 @@ pub fn PrintSummary() -> Html {
     let (lang, who) = (quiz.lang, quiz.perspective);
     let walk = QUIZ.walk(&quiz.answers);
     let rows = walk.asked.iter().filter_map(|question| {
-        let answer = match walk.answers.get(question.id)? {
-            Answer::Number(n) => n.to_string(),
-            Answer::Choices(chosen) => chosen
-                .iter()
-                .filter_map(|c| question.choice(*c))
-                .map(|c| c.label.get(lang, who))
-                .collect::<Vec<_>>()
-                .join("; "),
-        };
+        let answer = question.answer_text(walk.answers.get(question.id)?, lang, who);
         // A `<div>` per pair (allowed in a `<dl>`) keeps a question with its answer
         // on paper.
         Some(html! {

@@ -1,12 +1,12 @@
 use yew::prelude::*;
 
 use crate::clinic::CLINIC;
-use crate::components::{line_call, CallLink, ForgetButton, PrintSummary};
+use crate::components::{line_call, summary, take_along, CallLink, ForgetButton, PrintSummary};
 use crate::content::QUIZ;
 use crate::edge;
 use crate::state::{Action, QuizContext};
 use quiz::strings::{strings, Strings};
-use quiz::{Guideline, Kind, Lang, Line, Perspective, Reason, Source, Text, Tier};
+use quiz::{Guideline, Lang, Line, Perspective, Reason, Source, Text, Tier};
 
 /// The result: one tier with its icon and headline, what to do, why, what would make it
 /// more urgent, and — for `call-clinic` and `doctor-first` only — what to expect,
@@ -19,16 +19,13 @@ pub fn ResultScreen() -> Html {
     let quiz = use_context::<QuizContext>().expect("ResultScreen needs the QuizContext");
     let (lang, who) = (quiz.lang, quiz.perspective);
     let text = strings(lang);
+    let taken = use_state(edge::Taken::default);
     let dispatch = |action: fn() -> Action| {
         let quiz = quiz.clone();
         Callback::from(move |_: MouseEvent| quiz.dispatch(action()))
     };
     let nav = html! {
         <div class="nav no-print">
-            <button class="button" type="button" data-testid="print"
-                onclick={Callback::from(|_| edge::print())}>
-                { text.print }
-            </button>
             <button class="button" type="button" data-testid="edit-answers"
                 onclick={dispatch(|| Action::Back)}>
                 { text.edit_answers }
@@ -63,6 +60,8 @@ pub fn ResultScreen() -> Html {
         };
     };
 
+    // When the result was shown: the summary's title, on paper and in the text.
+    let when = edge::now(lang);
     let icon = match outcome.tier {
         Tier::Emergency => "⚠",
         Tier::Urgent => "!",
@@ -104,6 +103,7 @@ pub fn ResultScreen() -> Html {
         <section class={classes!("screen", "screen--result", format!("tier--{}", outcome.tier.slug()))}
             data-testid="result" data-tier={outcome.tier.slug()}>
             <p class="print-only print-title">{ text.print_title.fill(&[CLINIC.name]) }</p>
+            <p class="print-only">{ text.summary_title_for(who).fill(&[&when]) }</p>
             <h1 data-testid="result-headline" tabindex="-1" data-focus="">
                 <span class="tier-icon" aria-hidden="true">{ icon }</span>
                 { headline.get(lang, who) }
@@ -122,6 +122,7 @@ pub fn ResultScreen() -> Html {
             <ul data-testid="worse">
                 { for outcome.worse().iter().map(|w| html! { <li>{ w.get(lang, who) }</li> }) }
             </ul>
+            { take_along(text, summary(&outcome, lang, who, text, &when), taken) }
             { list(outcome.expectations().iter().map(|e| item(&e.text, &e.source)).collect(),
                 "expectations", text.what_to_expect) }
             { list(outcome.patterns().iter().map(|p| item(&p.text, &p.source)).collect(),
@@ -131,8 +132,8 @@ pub fn ResultScreen() -> Html {
             if details {
                 { clinic_details(lang, who, text, onbook) }
             }
-            <p class="notice" data-testid="not-a-diagnosis">{ text.result_not_a_diagnosis }</p>
-            <p class="small" data-testid="content-version">{ version(text) }</p>
+            <p class="notice" data-testid="not-a-diagnosis">{ text.not_a_diagnosis_for(outcome.tier) }</p>
+            <p class="small" data-testid="content-version">{ crate::clinic::version(text) }</p>
             <PrintSummary />
             { nav }
         </section>
@@ -140,28 +141,9 @@ pub fn ResultScreen() -> Html {
 }
 
 fn reason(reason: &Reason, lang: Lang, who: Perspective, text: &Strings) -> Html {
-    // A checklist's choices say what they are; a single choice or a number needs its
-    // question ("How long…? More than 12 weeks").
-    let given: Vec<String> = reason
-        .given
-        .iter()
-        .map(|g| {
-            let labels: Vec<&str> = g.choices.iter().map(|c| c.label.get(lang, who)).collect();
-            let answer = match g.number {
-                Some(n) => n.to_string(),
-                None => labels.join("; "),
-            };
-            if g.question.kind == Kind::Checklist {
-                answer
-            } else {
-                text.question_answer
-                    .fill(&[g.question.prompt.get(lang, who), &answer])
-            }
-        })
-        .collect();
     html! {
         <li data-rule={reason.rule.id}>
-            <strong>{ given.join(" · ") }</strong>
+            <strong>{ reason.answers(lang, who, text) }</strong>
             <br />
             { reason.rule.reason.get(lang, who) }{ cite(&reason.source, text) }
         </li>
@@ -220,14 +202,5 @@ fn clinic_details(
             }).into_iter().collect(), "languages") }
             <p data-testid="insurance">{ CLINIC.insurance.get(lang, who) }</p>
         </section>
-    }
-}
-
-fn version(text: &Strings) -> String {
-    let content = CLINIC.content;
-    // `build.rs` keeps the review only when it was given to this very content.
-    match content.review {
-        Some(r) => text.version_reviewed.fill(&[content.version, r.by, r.on]),
-        None => text.version_not_reviewed.fill(&[content.version]),
     }
 }

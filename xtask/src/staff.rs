@@ -56,7 +56,7 @@ pub const TYPICAL: &[Edit] = &[
         "\nlanguages = []",
         "\nlanguages = [{ en = \"English\", es = \"inglés\" }, { en = \"Spanish\", es = \"español\" }]",
     ),
-    ("clinic.toml", "version = \"2026-12-04.21\"", "version = \"2026-12-07.1\""),
+    ("clinic.toml", "version = \"2026-12-05.1\"", "version = \"2026-12-07.1\""),
     // A wording changed.
     (
         "quiz.toml",

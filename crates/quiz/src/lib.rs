@@ -34,6 +34,7 @@ mod saved;
 #[cfg(feature = "content-tools")]
 pub mod source;
 pub mod strings;
+mod summary;
 mod texts;
 mod triage;
 #[cfg(feature = "content-tools")]
@@ -49,5 +50,6 @@ pub use model::{
     TierText, Wording, Words, BACK, PLACES,
 };
 pub use saved::{Discarded, Saved, KEEP_FOR_MS};
+pub use summary::Call;
 pub use texts::{every_text, Field, Owner, Place};
 pub use triage::{Given, Outcome, Reason, TriageError};

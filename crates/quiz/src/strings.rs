@@ -4,7 +4,7 @@
 //! own word order; only labels (`Source:`, a section's title) stand before their value. Content (questions, results)
 //! comes from `content/quiz.toml`; the clinic's facts from `clinic.toml`.
 
-use crate::{Lang, Progress};
+use crate::{Lang, Perspective, Progress, Tier};
 
 /// The table of strings: the struct, and its list in the pack's order.
 macro_rules! strings {
@@ -109,10 +109,23 @@ strings! {
     after_hours: Str,
     languages_spoken: Str,
     result_not_a_diagnosis: Str,
+    /// On an emergency, in place of [`Strings::result_not_a_diagnosis`], whose "call
+    /// your doctor" would read as a reason to wait.
+    emergency_not_a_diagnosis: Str,
     /// "Content version {0}, reviewed by {1}, {2}." (the version, who, when).
     version_reviewed: Sentence,
     /// "Content version {0} (not yet reviewed by a clinician)."
     version_not_reviewed: Sentence,
+    take_along: Str,
+    take_along_note: Str,
+    share: Str,
+    copy: Str,
+    copied: Str,
+    copy_by_hand: Str,
+    /// The summary's title: "Pain quiz result, {0}" (the date and time it was made).
+    summary_title: Sentence,
+    /// The same, for answers about someone else.
+    summary_title_other: Sentence,
     print: Str,
     edit_answers: Str,
     start_over: Str,
@@ -180,9 +193,18 @@ pub const EN: Strings = Strings {
     after_hours: "When the office is closed",
     languages_spoken: "Languages spoken",
     result_not_a_diagnosis: "This is not a diagnosis. If you are worried, call your doctor.",
+    emergency_not_a_diagnosis: "This is not a diagnosis. Do not wait: call now.",
     version_reviewed: Sentence("Content version {0}, reviewed by {1}, {2}."),
     version_not_reviewed: Sentence("Content version {0} (not yet reviewed by a clinician)."),
-    print: "Print summary",
+    take_along: "Take this result along",
+    take_along_note: "The quiz sends nothing itself: you choose where it goes.",
+    share: "Share",
+    copy: "Copy as text",
+    copied: "Copied. Paste it into a message, a note or an email.",
+    copy_by_hand: "This page could not copy it. Select the text below and copy it.",
+    summary_title: Sentence("Pain quiz result, {0}"),
+    summary_title_other: Sentence("Pain quiz result for someone else, {0}"),
+    print: "Print or save as PDF",
     edit_answers: "Edit answers",
     start_over: "Start over",
     your_answers: "Your answers",
@@ -248,9 +270,18 @@ pub const ES: Strings = Strings {
     after_hours: "Cuando la oficina está cerrada",
     languages_spoken: "Idiomas que se hablan en la clínica",
     result_not_a_diagnosis: "Esto no es un diagnóstico. Si algo le preocupa, llame a su médico.",
+    emergency_not_a_diagnosis: "Esto no es un diagnóstico. No espere: llame ahora.",
     version_reviewed: Sentence("Versión del contenido {0}, revisada por {1}, {2}."),
     version_not_reviewed: Sentence("Versión del contenido {0} (todavía sin revisión clínica)."),
-    print: "Imprimir resumen",
+    take_along: "Llévese este resultado",
+    take_along_note: "El cuestionario no envía nada por sí mismo: usted elige adónde va.",
+    share: "Compartir",
+    copy: "Copiar como texto",
+    copied: "Copiado. Péguelo en un mensaje, una nota o un correo.",
+    copy_by_hand: "Esta página no pudo copiarlo. Seleccione el texto de abajo y cópielo.",
+    summary_title: Sentence("Resultado del cuestionario sobre el dolor, {0}"),
+    summary_title_other: Sentence("Resultado del cuestionario sobre el dolor de otra persona, {0}"),
+    print: "Imprimir o guardar como PDF",
     edit_answers: "Cambiar respuestas",
     start_over: "Empezar de nuevo",
     your_answers: "Sus respuestas",
@@ -269,6 +300,23 @@ pub const ES: Strings = Strings {
 };
 
 impl Strings {
+    /// The result's "not a diagnosis" line: on an emergency, without "call your doctor".
+    pub fn not_a_diagnosis_for(&self, tier: Tier) -> &'static str {
+        match tier {
+            Tier::Emergency => self.emergency_not_a_diagnosis,
+            _ => self.result_not_a_diagnosis,
+        }
+    }
+
+    /// The title of a result's summary ("Pain quiz result, {0}"), for answers about
+    /// oneself or about someone else.
+    pub fn summary_title_for(&self, who: Perspective) -> Sentence {
+        match who {
+            Perspective::Myself => self.summary_title,
+            Perspective::SomeoneElse => self.summary_title_other,
+        }
+    }
+
     /// "Question 3 of 14", or "Question 3 of 13–16" while branching can still change
     /// the length.
     pub fn progress(&self, progress: Progress) -> String {
@@ -283,7 +331,7 @@ impl Strings {
 
     /// Every sentence with slots, named, for the test that each language fills the
     /// same slots.
-    pub fn sentences(&self) -> [(&'static str, Sentence); 10] {
+    pub fn sentences(&self) -> [(&'static str, Sentence); 12] {
         [
             ("question_n", self.question_n),
             ("question_n_range", self.question_n_range),
@@ -292,6 +340,8 @@ impl Strings {
             ("call_clinic", self.call_clinic),
             ("version_reviewed", self.version_reviewed),
             ("version_not_reviewed", self.version_not_reviewed),
+            ("summary_title", self.summary_title),
+            ("summary_title_other", self.summary_title_other),
             ("print_title", self.print_title),
             ("question_answer", self.question_answer),
             ("announce_result", self.announce_result),

@@ -19,7 +19,7 @@ pub struct Outcome {
     pub fired: Vec<&'static Rule>,
     /// The answers that count.
     pub answers: Answers,
-    quiz: Quiz,
+    pub(crate) quiz: Quiz,
 }
 
 /// One line of "Why this result": a rule that set the tier and the answers it saw.

@@ -36,6 +36,8 @@
     function makeFrame() {
       frame = document.createElement("iframe");
       frame.src = src.href;
+      // Let the visitor share or copy their result from inside the frame.
+      frame.allow = "web-share; clipboard-write";
       frame.title = d.lang === "es" ? "Cuestionario de dolor de espalda" : "Back pain quiz";
       css(frame, { display: "block", width: "100%", border: "0", height: "640px", "max-width": "100%" });
       return frame;

@@ -1,8 +1,8 @@
 //! A partner's page that embeds the quiz: served by its own server (another origin than
 //! the quiz's), under its own strict CSP (no `unsafe-inline` at all, Trusted Types
 //! enforced with no policy allowed, so the loader may use no such sink) and hostile CSS,
-//! with the one-line snippet. `host.js` records the quiz's events, CSP violations and
-//! console warnings.
+//! with the one-line snippet. `host.js` records the quiz's events, every message posted
+//! to the page, CSP violations and console warnings.
 
 use std::path::PathBuf;
 
@@ -23,6 +23,11 @@ document.addEventListener("securitypolicyviolation", function (e) {
   });
 });
 window.__historyAtStart = history.length;
+// Every message any frame posts to this page, whatever the loader makes of it.
+window.__messages = [];
+window.addEventListener("message", function (e) {
+  window.__messages.push(typeof e.data === "string" ? e.data : JSON.stringify(e.data));
+});
 window.__warnings = [];
 (function (warn) {
   console.warn = function () {

@@ -1,6 +1,6 @@
 //! Page objects: what a visitor does and sees, in terms of the quiz's `data-testid`s.
 
-use crate::webdriver::{Element, Session};
+use crate::webdriver::{keys, Element, Session};
 
 /// One answer in a scripted run: choices (one, or several on a checklist), a typed
 /// number, or a tapped point of the 0–10 scale.
@@ -75,16 +75,22 @@ impl<'s> QuizPage<'s> {
     }
 
     pub fn click(&self, testid: &str) {
+        self.click_as(testid, !self.in_frame);
+    }
+
+    /// Clicks with the driver (`real`: a press the page sees as the visitor's own, which
+    /// the clipboard and the share sheet require), or with the DOM's `click()`.
+    fn click_as(&self, testid: &str, real: bool) {
         let css = Self::testid(testid);
         self.session.wait_until_ok(&format!("clickable {css}"), || {
             let element = self.session.find(&css).ok_or("not in the page")?;
             if !element.is_enabled() {
                 return Err("disabled".into());
             }
-            if self.in_frame {
-                element.dom_click()
-            } else {
+            if real {
                 element.click()
+            } else {
+                element.dom_click()
             }
         });
     }
@@ -395,6 +401,54 @@ impl<'s> QuizPage<'s> {
             "localStorage.setItem(arguments[0], arguments[1]);",
             vec![key.into(), value.into()],
         );
+    }
+
+    /// Replaces the browser's `navigator.share` with a stub at its boundary that
+    /// records each text it is given (no engine here has a share sheet a test can
+    /// drive); [`QuizPage::shared`] reads them. Before the result screen renders: the
+    /// quiz offers "Share" only where the browser has it.
+    pub fn stub_share(&self) {
+        self.session.execute(
+            "window.__shared = []; \
+             navigator.share = data => { window.__shared.push(data.text); \
+               return Promise.resolve(); }; return 1;",
+            vec![],
+        );
+    }
+
+    /// Every text the stub of [`QuizPage::stub_share`] was given, once there is one.
+    pub fn shared(&self) -> Vec<String> {
+        self.session.wait_until("the share stub to be called", || {
+            let shared = string_list(&self.session.execute("return window.__shared;", vec![]));
+            (!shared.is_empty()).then_some(shared)
+        })
+    }
+
+    /// Presses "Copy as text" (with the driver, in a frame too: the clipboard wants the
+    /// visitor's own press) and waits until the quiz says `said`.
+    pub fn copy_summary(&self, said: &str) {
+        self.click_as("copy-summary", true);
+        self.session.wait_until_ok("the copy to be said", || {
+            let now = self.element("take-along-status").text();
+            (now == said).then_some(()).ok_or(now)
+        });
+    }
+
+    /// What the clipboard holds, pasted as a keyboard would (Ctrl+V) into a field the
+    /// test adds to the page, and the field removed again.
+    pub fn paste(&self) -> String {
+        self.session.execute(
+            "const t = document.createElement('textarea'); t.id = 'e2e-paste'; \
+             document.body.append(t); t.focus(); return 1;",
+            vec![],
+        );
+        self.session.press_with(keys::CONTROL, "v");
+        let pasted = self.session.execute(
+            "const t = document.getElementById('e2e-paste'); const v = t.value; \
+             t.remove(); return v;",
+            vec![],
+        );
+        pasted.as_str().unwrap_or_default().to_string()
     }
 
     /// Runs axe-core on the page (injected from `E2E_AXE`) and returns its violations as

@@ -175,6 +175,20 @@ impl Session {
         }
     }
 
+    /// Presses `key` while `modifier` is held (Ctrl+V: `keys::CONTROL`, "v").
+    pub fn press_with(&self, modifier: &str, key: &str) {
+        let actions = json!([
+            {"type": "keyDown", "value": modifier},
+            {"type": "keyDown", "value": key},
+            {"type": "keyUp", "value": key},
+            {"type": "keyUp", "value": modifier},
+        ]);
+        let body = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] });
+        if let Err(e) = self.try_command("POST", "actions", Some(body)) {
+            panic!("{}: pressing {modifier:?}+{key:?}: {e}", self.test);
+        }
+    }
+
     /// Like [`Session::press`], for keys that may close the frame they are pressed in
     /// (the driver then reports the frame gone).
     pub fn try_press(&self, keys: &[&str]) -> Result<(), String> {
@@ -286,6 +300,7 @@ pub mod keys {
     pub const SPACE: &str = " ";
     pub const ARROW_DOWN: &str = "\u{E015}";
     pub const ESCAPE: &str = "\u{E00C}";
+    pub const CONTROL: &str = "\u{E009}";
 }
 
 pub struct Element<'s> {

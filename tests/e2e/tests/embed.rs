@@ -15,6 +15,19 @@ fn js(h: &Harness, script: &str) -> Value {
     h.session.execute(script, vec![])
 }
 
+/// Scrolls the host page until the end of `frame` (where the result's "Copy as text"
+/// is) is in view, and goes back into the frame: a press the page sees as the visitor's
+/// own is the driver's click, and WebKitGTK's driver does not scroll the page around a
+/// frame to reach it.
+fn frame_end_in_view(h: &Harness, frame: &str) {
+    h.session.switch_to_top();
+    h.session.execute(
+        "document.querySelector(arguments[0]).scrollIntoView({ block: 'end' }); return 1;",
+        vec![frame.into()],
+    );
+    h.session.switch_to_frame(frame);
+}
+
 fn inline_embed_loads_lazily_fits_its_content_and_reports_events(h: Harness) {
     let host = Host::new(&h, "inline", "<div id=\"quiz\" data-symptom-quiz></div>");
     h.session.goto(&host.server.url("/"));
@@ -43,6 +56,11 @@ fn inline_embed_loads_lazily_fits_its_content_and_reports_events(h: Harness) {
     );
     let frame = h.session.wait_for("#quiz iframe");
     assert_eq!(frame.attribute("title").as_deref(), Some("Back pain quiz"));
+    // The visitor may share or copy their result from inside the frame.
+    assert_eq!(
+        frame.attribute("allow").as_deref(),
+        Some("web-share; clipboard-write")
+    );
     Host::wait_for_event(&h, "ready");
 
     h.session.switch_to_frame("#quiz iframe");
@@ -58,6 +76,12 @@ fn inline_embed_loads_lazily_fits_its_content_and_reports_events(h: Harness) {
         "document.addEventListener('click', e => e.preventDefault(), true); return 1;",
     );
     page.click("call-clinic");
+    // Copying the result inside the frame, with the permission the loader gives it.
+    let headline = page.result().headline;
+    frame_end_in_view(&h, "#quiz iframe");
+    page.copy_summary("Copied. Paste it into a message, a note or an email.");
+    let pasted = page.paste();
+    assert!(pasted.contains(&format!("\n\n{headline}\n")), "{pasted}");
     let content = js(
         &h,
         "return Math.ceil(document.getElementById('symptom-quiz').getBoundingClientRect().height);",
@@ -112,6 +136,84 @@ fn inline_embed_loads_lazily_fits_its_content_and_reports_events(h: Harness) {
         "the quiz added history entries to the host"
     );
     assert_eq!(js(&h, "return window.__violations;"), serde_json::json!([]));
+    // The copied summary left the frame only through the clipboard: no message to the
+    // host carries it, and the loader dispatched only the protocol's events.
+    let messages = js(&h, "return window.__messages;");
+    let messages: Vec<&str> = (messages.as_array().into_iter().flatten())
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(!messages.is_empty(), "the recorder saw no message at all");
+    for m in &messages {
+        assert!(
+            !m.contains("not a diagnosis") && !m.contains(&headline),
+            "a message to the host carries the summary: {m}"
+        );
+    }
+    let dispatched = js(&h, "return window.__dispatched;");
+    for event in dispatched.as_array().into_iter().flatten() {
+        let known = ["ready", "step", "complete", "call"].map(|t| format!("symptom-quiz:{t}"));
+        assert!(known.iter().any(|k| event == k), "dispatched {event}");
+    }
+}
+
+/// The script-free snippet of `docs/embedding.md` as written, and the same frame with
+/// its `allow` attribute stripped, as some site builders do: in both, a visitor copies
+/// an emergency's summary, which opens with the call to make. (Chromium refuses the
+/// Clipboard API to the stripped frame: the quiz copies the old way.)
+fn the_script_free_frame_copies_with_or_without_its_permission(h: Harness) {
+    let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/embedding.md");
+    let docs = std::fs::read_to_string(docs).expect("docs/embedding.md");
+    let start = docs
+        .find("<iframe src=\"https://clinic.example/quiz/?embed=inline\"")
+        .expect("the script-free snippet in docs/embedding.md");
+    let end = start + docs[start..].find("</iframe>").expect("its end") + "</iframe>".len();
+    let snippet = docs[start..end].replace("https://clinic.example/quiz/", &h.server.url("/"));
+    assert!(
+        snippet.contains(" allow=\"web-share; clipboard-write\""),
+        "{snippet}"
+    );
+    let stripped = snippet.replace(" allow=\"web-share; clipboard-write\"", "");
+    let host = Host::new(
+        &h,
+        "script-free",
+        &format!(
+            "{}{}",
+            snippet.replace("<iframe ", "<iframe id=\"docs\" "),
+            stripped.replace("<iframe ", "<iframe id=\"stripped\" ")
+        ),
+    );
+    h.session.goto(&host.server.url("/"));
+    // The host's hostile CSS squeezes every frame it does not size itself; these have
+    // no loader to size them.
+    js(
+        &h,
+        "document.querySelector('link[rel=stylesheet]').remove(); return 1;",
+    );
+    for frame in ["#docs", "#stripped"] {
+        // Each frame loads lazily, once it nears the view.
+        h.session.execute(
+            "document.querySelector(arguments[0]).scrollIntoView(); return 1;",
+            vec![frame.into()],
+        );
+        h.session.switch_to_frame(frame);
+        let page = QuizPage::in_frame(&h.session);
+        page.start();
+        page.run(e2e::runs::TO_EMERGENCY);
+        assert_eq!(page.result().tier, "emergency");
+        // Where the engine says (Chromium), the stripped frame is refused the Clipboard
+        // API, so the copy below is the old way's.
+        let allowed = h.session.execute(
+            "return document.featurePolicy ? \
+               document.featurePolicy.allowsFeature('clipboard-write') : null;",
+            vec![],
+        );
+        assert_ne!(allowed, Value::Bool(frame == "#stripped"), "{frame}");
+        frame_end_in_view(&h, frame);
+        page.copy_summary("Copied. Paste it into a message, a note or an email.");
+        let pasted = page.paste();
+        assert!(pasted.starts_with("Call 911\n\n"), "{frame}: {pasted}");
+        h.session.switch_to_top();
+    }
 }
 
 fn popup_embed_is_a_trapped_dialog_and_shares_the_tier_only_when_asked(h: Harness) {
@@ -384,4 +486,5 @@ in_every_engine!(
     inline_embed_loads_lazily_fits_its_content_and_reports_events,
     popup_embed_is_a_trapped_dialog_and_shares_the_tier_only_when_asked,
     bad_attributes_and_forged_messages_change_nothing,
+    the_script_free_frame_copies_with_or_without_its_permission,
 );

@@ -535,13 +535,118 @@ fn accessibility_audit_finds_nothing_in_either_language(h: Harness) {
     e2e::walks::audit_every_screen(&h.open(), "");
 }
 
-/// The print stylesheet: no buttons or navigation on paper, the answers listed, and the
-/// longest result on at most two pages (where the driver can print to PDF).
-fn printing_shows_answers_without_buttons_on_two_pages(h: Harness) {
+/// Taking the result along, at phone width: "Share" hands the summary to the browser's
+/// share sheet (a stub at `navigator.share` records it: no engine here has a sheet a
+/// test can drive), "Copy as text" puts the same text on the clipboard for real (pasted
+/// back with the keyboard), in English and in Spanish; then the print stylesheet: no
+/// buttons or navigation on paper, the answers listed, and the longest result on at
+/// most two pages (where the driver can print to PDF).
+fn the_result_is_shared_copied_or_printed_on_two_pages(h: Harness) {
     let page = h.open();
+    page.stub_share();
     page.start();
     page.run(TO_CALL_CLINIC);
-    page.result();
+    let result = page.result();
+    h.session.set_viewport_width(375, 800);
+    h.session.execute(
+        "document.querySelector(\"[data-testid='take-along']\").scrollIntoView(); return 1;",
+        vec![],
+    );
+    h.session.save_screenshot("take-along-375");
+
+    page.click("share-summary");
+    let shared = page.shared();
+    assert_eq!(shared.len(), 1, "{shared:?}");
+    let text = &shared[0];
+    let phone = clinic_phone().display;
+    let name = e2e::server::clinic_value("name");
+    let (title, rest) = text.split_once("\n\n").unwrap_or_default();
+    assert!(title.starts_with("Pain quiz result, "), "{text}");
+    assert!(rest.starts_with(&result.headline), "{text}");
+    for part in [
+        // Where the pain is, quoted by a reason here, so not on a line of its own.
+        "\n- Low back · ",
+        "\nHow old are you? 45\n",
+        "\nWhy this result\n- ",
+        "\nIf it gets worse\n- ",
+        &format!("\nCall {name}: {phone}\n"),
+        "\nThis is not a diagnosis.",
+        "\nContent version ",
+    ] {
+        assert!(text.contains(part), "no {part:?} in {text}");
+    }
+    // Short, and read aloud: no sources, patterns or session details.
+    for long in ["Source:", "Qi", "sessions"] {
+        assert!(!text.contains(long), "{long:?} in {text}");
+    }
+    // The minute the summary was made may have turned since.
+    let timeless = |t: &str| -> String {
+        let kept = t.lines().filter(|l| {
+            !l.starts_with("Pain quiz result, ") && !l.starts_with("Resultado del cuestionario")
+        });
+        kept.collect::<Vec<_>>().join("\n")
+    };
+    page.copy_summary("Copied. Paste it into a message, a note or an email.");
+    assert_eq!(timeless(&page.paste()), timeless(text));
+    page.switch_language("es");
+    page.copy_summary("Copiado. Péguelo en un mensaje, una nota o un correo.");
+    let pasted = page.paste();
+    assert!(
+        pasted.starts_with("Resultado del cuestionario sobre el dolor, "),
+        "{pasted}"
+    );
+    for part in [
+        "\nPor qué este resultado\n- ",
+        "Esto no es un diagnóstico",
+        "\nSi empeora\n- ",
+    ] {
+        assert!(pasted.contains(part), "no {part:?} in {pasted}");
+    }
+    page.switch_language("en");
+
+    // A frame without the `web-share` permission: the sheet refuses, the text is copied.
+    let refuse = |what: &str, name: &str| {
+        h.session.execute(
+            &format!("{what} = () => Promise.reject(new DOMException('no', '{name}')); return 1;"),
+            vec![],
+        );
+    };
+    refuse("navigator.share", "NotAllowedError");
+    page.click("share-summary");
+    page.session()
+        .wait_until("the copy instead of the share", || {
+            (page.element("take-along-status").text()
+                == "Copied. Paste it into a message, a note or an email.")
+                .then_some(())
+        });
+    // The visitor closes the sheet: nothing else happens.
+    refuse("navigator.share", "AbortError");
+    page.click("share-summary");
+    page.session().wait_until("the status to clear", || {
+        page.element("take-along-status")
+            .text()
+            .is_empty()
+            .then_some(())
+    });
+    // A browser that refuses the clipboard both ways: the text is shown to copy by hand.
+    refuse("navigator.clipboard.writeText", "NotAllowedError");
+    h.session
+        .execute("document.execCommand = () => false; return 1;", vec![]);
+    page.copy_summary("This page could not copy it. Select the text below and copy it.");
+    let shown = page
+        .element("summary-text")
+        .property("value")
+        .unwrap_or_default();
+    assert_eq!(timeless(&shown), timeless(text));
+    let violations = page.accessibility_violations();
+    assert!(violations.is_empty(), "{violations:#?}");
+    h.session.execute(
+        "document.querySelector(\"[data-testid='summary-text']\").scrollIntoView(); return 1;",
+        vec![],
+    );
+    h.session.save_screenshot("take-along-by-hand-375");
+    h.session.set_viewport_width(1280, 900);
+
     let hidden_in_print = h.session.execute(
         "for (const sheet of document.styleSheets) for (const rule of sheet.cssRules) \
            if (rule.media && rule.media.mediaText === 'print') \
@@ -779,6 +884,14 @@ fn each_emergency_shows_only_the_numbers_that_fit(h: Harness) {
     // tier's words for a 911 operator.
     assert!(!result.text.contains("911 operator"), "{}", result.text);
     assert!(result.text.contains("harm to the liver"), "{}", result.text);
+    // The summary taken along opens with the calls to make, in the result's order.
+    page.copy_summary("Copied. Paste it into a message, a note or an email.");
+    let pasted = page.paste();
+    assert!(
+        pasted.starts_with("Call Poison Control: 1-800-222-1222\nCall 911\n\nPain quiz result, ")
+            && pasted.contains("\n\nCall Poison Control now: 1-800-222-1222\n"),
+        "{pasted}"
+    );
     // Editing answers, the notice on each question keeps the result's own numbers.
     page.edit_answers();
     assert!(page.has("emergency-still"));
@@ -829,7 +942,7 @@ in_every_engine!(
     reload_offers_to_continue_and_forget_clears,
     a_keyboard_only_run_reaches_a_result,
     accessibility_audit_finds_nothing_in_either_language,
-    printing_shows_answers_without_buttons_on_two_pages,
+    the_result_is_shared_copied_or_printed_on_two_pages,
     page_settings_theme_the_quiz_and_bad_ones_are_ignored,
     every_screen_fits_320_px_without_sideways_scrolling,
     the_quiz_runs_under_the_strict_csp_without_a_violation,

@@ -77,9 +77,9 @@ fn the_build_names_no_browser_service_host() {
     }
 }
 
-/// Full runs to each of the five tiers, a language switch, then leaving the page: not
-/// one request that is not the build's own files, anywhere. The Spanish texts are
-/// asked for only at the switch, once.
+/// Full runs to each of the five tiers, each result copied as text, a language switch,
+/// then leaving the page: not one request that is not the build's own files, anywhere.
+/// The Spanish texts are asked for only at the switch, once.
 fn the_quiz_asks_for_nothing_but_its_own_files(h: Harness) {
     the_build_names_no_browser_service_host();
     let page = h.open();
@@ -89,6 +89,7 @@ fn the_quiz_asks_for_nothing_but_its_own_files(h: Harness) {
         page.start();
         page.run(steps);
         assert_eq!(page.result().tier, tier);
+        page.copy_summary("Copied. Paste it into a message, a note or an email.");
         page.click("start-over");
         page.element("start");
     }

@@ -56,7 +56,7 @@ pub type ScreenString = fn(&Strings) -> &'static str;
 /// The screens' strings (`quiz::strings`) that carry safety: what the quiz is for, the
 /// emergency notice and the call buttons, "not a diagnosis", what to do if it gets
 /// worse or after a doctor's check, and the crash fallback's 911 line.
-pub const SAFETY_STRINGS: [(&str, ScreenString); 14] = [
+pub const SAFETY_STRINGS: [(&str, ScreenString); 15] = [
     ("start-intro", |s| s.start_intro.0),
     ("emergency-notice", |s| s.emergency_notice),
     ("call-911", |s| s.call_911),
@@ -69,6 +69,7 @@ pub const SAFETY_STRINGS: [(&str, ScreenString); 14] = [
     ("after-checked", |s| s.after_checked),
     ("after-hours", |s| s.after_hours),
     ("result-not-a-diagnosis", |s| s.result_not_a_diagnosis),
+    ("emergency-not-a-diagnosis", |s| s.emergency_not_a_diagnosis),
     ("went-wrong-text", |s| s.went_wrong_text),
     ("talk-to-clinic", |s| s.talk_to_clinic),
 ];

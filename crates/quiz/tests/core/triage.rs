@@ -2276,3 +2276,155 @@ fn a_result_gives_one_time_frame() {
         assert_eq!(frames, 1, "{places:?}: {texts:?}");
     }
 }
+
+// ---------------------------------------------------------------------------------
+// The summary a visitor takes along (shares, copies).
+// ---------------------------------------------------------------------------------
+
+/// The summary of a case, with the calls the app passes: for an emergency, its lines
+/// (written here as the app's buttons say them); else the clinic's.
+fn summary(case: &[(&str, A)], lang: Lang, who: quiz::Perspective) -> String {
+    use quiz::strings::table;
+    let outcome = outcome(&QUIZ, case).unwrap();
+    let text = table(lang);
+    let calls: Vec<quiz::Call> = match outcome.tier {
+        Tier::Emergency => (outcome.lines().into_iter())
+            .map(|l| match l {
+                Line::Emergency => quiz::Call {
+                    label: text.call_911,
+                    number: "911",
+                },
+                Line::Crisis => quiz::Call {
+                    label: text.call_988,
+                    number: "988",
+                },
+                Line::Poison => quiz::Call {
+                    label: text.call_poison,
+                    number: "1-800-222-1222",
+                },
+            })
+            .collect(),
+        _ => vec![quiz::Call {
+            label: "Call the clinic",
+            number: "(555) 010-0199",
+        }],
+    };
+    outcome.summary(lang, who, text, &calls, "WHEN", &["FOOTER"])
+}
+
+#[test]
+fn an_emergency_summary_opens_with_the_call_and_what_the_operator_needs() {
+    use quiz::Perspective::{Myself, SomeoneElse};
+    let saddle = summary(
+        &[("nerve-signs", A::C(&["saddle-numbness"]))],
+        Lang::En,
+        Myself,
+    );
+    let lines: Vec<&str> = saddle.lines().collect();
+    assert_eq!(
+        lines[..3],
+        ["Call 911", "", "Pain quiz result, WHEN"],
+        "{saddle}"
+    );
+    // Where the pain is, though the emergency came before the age was asked.
+    assert!(
+        saddle.contains("\nWhere is the pain? Low back\n"),
+        "{saddle}"
+    );
+    assert!(!saddle.contains("How old"), "{saddle}");
+    // "If it gets worse" is the emergency's own; the last words do not say to wait.
+    assert!(saddle.contains("\nIf it gets worse\n- "), "{saddle}");
+    assert!(
+        saddle.contains("Do not wait: call now.") && !saddle.contains("call your doctor"),
+        "{saddle}"
+    );
+    // The symptom, as answered, and why it is an emergency; nothing of the clinic.
+    assert!(
+        saddle.contains("\n- ") && saddle.to_lowercase().contains("numb"),
+        "{saddle}"
+    );
+    assert!(!saddle.contains("(555)"), "{saddle}");
+    assert!(saddle.contains("This is not a diagnosis"), "{saddle}");
+    assert_eq!(lines.last(), Some(&"FOOTER"));
+    // No source, pattern or session detail: short, and read aloud.
+    for long in ["Source", "NICE", "Qi", "session"] {
+        assert!(!saddle.contains(long), "{long}: {saddle}");
+    }
+    // An overdose: Poison Control first, then 911, in Spanish for someone else too.
+    let overdose = summary(&[("pain-medicines", A::C(&["overdose"]))], Lang::En, Myself);
+    assert!(
+        overdose.starts_with("Call Poison Control: 1-800-222-1222\nCall 911\n"),
+        "{overdose}"
+    );
+    let es = summary(
+        &[("pain-medicines", A::C(&["overdose"]))],
+        Lang::Es,
+        SomeoneElse,
+    );
+    assert!(
+        es.starts_with("Llamar a la línea de ayuda por envenenamiento"),
+        "{es}"
+    );
+    assert!(
+        es.contains("\nLlamar al 911\n") && es.contains("no es un diagnóstico"),
+        "{es}"
+    );
+}
+
+#[test]
+fn a_summary_below_emergency_gives_reasons_age_worse_and_the_clinic_last() {
+    use quiz::Perspective::{Myself, SomeoneElse};
+    let fever = [
+        ("age", A::N(62)),
+        ("general-signs", A::C(&["fever"])),
+        ("first-time", A::C(&["yes"])),
+    ];
+    let urgent = summary(&fever, Lang::En, Myself);
+    assert!(
+        urgent.starts_with("Pain quiz result, WHEN\n\nGet medical care today"),
+        "{urgent}"
+    );
+    for part in [
+        "Why this result\n- ",
+        "Also tell the doctor\n- ",
+        "If it gets worse\n- ",
+    ] {
+        assert!(urgent.contains(part), "{part:?}: {urgent}");
+    }
+    // The clinic only after a doctor's check, then "not a diagnosis".
+    assert!(
+        urgent.contains("After a doctor has checked the pain:\nCall the clinic: (555) 010-0199\n\nThis is not a diagnosis"),
+        "{urgent}"
+    );
+    // A reason quotes the age ("for the first time after age 50"), and no other line
+    // repeats it; the place and the pain's score, which no reason quotes, have theirs.
+    assert_eq!(urgent.matches("62").count(), 1, "{urgent}");
+    assert!(
+        urgent.contains("\nWhere is the pain? Low back\n"),
+        "{urgent}"
+    );
+    assert!(
+        urgent.contains("\nHow bad is the pain on most days? 2\n"),
+        "{urgent}"
+    );
+    // Self-care quotes no age: the text adds it, as the question asks it.
+    let plain = summary(&[], Lang::En, Myself);
+    assert!(plain.contains("\nHow old are you? 35\n"), "{plain}");
+    // A reason that quotes only some of the places chosen leaves the line with all.
+    let chest = summary(&[("where", A::C(&["chest", "mid-back"]))], Lang::En, Myself);
+    assert!(
+        chest.contains("\nWhere is the pain? Chest; Middle or upper back\n"),
+        "{chest}"
+    );
+    let theirs = summary(&[], Lang::Es, SomeoneElse);
+    assert!(
+        theirs.contains("Si empeora") && theirs.contains(" 35\n"),
+        "{theirs}"
+    );
+    let question = QUIZ
+        .question_named("age")
+        .unwrap()
+        .prompt
+        .get(Lang::Es, SomeoneElse);
+    assert!(theirs.contains(question), "{question}: {theirs}");
+}
