@@ -12,4 +12,4 @@ pub use call_link::{line_call, line_number, CallLink};
 pub use forget_button::ForgetButton;
 pub use language_switch::LanguageSwitch;
 pub use print_summary::PrintSummary;
-pub use take_along::{summary, take_along};
+pub use take_along::{summary, take_along, Along};

@@ -17,7 +17,7 @@ pub use pack::{load_lang, not_loaded_at_start, started_without, PACK_CACHES};
 pub use page::{
     apply_theme, focus_step, history_position, print, record_history, set_document_lang,
 };
-pub use share::{can_share, now, take, Taken};
+pub use share::{can_share, date, now, take, Taken};
 pub use storage::{clear_progress, forget, initial_lang, load_progress, save_lang, save_progress};
 pub use url::{read_page, Config, HostOrigin, Theme};
 

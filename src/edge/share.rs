@@ -1,9 +1,13 @@
 //! Taking the result along: the system's share sheet, the clipboard, and the time the
-//! summary is made. Each runs only on the visitor's own press, and hands the text to
-//! the browser (the app they pick, the clipboard): nothing here sends anything itself,
-//! and nothing tells an embedding page (`tests/e2e/tests/embed.rs` checks both).
+//! result was shown. Each runs only on the visitor's own press, and hands the text to
+//! the browser (the app they pick, the clipboard): nothing here sends anything itself
+//! (`tests/e2e/tests/trust.rs` checks it), and nothing tells an embedding page
+//! (`tests/e2e/tests/embed.rs`).
 
-use gloo::events::EventListener;
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
 use js_sys::{Object, Promise, Reflect};
 use quiz::Lang;
 use wasm_bindgen::prelude::*;
@@ -35,26 +39,24 @@ pub fn can_share() -> bool {
         .is_ok_and(|share| share.is_function())
 }
 
-/// Where a press on "Share" or "Copy" took the text.
-#[derive(Clone, Copy, Default, PartialEq)]
+/// Where a press on "Copy", or a "Share" the browser refused, took the text.
+#[derive(Clone, Copy, PartialEq)]
 pub enum Taken {
-    /// Not pressed yet, or handed to the share sheet (sent, or closed by the visitor).
-    #[default]
-    Idle,
     Copied,
     /// The browser refused the clipboard as well: the visitor copies the text shown.
     Refused,
 }
 
-/// Opens the system's share sheet with `text` (when `share`); where the browser
-/// refuses it (a frame without the `web-share` permission), or on "Copy", copies it.
-pub async fn take(text: &str, share: bool) -> Taken {
+/// Opens the system's share sheet with `text` (when `share`): `None` once the sheet
+/// has it or the visitor closed it. Where the browser refuses the sheet (a frame
+/// without the `web-share` permission), or on "Copy", copies it.
+pub async fn take(text: &str, share: bool) -> Option<Taken> {
     if share {
         let data = Object::new();
         let _ = Reflect::set(&data, &"text".into(), &text.into());
         if let Ok(promise) = navigator_share(&data) {
             match JsFuture::from(promise).await {
-                Ok(_) => return Taken::Idle,
+                Ok(_) => return None,
                 // Closing the sheet is the visitor's choice: nothing to copy instead.
                 Err(e)
                     if Reflect::get(&e, &"name".into())
@@ -63,16 +65,17 @@ pub async fn take(text: &str, share: bool) -> Taken {
                         .as_deref()
                         == Some("AbortError") =>
                 {
-                    return Taken::Idle
+                    return None
                 }
                 Err(_) => {}
             }
         }
     }
-    match copy(text).await {
-        true => Taken::Copied,
-        false => Taken::Refused,
-    }
+    Some(if copy(text).await {
+        Taken::Copied
+    } else {
+        Taken::Refused
+    })
 }
 
 /// Writes `text` to the clipboard: through the Clipboard API, which a frame may use
@@ -84,22 +87,39 @@ async fn copy(text: &str) -> bool {
             return true;
         }
     }
-    let text = text.to_owned();
-    let _listener = EventListener::new(&gloo::utils::document(), "copy", move |event| {
-        if let Some(data) = event.unchecked_ref::<CopyEvent>().clipboard_data() {
-            data.set_data("text/plain", &text);
-            event.prevent_default();
-        }
-    });
-    exec_command("copy").unwrap_or(false)
+    // The copy event carries the text in place of the page's selection: its listener
+    // must be allowed to prevent the default (gloo's are passive unless told), and
+    // says whether it ran, since `execCommand` returns true either way.
+    let (text, wrote) = (text.to_owned(), Rc::new(Cell::new(false)));
+    let _listener = EventListener::new_with_options(
+        &gloo::utils::document(),
+        "copy",
+        EventListenerOptions::enable_prevent_default(),
+        {
+            let wrote = wrote.clone();
+            move |event| {
+                if let Some(data) = event.unchecked_ref::<CopyEvent>().clipboard_data() {
+                    data.set_data("text/plain", &text);
+                    event.prevent_default();
+                    wrote.set(true);
+                }
+            }
+        },
+    );
+    exec_command("copy").unwrap_or(false) && wrote.get()
 }
 
-/// Now, as the visitor's language writes a date and time, with the time zone ("Dec 5,
-/// 2026, 2:30 PM EST"): a text forwarded to someone elsewhere still says when.
-pub fn now(lang: Lang) -> String {
+/// Now, in milliseconds since 1970 (for [`date`]).
+pub fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A time (from [`now`]) as the visitor's language writes a date and time, with the
+/// time zone ("Dec 5, 2026, 2:30 PM EST"): a text forwarded elsewhere still says when.
+pub fn date(at: f64, lang: Lang) -> String {
     let options = js_sys::JSON::parse(r#"{"year":"numeric","month":"short","day":"numeric","hour":"numeric","minute":"2-digit","timeZoneName":"short"}"#)
         .unwrap_or(JsValue::UNDEFINED);
-    js_sys::Date::new_0()
+    js_sys::Date::new(&at.into())
         .to_locale_string(lang.tag(), &options)
         .into()
 }

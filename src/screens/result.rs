@@ -1,7 +1,9 @@
 use yew::prelude::*;
 
 use crate::clinic::CLINIC;
-use crate::components::{line_call, summary, take_along, CallLink, ForgetButton, PrintSummary};
+use crate::components::{
+    line_call, summary, take_along, Along, CallLink, ForgetButton, PrintSummary,
+};
 use crate::content::QUIZ;
 use crate::edge;
 use crate::state::{Action, QuizContext};
@@ -19,7 +21,7 @@ pub fn ResultScreen() -> Html {
     let quiz = use_context::<QuizContext>().expect("ResultScreen needs the QuizContext");
     let (lang, who) = (quiz.lang, quiz.perspective);
     let text = strings(lang);
-    let taken = use_state(edge::Taken::default);
+    let along = use_state(Along::now);
     let dispatch = |action: fn() -> Action| {
         let quiz = quiz.clone();
         Callback::from(move |_: MouseEvent| quiz.dispatch(action()))
@@ -61,7 +63,7 @@ pub fn ResultScreen() -> Html {
     };
 
     // When the result was shown: the summary's title, on paper and in the text.
-    let when = edge::now(lang);
+    let when = edge::date(along.shown, lang);
     let icon = match outcome.tier {
         Tier::Emergency => "⚠",
         Tier::Urgent => "!",
@@ -122,7 +124,7 @@ pub fn ResultScreen() -> Html {
             <ul data-testid="worse">
                 { for outcome.worse().iter().map(|w| html! { <li>{ w.get(lang, who) }</li> }) }
             </ul>
-            { take_along(text, summary(&outcome, lang, who, text, &when), taken) }
+            { take_along(text, lang, summary(&outcome, lang, who, text, &when), along) }
             { list(outcome.expectations().iter().map(|e| item(&e.text, &e.source)).collect(),
                 "expectations", text.what_to_expect) }
             { list(outcome.patterns().iter().map(|p| item(&p.text, &p.source)).collect(),

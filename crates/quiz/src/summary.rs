@@ -60,8 +60,8 @@ impl Reason {
 impl Outcome {
     /// The summary as text, one item a line. `calls`: an emergency's lines, the first
     /// of which opens the text, so that "Call 911" is what a person reads first; below
-    /// emergency, the clinic's number (for `urgent`, after a doctor's check), near the
-    /// end. `when`: the date and time, in the title. `footer`: the last lines (which
+    /// emergency, the clinic's number (for `urgent`, after a doctor's check), under what
+    /// to do, as on the screen. `when`: the date and time, in the title. `footer`: the last lines (which
     /// content).
     pub fn summary(
         &self,
@@ -93,10 +93,18 @@ impl Outcome {
             line(headline.get(lang, who));
         }
         self.actions().iter().for_each(|a| line(a.get(lang, who)));
+        // Below emergency, the clinic's number beside what to do, as on the screen.
+        if !emergency {
+            line("");
+            if self.tier == Tier::Urgent {
+                line(text.after_checked);
+            }
+            calls.iter().for_each(|c| line(&call(c)));
+        }
         let (reasons, also) = (&self.reasons(), &self.also());
         // Where the pain is, the age and the pain's score, unless a reason quotes the
         // whole answer already: what a nurse or an operator asks first.
-        line("");
+        let mut first = true;
         for (id, answer) in self.answers.iter() {
             let Some(q) = self.quiz.question(*id) else {
                 continue;
@@ -109,6 +117,9 @@ impl Outcome {
                 .flat_map(|r| &r.given)
                 .any(|g| g.question.id == *id && whole(g.choices.len()));
             if !quoted && (q.id.0 == PLACES || matches!(q.kind, Kind::Number | Kind::Scale)) {
+                if std::mem::take(&mut first) {
+                    line("");
+                }
                 let answer = q.answer_text(answer, lang, who);
                 line(
                     &text
@@ -132,13 +143,6 @@ impl Outcome {
         self.worse()
             .iter()
             .for_each(|w| line(&["- ", w.get(lang, who)].concat()));
-        if !emergency {
-            line("");
-            if self.tier == Tier::Urgent {
-                line(text.after_checked);
-            }
-            calls.iter().for_each(|c| line(&call(c)));
-        }
         line("");
         line(text.not_a_diagnosis_for(self.tier));
         footer.iter().for_each(|f| line(f));

@@ -434,6 +434,28 @@ impl<'s> QuizPage<'s> {
         });
     }
 
+    /// Puts `text` on the clipboard as a keyboard would (Ctrl+C in a field the test adds
+    /// to the page), so that a paste after a copy shows that copy's text, not an
+    /// earlier one's.
+    pub fn put_on_clipboard(&self, text: &str) {
+        self.session.execute(
+            "const t = document.createElement('textarea'); t.id = 'e2e-copy'; \
+             t.value = arguments[0]; document.body.append(t); t.focus(); t.select(); \
+             return 1;",
+            vec![text.into()],
+        );
+        self.session.press_with(keys::CONTROL, "c");
+        self.session.execute(
+            "document.getElementById('e2e-copy').remove(); return 1;",
+            vec![],
+        );
+        assert_eq!(
+            self.paste(),
+            text,
+            "the clipboard did not take the test's text"
+        );
+    }
+
     /// What the clipboard holds, pasted as a keyboard would (Ctrl+V) into a field the
     /// test adds to the page, and the field removed again.
     pub fn paste(&self) -> String {

@@ -16,11 +16,14 @@ fn js(h: &Harness, script: &str) -> Value {
 }
 
 /// Scrolls the host page until the end of `frame` (where the result's "Copy as text"
-/// is) is in view, and goes back into the frame: a press the page sees as the visitor's
-/// own is the driver's click, and WebKitGTK's driver does not scroll the page around a
-/// frame to reach it.
-fn frame_end_in_view(h: &Harness, frame: &str) {
+/// is) is in view, puts the test's own text on the clipboard from the host page
+/// (WebKitGTK's driver copies with the keyboard there, not in a frame), and goes back
+/// into the frame: a press the page sees as the visitor's own is the driver's click,
+/// and WebKitGTK's driver does not scroll the page around a frame to reach it.
+fn before_copying_in(h: &Harness, page: &QuizPage, frame: &str) {
     h.session.switch_to_top();
+    // First: the field the text is copied from scrolls the page when focused.
+    page.put_on_clipboard("e2e: before the copy");
     h.session.execute(
         "document.querySelector(arguments[0]).scrollIntoView({ block: 'end' }); return 1;",
         vec![frame.into()],
@@ -78,7 +81,7 @@ fn inline_embed_loads_lazily_fits_its_content_and_reports_events(h: Harness) {
     page.click("call-clinic");
     // Copying the result inside the frame, with the permission the loader gives it.
     let headline = page.result().headline;
-    frame_end_in_view(&h, "#quiz iframe");
+    before_copying_in(&h, &page, "#quiz iframe");
     page.copy_summary("Copied. Paste it into a message, a note or an email.");
     let pasted = page.paste();
     assert!(pasted.contains(&format!("\n\n{headline}\n")), "{pasted}");
@@ -158,8 +161,9 @@ fn inline_embed_loads_lazily_fits_its_content_and_reports_events(h: Harness) {
 
 /// The script-free snippet of `docs/embedding.md` as written, and the same frame with
 /// its `allow` attribute stripped, as some site builders do: in both, a visitor copies
-/// an emergency's summary, which opens with the call to make. (Chromium refuses the
-/// Clipboard API to the stripped frame: the quiz copies the old way.)
+/// an emergency's summary (in English, and in Spanish), which opens with the call to
+/// make. (Chromium refuses the Clipboard API to the stripped frame: the quiz copies
+/// the old way.)
 fn the_script_free_frame_copies_with_or_without_its_permission(h: Harness) {
     let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/embedding.md");
     let docs = std::fs::read_to_string(docs).expect("docs/embedding.md");
@@ -189,7 +193,11 @@ fn the_script_free_frame_copies_with_or_without_its_permission(h: Harness) {
         &h,
         "document.querySelector('link[rel=stylesheet]').remove(); return 1;",
     );
-    for frame in ["#docs", "#stripped"] {
+    // English in one, Spanish in the other: each paste is that frame's own copy.
+    for (frame, lang, call) in [
+        ("#docs", "en", "Call 911"),
+        ("#stripped", "es", "Llamar al 911"),
+    ] {
         // Each frame loads lazily, once it nears the view.
         h.session.execute(
             "document.querySelector(arguments[0]).scrollIntoView(); return 1;",
@@ -197,6 +205,7 @@ fn the_script_free_frame_copies_with_or_without_its_permission(h: Harness) {
         );
         h.session.switch_to_frame(frame);
         let page = QuizPage::in_frame(&h.session);
+        page.switch_language(lang);
         page.start();
         page.run(e2e::runs::TO_EMERGENCY);
         assert_eq!(page.result().tier, "emergency");
@@ -208,10 +217,17 @@ fn the_script_free_frame_copies_with_or_without_its_permission(h: Harness) {
             vec![],
         );
         assert_ne!(allowed, Value::Bool(frame == "#stripped"), "{frame}");
-        frame_end_in_view(&h, frame);
-        page.copy_summary("Copied. Paste it into a message, a note or an email.");
+        before_copying_in(&h, &page, frame);
+        let said = match lang {
+            "es" => "Copiado. Péguelo en un mensaje, una nota o un correo.",
+            _ => "Copied. Paste it into a message, a note or an email.",
+        };
+        page.copy_summary(said);
         let pasted = page.paste();
-        assert!(pasted.starts_with("Call 911\n\n"), "{frame}: {pasted}");
+        assert!(
+            pasted.starts_with(&format!("{call}\n\n")),
+            "{frame}: {pasted}"
+        );
         h.session.switch_to_top();
     }
 }

@@ -586,22 +586,34 @@ fn the_result_is_shared_copied_or_printed_on_two_pages(h: Harness) {
         });
         kept.collect::<Vec<_>>().join("\n")
     };
-    page.copy_summary("Copied. Paste it into a message, a note or an email.");
+    // Each copy below starts from the test's own text on the clipboard, and from a
+    // status that is empty (a switch of language hides the other language's), so
+    // that each one is seen to copy.
+    let (copied, copiado) = (
+        "Copied. Paste it into a message, a note or an email.",
+        "Copiado. Péguelo en un mensaje, una nota o un correo.",
+    );
+    let spanish = |pasted: String| {
+        assert!(
+            pasted.starts_with("Resultado del cuestionario sobre el dolor, "),
+            "{pasted}"
+        );
+        for part in [
+            "\nPor qué este resultado\n- ",
+            "Esto no es un diagnóstico",
+            "\nSi empeora\n- ",
+        ] {
+            assert!(pasted.contains(part), "no {part:?} in {pasted}");
+        }
+    };
+    page.put_on_clipboard("e2e: before the copy");
+    page.copy_summary(copied);
     assert_eq!(timeless(&page.paste()), timeless(text));
     page.switch_language("es");
-    page.copy_summary("Copiado. Péguelo en un mensaje, una nota o un correo.");
-    let pasted = page.paste();
-    assert!(
-        pasted.starts_with("Resultado del cuestionario sobre el dolor, "),
-        "{pasted}"
-    );
-    for part in [
-        "\nPor qué este resultado\n- ",
-        "Esto no es un diagnóstico",
-        "\nSi empeora\n- ",
-    ] {
-        assert!(pasted.contains(part), "no {part:?} in {pasted}");
-    }
+    assert_eq!(page.element("take-along-status").text(), "");
+    page.put_on_clipboard("e2e: before la copia");
+    page.copy_summary(copiado);
+    spanish(page.paste());
     page.switch_language("en");
 
     // A frame without the `web-share` permission: the sheet refuses, the text is copied.
@@ -611,25 +623,29 @@ fn the_result_is_shared_copied_or_printed_on_two_pages(h: Harness) {
             vec![],
         );
     };
+    page.put_on_clipboard("e2e: before the share");
     refuse("navigator.share", "NotAllowedError");
     page.click("share-summary");
     page.session()
         .wait_until("the copy instead of the share", || {
-            (page.element("take-along-status").text()
-                == "Copied. Paste it into a message, a note or an email.")
-                .then_some(())
+            (page.element("take-along-status").text() == copied).then_some(())
         });
-    // The visitor closes the sheet: nothing else happens.
+    assert_eq!(timeless(&page.paste()), timeless(text));
+    // The visitor closes the sheet: nothing is copied, the status stays.
+    page.put_on_clipboard("e2e: the sheet closed");
     refuse("navigator.share", "AbortError");
     page.click("share-summary");
-    page.session().wait_until("the status to clear", || {
-        page.element("take-along-status")
-            .text()
-            .is_empty()
-            .then_some(())
-    });
-    // A browser that refuses the clipboard both ways: the text is shown to copy by hand.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(page.paste(), "e2e: the sheet closed");
+    assert_eq!(page.element("take-along-status").text(), copied);
+    // The Clipboard API refused: the old way copies, for real.
     refuse("navigator.clipboard.writeText", "NotAllowedError");
+    page.switch_language("es");
+    page.put_on_clipboard("e2e: the old way");
+    page.copy_summary(copiado);
+    spanish(page.paste());
+    page.switch_language("en");
+    // Both ways refused: the text is shown to copy by hand.
     h.session
         .execute("document.execCommand = () => false; return 1;", vec![]);
     page.copy_summary("This page could not copy it. Select the text below and copy it.");

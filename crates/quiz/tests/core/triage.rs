@@ -2284,6 +2284,12 @@ fn a_result_gives_one_time_frame() {
 /// The summary of a case, with the calls the app passes: for an emergency, its lines
 /// (written here as the app's buttons say them); else the clinic's.
 fn summary(case: &[(&str, A)], lang: Lang, who: quiz::Perspective) -> String {
+    let text = summary_of(case, lang, who);
+    assert!(!text.contains("\n\n\n"), "two blank lines in a row: {text}");
+    text
+}
+
+fn summary_of(case: &[(&str, A)], lang: Lang, who: quiz::Perspective) -> String {
     use quiz::strings::table;
     let outcome = outcome(&QUIZ, case).unwrap();
     let text = table(lang);
@@ -2351,6 +2357,9 @@ fn an_emergency_summary_opens_with_the_call_and_what_the_operator_needs() {
         assert!(!saddle.contains(long), "{long}: {saddle}");
     }
     // An overdose: Poison Control first, then 911, in Spanish for someone else too.
+    // Self-harm: 988 first, then 911.
+    let crisis = summary(&[("body-signs", A::C(&["self-harm"]))], Lang::En, Myself);
+    assert!(crisis.starts_with("Call 988\nCall 911\n\n"), "{crisis}");
     let overdose = summary(&[("pain-medicines", A::C(&["overdose"]))], Lang::En, Myself);
     assert!(
         overdose.starts_with("Call Poison Control: 1-800-222-1222\nCall 911\n"),
@@ -2372,7 +2381,7 @@ fn an_emergency_summary_opens_with_the_call_and_what_the_operator_needs() {
 }
 
 #[test]
-fn a_summary_below_emergency_gives_reasons_age_worse_and_the_clinic_last() {
+fn a_summary_below_emergency_gives_the_clinic_by_the_action_then_age_reasons_and_worse() {
     use quiz::Perspective::{Myself, SomeoneElse};
     let fever = [
         ("age", A::N(62)),
@@ -2391,11 +2400,11 @@ fn a_summary_below_emergency_gives_reasons_age_worse_and_the_clinic_last() {
     ] {
         assert!(urgent.contains(part), "{part:?}: {urgent}");
     }
-    // The clinic only after a doctor's check, then "not a diagnosis".
-    assert!(
-        urgent.contains("After a doctor has checked the pain:\nCall the clinic: (555) 010-0199\n\nThis is not a diagnosis"),
-        "{urgent}"
-    );
+    // The clinic only after a doctor's check, under what to do, as on the screen.
+    let clinic = "\n\nAfter a doctor has checked the pain:\nCall the clinic: (555) 010-0199\n\n";
+    let (at, why) = (urgent.find(clinic), urgent.find("Why this result"));
+    assert!(at.is_some() && at < why, "{urgent}");
+    assert!(urgent.ends_with("call your doctor.\nFOOTER\n"), "{urgent}");
     // A reason quotes the age ("for the first time after age 50"), and no other line
     // repeats it; the place and the pain's score, which no reason quotes, have theirs.
     assert_eq!(urgent.matches("62").count(), 1, "{urgent}");
@@ -2409,6 +2418,11 @@ fn a_summary_below_emergency_gives_reasons_age_worse_and_the_clinic_last() {
     );
     // Self-care quotes no age: the text adds it, as the question asks it.
     let plain = summary(&[], Lang::En, Myself);
+    let others = summary(&[], Lang::En, SomeoneElse);
+    assert!(
+        others.starts_with("Pain quiz result for someone else, WHEN\n"),
+        "{others}"
+    );
     assert!(plain.contains("\nHow old are you? 35\n"), "{plain}");
     // A reason that quotes only some of the places chosen leaves the line with all.
     let chest = summary(&[("where", A::C(&["chest", "mid-back"]))], Lang::En, Myself);
